@@ -1,0 +1,27 @@
+/* lin-window.h
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lin-context.h"
+
+G_BEGIN_DECLS
+
+#define LIN_TYPE_WINDOW (lin_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinWindow, lin_window, LIN, WINDOW, AdwApplicationWindow)
+
+LinWindow  *lin_window_new             (GtkApplication *application,
+                                        LinContext     *context);
+LinContext *lin_window_get_context     (LinWindow      *self);
+const char *lin_window_get_section     (LinWindow      *self);
+void        lin_window_set_section     (LinWindow      *self,
+                                        const char     *section);
+
+G_END_DECLS
