@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "lin-i18n.h"
 
@@ -105,4 +106,37 @@ lin_i18n_init (const char *code)
   textdomain (GETTEXT_PACKAGE);
 
   return locale;
+}
+
+/**
+ * lin_i18n_bind_library_catalogues:
+ *
+ * libadwaita has no Serbian Latin catalogue of its own, so gettext falls
+ * back from sr@latin to its Cyrillic one. When Serbian in Latin script is in
+ * force, point libadwaita's domain at the catalogue the build made with our
+ * transliterator. Call it after libadwaita has initialised (it binds its
+ * own domain then).
+ */
+void
+lin_i18n_bind_library_catalogues (void)
+{
+  const char * const *names = g_get_language_names ();
+  const char *localedir = g_getenv ("LINIJA_LOCALEDIR");
+  g_autofree char *dir = NULL;
+  g_autofree char *mo = NULL;
+
+  if (names[0] == NULL || !g_str_has_prefix (names[0], "sr") || strstr (names[0], "@latin") == NULL)
+    return;
+
+  if (localedir != NULL && *localedir != '\0')
+    dir = g_build_filename (localedir, "library-locale", NULL);
+  else
+    dir = g_strdup (LIBRARY_LOCALEDIR);
+
+  mo = g_build_filename (dir, "sr@latin", "LC_MESSAGES", "libadwaita.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  bindtextdomain ("libadwaita", dir);
+  bind_textdomain_codeset ("libadwaita", "UTF-8");
 }

@@ -23,5 +23,6 @@ const LinLanguage *lin_i18n_get_languages (guint      *n_languages);
 gboolean           lin_i18n_is_known      (const char *code);
 const char        *lin_i18n_init          (const char *code);
 const char        *lin_i18n_get_localedir (void);
+void               lin_i18n_bind_library_catalogues (void);
 
 G_END_DECLS

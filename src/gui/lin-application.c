@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-application.h"
+#include "lin-i18n.h"
 #include "lin-preferences-window.h"
 #include "lin-window.h"
 
@@ -141,6 +142,8 @@ lin_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (lin_application_parent_class)->startup (app);
 
+  /* after adw_init(), which binds libadwaita's own catalogues */
+  lin_i18n_bind_library_catalogues ();
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
