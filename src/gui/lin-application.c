@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "lin-application.h"
 #include "lin-i18n.h"
@@ -109,6 +110,16 @@ bench_map_cb (GtkWidget      *window,
                           G_CALLBACK (bench_after_paint_cb), self);
 }
 
+/* SIGTERM (logout, `kill`), SIGINT (Ctrl+C) and SIGHUP end Linija the way
+ * Ctrl+Q does, so that shutdown writes what is pending and a demo profile
+ * is removed. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static gint
 lin_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -152,6 +163,10 @@ lin_application_startup (GApplication *app)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  g_unix_signal_add (SIGTERM, quit_signal_cb, self);
+  g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  g_unix_signal_add (SIGHUP, quit_signal_cb, self);
 
   settings = lin_settings_new (&error);
   if (settings != NULL)

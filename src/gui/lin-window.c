@@ -20,6 +20,7 @@ struct _LinWindow
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
+  GtkLabel             *demo_label;
 
   /* Owned */
   LinContext           *context;
@@ -69,9 +70,7 @@ lin_window_constructed (GObject *object)
 
   if (lin_context_get_demo (self->context))
     {
-      /* Translators: shown under the window's title when Linija runs on a
-       * throw-away profile with invented data */
-      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo profile"));
+      gtk_widget_set_visible (GTK_WIDGET (self->demo_label), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
     }
 }
@@ -159,6 +158,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);

@@ -1,0 +1,142 @@
+/* test-context.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
+
+#include "lin-context.h"
+
+static GSettings *
+memory_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  g_assert_nonnull (schema);
+  return g_settings_new_full (schema, backend, NULL);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_language (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *language = NULL;
+  guint notified = 0;
+
+  context = lin_context_new (settings, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (lin_context_get_settings (context) == settings);
+
+  language = lin_context_dup_language (context);
+  g_assert_cmpstr (language, ==, "");
+  g_clear_pointer (&language, g_free);
+
+  g_signal_connect (context, "notify::language", G_CALLBACK (notify_cb), &notified);
+  lin_context_set_language (context, "sr@latin");
+  g_assert_cmpuint (notified, ==, 1);
+  language = lin_context_dup_language (context);
+  g_assert_cmpstr (language, ==, "sr@latin");
+  g_clear_pointer (&language, g_free);
+
+  /* setting the same again notifies nothing */
+  lin_context_set_language (context, "sr@latin");
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+static void
+test_profile_folder (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "linija", NULL);
+
+  context = lin_context_new (settings, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (lin_context_get_demo (context));
+  g_assert_cmpstr (lin_context_get_data_dir (context), ==, expected);
+}
+
+static void
+test_demo_is_thrown_away (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *inner = NULL;
+  g_autofree char *file = NULL;
+
+  context = lin_context_new (settings, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (lin_context_get_demo (context));
+
+  dir = g_strdup (lin_context_get_data_dir (context));
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+
+  /* whatever the profile wrote goes with it */
+  inner = g_build_filename (dir, "profile", NULL);
+  g_assert_cmpint (g_mkdir (inner, 0700), ==, 0);
+  file = g_build_filename (inner, "store.db", NULL);
+  g_file_set_contents (file, "x", 1, &error);
+  g_assert_no_error (error);
+
+  lin_context_shutdown (context);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  /* and shutting down twice is harmless */
+  lin_context_shutdown (context);
+}
+
+static void
+test_missing_schema (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSettings) settings = NULL;
+
+      /* the child process has not looked for schemas yet */
+      g_setenv ("GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
+      g_setenv ("XDG_DATA_DIRS", "/nonexistent", TRUE);
+      settings = lin_settings_new (&error);
+      g_assert_null (settings);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/context/language", test_language);
+  g_test_add_func ("/context/profile-folder", test_profile_folder);
+  g_test_add_func ("/context/demo", test_demo_is_thrown_away);
+  g_test_add_func ("/context/missing-schema", test_missing_schema);
+
+  return g_test_run ();
+}
