@@ -173,6 +173,11 @@ test_preferences_language (void)
   stored = lin_context_dup_language (context);
   g_assert_cmpstr (stored, ==, "rom");
   g_clear_pointer (&stored, g_free);
+
+  /* and offers to restart, since this process still speaks English */
+  lin_test_spin (300);
+  g_assert_nonnull (lin_test_find_descendant (GTK_WIDGET (prefs), g_type_from_name ("AdwToastWidget")));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "restart"));
   {
     g_autofree char *raw = g_settings_get_string (lin_context_get_settings (context), "language");
     g_assert_cmpstr (raw, ==, "rom");
@@ -182,6 +187,10 @@ test_preferences_language (void)
   adw_combo_row_set_selected (row, 0);
   stored = lin_context_dup_language (context);
   g_assert_cmpstr (stored, ==, "");
+
+  /* back to the language in force: nothing to restart for */
+  lin_test_spin (800);
+  g_assert_null (lin_test_find_descendant (GTK_WIDGET (prefs), g_type_from_name ("AdwToastWidget")));
 
   gtk_window_destroy (prefs);
   lin_test_spin (100);
