@@ -19,6 +19,25 @@ timeout_cb (gpointer data)
 }
 
 /**
+ * lin_test_init:
+ * @argc: the program's argc
+ * @argv: the program's argv
+ *
+ * g_test_init() for GUI tests: a throw-away home, config and data folder,
+ * but the system's data folders kept, for the icon theme and the MIME
+ * database that loading the icons needs.
+ */
+void
+lin_test_init (int    *argc,
+               char ***argv)
+{
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+}
+
+/**
  * lin_test_spin:
  * @ms: how long
  *

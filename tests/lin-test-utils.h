@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+void       lin_test_init            (int       *argc,
+                                     char    ***argv);
 void       lin_test_spin            (guint      ms);
 GtkWidget *lin_test_find_descendant (GtkWidget *widget,
                                      GType      type);

@@ -123,10 +123,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+  lin_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/script/sr-latin", test_latin);
   g_test_add_func ("/gui/script/sr-cyrillic", test_cyrillic);

@@ -234,13 +234,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   int ret;
 
-  /* A throw-away home, config and data folder; but the system's data
-   * folders stay, for the icon theme and the MIME database. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+  lin_test_init (&argc, &argv);
   g_setenv ("LANGUAGE", "en", TRUE);
   lin_i18n_init ("en");
 
