@@ -134,12 +134,7 @@ main (int   argc,
   save (GTK_WIDGET (other), "about");
   gtk_window_destroy (other);
 
-  other = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  if (other != NULL)
-    save (GTK_WIDGET (other), "shortcuts");
-  else
-    failures++;
+  save (GTK_WIDGET (lin_window_show_shortcuts (window)), "shortcuts");
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

@@ -218,11 +218,31 @@ test_about (void)
 }
 
 static void
+test_shortcuts_window (void)
+{
+  LinWindow *window = main_window ();
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  lin_test_spin (300);
+  shortcuts = lin_window_show_shortcuts (window);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* closing hides it; it is built once */
+  gtk_window_close (shortcuts);
+  lin_test_spin (100);
+  g_assert_true (lin_window_show_shortcuts (window) == shortcuts);
+  gtk_window_close (shortcuts);
+  lin_test_spin (100);
+}
+
+static void
 test_accels (void)
 {
   g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_auto(GStrv) prefs = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
-  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts");
 
   g_assert_true (g_strv_contains ((const char * const *)quit, "<Control>q"));
   g_assert_true (g_strv_contains ((const char * const *)prefs, "<Control>comma"));
@@ -250,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/keyboard", test_keyboard_switching);
   g_test_add_func ("/gui/window/narrow", test_narrow);
   g_test_add_func ("/gui/window/accels", test_accels);
+  g_test_add_func ("/gui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/gui/preferences/language", test_preferences_language);
   g_test_add_func ("/gui/about", test_about);
 

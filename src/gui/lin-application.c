@@ -147,6 +147,7 @@ lin_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   LinApplication *self = LIN_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
@@ -163,6 +164,7 @@ lin_application_startup (GApplication *app)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-shortcuts", shortcuts_accels);
 
   g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   g_unix_signal_add (SIGINT, quit_signal_cb, self);

@@ -24,6 +24,9 @@ struct _LinWindow
 
   /* Owned */
   LinContext           *context;
+
+  /* Borrowed */
+  GtkWindow            *shortcuts_window;
 };
 
 G_DEFINE_FINAL_TYPE (LinWindow, lin_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -51,6 +54,14 @@ show_section_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   lin_window_set_section (LIN_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  lin_window_show_shortcuts (LIN_WINDOW (widget));
 }
 
 static void
@@ -162,6 +173,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-section", "s", "calls");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-section", "s", "directory");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-section", "s", "roster");
@@ -224,4 +236,37 @@ lin_window_set_section (LinWindow  *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, section);
+}
+
+/**
+ * lin_window_show_shortcuts:
+ * @self: a #LinWindow
+ *
+ * Shows the keyboard shortcuts window. It is built on first use rather
+ * than with the main window (as GTK does for gtk/help-overlay.ui), which
+ * keeps it off the path to the first frame.
+ *
+ * Returns: (transfer none): the shortcuts window
+ */
+GtkWindow *
+lin_window_show_shortcuts (LinWindow *self)
+{
+  g_return_val_if_fail (LIN_IS_WINDOW (self), NULL);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/lin-shortcuts-window.ui");
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                 (gpointer *)&self->shortcuts_window);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+
+  return self->shortcuts_window;
 }

@@ -23,5 +23,6 @@ LinContext *lin_window_get_context     (LinWindow      *self);
 const char *lin_window_get_section     (LinWindow      *self);
 void        lin_window_set_section     (LinWindow      *self,
                                         const char     *section);
+GtkWindow  *lin_window_show_shortcuts  (LinWindow      *self);
 
 G_END_DECLS
