@@ -217,6 +217,30 @@ test_about (void)
   lin_test_spin (100);
 }
 
+/* The shortcuts that show a key combination, asserting that none shows none */
+static guint
+count_shortcuts_with_keys (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accel = NULL;
+
+      g_object_get (widget, "accelerator", &accel, NULL);
+      g_assert_nonnull (accel);
+      g_assert_cmpstr (accel, !=, "");
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shortcuts_with_keys (child);
+
+  return n;
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -228,6 +252,9 @@ test_shortcuts_window (void)
   shortcuts = lin_window_show_shortcuts (window);
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* every entry shows its keys */
+  g_assert_cmpuint (count_shortcuts_with_keys (GTK_WIDGET (shortcuts)), >=, 7);
 
   /* closing hides it; it is built once */
   gtk_window_close (shortcuts);
