@@ -1,0 +1,508 @@
+/* lin-record.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A record: one call, note, caller, follow-up, service, person, shift,
+ * assignment, handover, audit entry or draft. Its fields are a JSON object;
+ * its payload, the plaintext an envelope seals, is format 1:
+ *
+ *   0    1  payload version (1)
+ *   1    1  length k of the kind
+ *   2    k  the kind, ASCII ("call", "follow-up", …)
+ *   2+k  .. the fields: a JSON object, UTF-8
+ *
+ * JSON (through json-glib) rather than GVariant: the CLI takes records as
+ * JSON, per-field merging after sync needs a schema-free object, and new
+ * fields need no format change. The kind sits in front of the JSON so that
+ * unlock can index 100,000 records by kind without parsing them: the JSON
+ * is parsed on first use of a record's fields.
+ *
+ * The plaintext is wiped when the record is freed.
+ */
+
+#define G_LOG_DOMAIN "lin-record"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "lin-record.h"
+
+struct _LinRecord
+{
+  GObject     parent_instance;
+
+  guint8      id[LIN_RECORD_ID_BYTES];
+  char        id_string[LIN_RECORD_ID_BYTES * 2 + 1];
+  char       *kind;
+  guint64     revision;
+  guint64     parent_revision;
+  guint64     hlc;
+  guint32     key_epoch;
+  guint8      author[LIN_DEVICE_ID_BYTES];
+  gboolean    local;
+
+  /* the fields as loaded, until parsed; wiped when dropped */
+  char       *json;
+  gsize       json_len;
+  JsonObject *fields;
+};
+
+G_DEFINE_FINAL_TYPE (LinRecord, lin_record, G_TYPE_OBJECT)
+
+static void
+drop_json (LinRecord *self)
+{
+  if (self->json != NULL)
+    {
+      sodium_memzero (self->json, self->json_len);
+      g_free (self->json);
+      self->json = NULL;
+      self->json_len = 0;
+    }
+}
+
+static void
+lin_record_finalize (GObject *object)
+{
+  LinRecord *self = (LinRecord *)object;
+
+  drop_json (self);
+  g_clear_pointer (&self->fields, json_object_unref);
+  g_free (self->kind);
+
+  G_OBJECT_CLASS (lin_record_parent_class)->finalize (object);
+}
+
+static void
+lin_record_class_init (LinRecordClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lin_record_finalize;
+}
+
+static void
+lin_record_init (LinRecord *self)
+{
+}
+
+static void
+update_id_string (LinRecord *self)
+{
+  sodium_bin2hex (self->id_string, sizeof self->id_string, self->id, LIN_RECORD_ID_BYTES);
+}
+
+/**
+ * lin_record_kind_is_valid:
+ * @kind: a kind
+ *
+ * Returns: whether @kind is 1 to 32 of a-z, 0-9 and '-'
+ */
+gboolean
+lin_record_kind_is_valid (const char *kind)
+{
+  gsize len;
+
+  if (kind == NULL)
+    return FALSE;
+
+  len = strlen (kind);
+  if (len == 0 || len > LIN_RECORD_KIND_MAX)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (kind[i]) && !g_ascii_isdigit (kind[i]) && kind[i] != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * lin_record_id_from_string:
+ * @str: 32 hex digits
+ * @id: (out caller-allocates): LIN_RECORD_ID_BYTES bytes
+ *
+ * Returns: whether @str was a record id
+ */
+gboolean
+lin_record_id_from_string (const char *str,
+                           guint8     *id)
+{
+  gsize bin_len = 0;
+
+  if (str == NULL || strlen (str) != LIN_RECORD_ID_BYTES * 2)
+    return FALSE;
+
+  return sodium_hex2bin (id, LIN_RECORD_ID_BYTES, str, strlen (str), NULL, &bin_len, NULL) == 0 &&
+         bin_len == LIN_RECORD_ID_BYTES;
+}
+
+/**
+ * lin_record_new:
+ * @kind: the kind, see lin_record_kind_is_valid()
+ *
+ * Returns: (transfer full): a new, unsaved record with a random id and no
+ *   fields
+ */
+LinRecord *
+lin_record_new (const char *kind)
+{
+  LinRecord *self;
+
+  g_return_val_if_fail (lin_record_kind_is_valid (kind), NULL);
+
+  self = g_object_new (LIN_TYPE_RECORD, NULL);
+  self->kind = g_strdup (kind);
+  randombytes_buf (self->id, LIN_RECORD_ID_BYTES);
+  update_id_string (self);
+  self->fields = json_object_new ();
+
+  return self;
+}
+
+/**
+ * lin_record_new_from_payload:
+ * @header: the header of the envelope it came in
+ * @payload: the plaintext
+ * @len: its length
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the record, its fields parsed on first use, or
+ *   %NULL when the payload is not one
+ */
+LinRecord *
+lin_record_new_from_payload (const LinEnvelopeHeader  *header,
+                             const guint8             *payload,
+                             gsize                     len,
+                             GError                  **error)
+{
+  LinRecord *self;
+  guint8 kind_len;
+
+  if (len < 2 || payload[0] != LIN_RECORD_PAYLOAD_VERSION ||
+      (kind_len = payload[1]) == 0 || kind_len > LIN_RECORD_KIND_MAX || len < 2u + kind_len)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A stored record has an unknown layout");
+      return NULL;
+    }
+
+  self = g_object_new (LIN_TYPE_RECORD, NULL);
+  self->kind = g_strndup ((const char *)payload + 2, kind_len);
+  if (!lin_record_kind_is_valid (self->kind))
+    {
+      g_object_unref (self);
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A stored record has an unknown kind");
+      return NULL;
+    }
+
+  self->json_len = len - 2 - kind_len;
+  self->json = g_malloc (self->json_len + 1);
+  memcpy (self->json, payload + 2 + kind_len, self->json_len);
+  self->json[self->json_len] = '\0';
+
+  lin_record_set_saved (self, header);
+
+  return self;
+}
+
+/**
+ * lin_record_set_saved:
+ * @self: a #LinRecord
+ * @header: the header of the envelope it was saved or loaded as
+ *
+ * For LinStore: takes id, revision and the rest from @header.
+ */
+void
+lin_record_set_saved (LinRecord               *self,
+                      const LinEnvelopeHeader *header)
+{
+  g_return_if_fail (LIN_IS_RECORD (self));
+
+  memcpy (self->id, header->record_id, LIN_RECORD_ID_BYTES);
+  update_id_string (self);
+  self->revision = header->revision;
+  self->parent_revision = header->parent_revision;
+  self->hlc = header->hlc;
+  self->key_epoch = header->key_epoch;
+  memcpy (self->author, header->device_id, LIN_DEVICE_ID_BYTES);
+}
+
+static JsonObject *
+parse_fields (const char  *json,
+              gsize        len,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, json, (gssize)len, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_INVALID,
+                           "A record's fields must be a JSON object");
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/**
+ * lin_record_check_fields:
+ * @self: a #LinRecord
+ * @error: a location for a #GError
+ *
+ * Parses the fields if they are not parsed yet (`linija-cli verify`).
+ *
+ * Returns: whether they are a JSON object
+ */
+gboolean
+lin_record_check_fields (LinRecord  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), FALSE);
+
+  if (self->fields == NULL)
+    {
+      JsonObject *fields = parse_fields (self->json, self->json_len, error);
+
+      if (fields == NULL)
+        return FALSE;
+
+      self->fields = fields;
+      drop_json (self);
+    }
+
+  return TRUE;
+}
+
+/**
+ * lin_record_get_fields:
+ * @self: a #LinRecord
+ *
+ * Returns: (transfer none): the fields, which the caller may change before
+ *   saving
+ */
+JsonObject *
+lin_record_get_fields (LinRecord *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+
+  if (!lin_record_check_fields (self, &error))
+    {
+      /* authenticated, so only a bug can get here; never log the text */
+      g_critical ("A record's fields could not be read");
+      drop_json (self);
+      self->fields = json_object_new ();
+    }
+
+  return self->fields;
+}
+
+void
+lin_record_set_fields (LinRecord  *self,
+                       JsonObject *fields)
+{
+  g_return_if_fail (LIN_IS_RECORD (self));
+  g_return_if_fail (fields != NULL);
+
+  drop_json (self);
+  g_clear_pointer (&self->fields, json_object_unref);
+  self->fields = json_object_ref (fields);
+}
+
+const char *
+lin_record_get_string (LinRecord  *self,
+                       const char *field)
+{
+  JsonObject *fields = lin_record_get_fields (self);
+  JsonNode *node = json_object_get_member (fields, field);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+void
+lin_record_set_string (LinRecord  *self,
+                       const char *field,
+                       const char *value)
+{
+  JsonObject *fields = lin_record_get_fields (self);
+
+  if (value == NULL)
+    json_object_remove_member (fields, field);
+  else
+    json_object_set_string_member (fields, field, value);
+}
+
+/**
+ * lin_record_dup_fields_json:
+ * @self: a #LinRecord
+ *
+ * Returns: (transfer full): the fields as JSON text; plaintext: wipe it
+ */
+char *
+lin_record_dup_fields_json (LinRecord *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+
+  if (self->fields == NULL && self->json != NULL)
+    return g_strndup (self->json, self->json_len);
+
+  node = json_node_init_object (json_node_alloc (), lin_record_get_fields (self));
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * lin_record_set_fields_json:
+ * @self: a #LinRecord
+ * @json: a JSON object
+ * @error: a location for a #GError
+ *
+ * Returns: whether @json was a JSON object
+ */
+gboolean
+lin_record_set_fields_json (LinRecord   *self,
+                            const char  *json,
+                            GError     **error)
+{
+  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LIN_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  fields = parse_fields (json, strlen (json), &local_error);
+  if (fields == NULL)
+    {
+      g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_INVALID,
+                   "The record is not a JSON object: %s", local_error->message);
+      return FALSE;
+    }
+
+  lin_record_set_fields (self, fields);
+
+  return TRUE;
+}
+
+/**
+ * lin_record_serialize:
+ * @self: a #LinRecord
+ *
+ * Returns: (transfer full): the payload, in wiped-on-free memory
+ */
+GBytes *
+lin_record_serialize (LinRecord *self)
+{
+  g_autofree char *json = NULL;
+  gsize kind_len, json_len;
+  GBytes *bytes;
+  guint8 *buf;
+
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+
+  json = lin_record_dup_fields_json (self);
+  json_len = strlen (json);
+  kind_len = strlen (self->kind);
+
+  buf = g_malloc (2 + kind_len + json_len);
+  buf[0] = LIN_RECORD_PAYLOAD_VERSION;
+  buf[1] = (guint8)kind_len;
+  memcpy (buf + 2, self->kind, kind_len);
+  memcpy (buf + 2 + kind_len, json, json_len);
+
+  bytes = lin_secure_bytes_new (buf, 2 + kind_len + json_len);
+  sodium_memzero (buf, 2 + kind_len + json_len);
+  sodium_memzero (json, json_len);
+  g_free (buf);
+
+  return bytes;
+}
+
+const char *
+lin_record_get_kind (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+  return self->kind;
+}
+
+const guint8 *
+lin_record_get_id (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+  return self->id;
+}
+
+const char *
+lin_record_get_id_string (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+  return self->id_string;
+}
+
+guint64
+lin_record_get_revision (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), 0);
+  return self->revision;
+}
+
+guint64
+lin_record_get_parent_revision (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), 0);
+  return self->parent_revision;
+}
+
+guint64
+lin_record_get_hlc (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), 0);
+  return self->hlc;
+}
+
+guint32
+lin_record_get_key_epoch (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), 0);
+  return self->key_epoch;
+}
+
+const guint8 *
+lin_record_get_author (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+  return self->author;
+}
+
+gboolean
+lin_record_get_local (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), FALSE);
+  return self->local;
+}
+
+/**
+ * lin_record_set_local:
+ * @self: a #LinRecord
+ * @local: whether the record stays on this device (drafts)
+ */
+void
+lin_record_set_local (LinRecord *self,
+                      gboolean   local)
+{
+  g_return_if_fail (LIN_IS_RECORD (self));
+  self->local = !!local;
+}

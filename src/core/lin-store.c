@@ -1,0 +1,1208 @@
+/* lin-store.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * store.db: envelopes and opaque bookkeeping, nothing readable. Tables:
+ *
+ *   collection_keys (epoch, wrapped)     collection keys sealed under a
+ *                                         key derived from the master key
+ *   envelopes (record_id, revision, local, envelope)
+ *                                         every kept revision, sealed
+ *   heads (record_id, revision, deleted) the current revision of each
+ *   outbox (op_id, record_id, revision)  revisions to push later, written
+ *                                         in the same transaction
+ *   sync_state (key, value)              cursors, for sync
+ *
+ * Saving writes the envelope, the head and the outbox row in one
+ * transaction with synchronous=FULL: a save that returned is on disk.
+ * At open, the head envelopes are decrypted into the working set, a hash
+ * table of LinRecords; closing drops it and wipes the keys.
+ */
+
+#define G_LOG_DOMAIN "lin-store"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lin-store.h"
+
+#define SUBKEY_COLLECTION_WRAP 1
+#define COLLECTION_AD "LCK1"
+
+struct _LinStore
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  LinVault   *vault;
+  sqlite3    *db;
+  char       *db_path;
+  GHashTable *keys;     /* epoch → LinKey */
+  GHashTable *records;  /* id string → LinRecord */
+
+  guint32     epoch;
+  guint64     hlc_last;
+};
+
+G_DEFINE_FINAL_TYPE (LinStore, lin_store, G_TYPE_OBJECT)
+
+enum {
+  RECORD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Numbered schema migrations: migrations[i] takes user_version i to i+1. */
+static const char * const migrations[] = {
+  /* 1 */
+  "CREATE TABLE collection_keys ("
+  "  epoch INTEGER PRIMARY KEY,"
+  "  wrapped BLOB NOT NULL);"
+  "CREATE TABLE envelopes ("
+  "  record_id BLOB NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  local INTEGER NOT NULL DEFAULT 0,"
+  "  envelope BLOB NOT NULL,"
+  "  PRIMARY KEY (record_id, revision)) WITHOUT ROWID;"
+  "CREATE TABLE heads ("
+  "  record_id BLOB PRIMARY KEY,"
+  "  revision INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+  "CREATE TABLE outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  op_id BLOB NOT NULL UNIQUE,"
+  "  record_id BLOB NOT NULL,"
+  "  revision INTEGER NOT NULL);"
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value BLOB);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIN_STORE_SCHEMA_VERSION);
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *what)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      code = LIN_VAULT_ERROR_DAMAGED;
+      break;
+
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+      code = LIN_VAULT_ERROR_PERMISSIONS;
+      break;
+
+    default:
+      code = LIN_VAULT_ERROR_IO;
+    }
+
+  g_set_error (error, LIN_VAULT_ERROR, code,
+               code == LIN_VAULT_ERROR_DAMAGED ? "The profile's store is damaged (%s: %s)"
+                                               : "The profile's store cannot be used (%s: %s)",
+               what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec (LinStore    *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->db, rc, "exec");
+
+  return TRUE;
+}
+
+static gboolean
+query_int (LinStore    *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  sqlite3_finalize (stmt);
+  return set_sqlite_error (error, self->db, rc, "query");
+}
+
+static void
+rollback (LinStore *self)
+{
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+migrate (LinStore  *self,
+         GError   **error)
+{
+  gint64 version;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (version > LIN_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_UNSUPPORTED,
+                   "The profile's store was made by a newer Linija (schema %" G_GINT64_FORMAT ")",
+                   version);
+      return FALSE;
+    }
+
+  for (gint64 v = version; v < LIN_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!exec (self, migrations[v], error) || !exec (self, bump, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      if (!exec (self, "COMMIT", error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static LinKey *
+wrapping_key (LinStore  *self,
+              GError   **error)
+{
+  return lin_vault_derive_key (self->vault, SUBKEY_COLLECTION_WRAP, error);
+}
+
+static void
+collection_ad (guint32  epoch,
+               guint8  *ad)
+{
+  guint32 le = GUINT32_TO_LE (epoch);
+
+  memcpy (ad, COLLECTION_AD, 4);
+  memcpy (ad + 4, &le, 4);
+}
+
+/* Makes, seals and stores a new collection key; in a transaction of the
+ * caller's. */
+static gboolean
+add_collection_key (LinStore  *self,
+                    guint32    epoch,
+                    GError   **error)
+{
+  g_autoptr(LinKey) kwk = wrapping_key (self, error);
+  LinKey *key;
+  guint8 wrapped[LIN_WRAPPED_KEY_BYTES];
+  guint8 ad[8];
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (kwk == NULL)
+    return FALSE;
+
+  key = lin_key_new_random ();
+  collection_ad (epoch, ad);
+  randombytes_buf (wrapped, LIN_NONCE_BYTES);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (wrapped + LIN_NONCE_BYTES, NULL,
+                                              lin_key_read (key), LIN_KEY_BYTES,
+                                              ad, sizeof ad, NULL, wrapped,
+                                              lin_key_read (kwk));
+  lin_key_close (key);
+  lin_key_close (kwk);
+
+  rc = sqlite3_prepare_v2 (self->db, "INSERT INTO collection_keys (epoch, wrapped) VALUES (?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, epoch);
+      sqlite3_bind_blob (stmt, 2, wrapped, sizeof wrapped, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      lin_key_free (key);
+      return set_sqlite_error (error, self->db, rc, "collection key");
+    }
+
+  g_hash_table_insert (self->keys, GUINT_TO_POINTER (epoch), key);
+  self->epoch = MAX (self->epoch, epoch);
+
+  return TRUE;
+}
+
+static gboolean
+load_collection_keys (LinStore  *self,
+                      GError   **error)
+{
+  g_autoptr(LinKey) kwk = wrapping_key (self, error);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (kwk == NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT epoch, wrapped FROM collection_keys", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->db, rc, "collection keys");
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 epoch = sqlite3_column_int64 (stmt, 0);
+      const guint8 *wrapped = sqlite3_column_blob (stmt, 1);
+      int len = sqlite3_column_bytes (stmt, 1);
+      g_autoptr(LinKey) key = lin_key_new_empty ();
+      guint8 ad[8];
+      int ok;
+
+      if (epoch <= 0 || epoch > G_MAXUINT32 || wrapped == NULL || len != LIN_WRAPPED_KEY_BYTES)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                               "A collection key of the profile is damaged");
+          return FALSE;
+        }
+
+      collection_ad ((guint32)epoch, ad);
+      ok = crypto_aead_xchacha20poly1305_ietf_decrypt (lin_key_write (key), NULL, NULL,
+                                                       wrapped + LIN_NONCE_BYTES,
+                                                       LIN_KEY_BYTES + LIN_MAC_BYTES,
+                                                       ad, sizeof ad, wrapped,
+                                                       lin_key_read (kwk));
+      lin_key_close (key);
+      lin_key_close (kwk);
+      if (ok != 0)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED,
+                               "A collection key of the profile fails its integrity check");
+          return FALSE;
+        }
+
+      g_hash_table_insert (self->keys, GUINT_TO_POINTER ((guint32)epoch), g_steal_pointer (&key));
+      self->epoch = MAX (self->epoch, (guint32)epoch);
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, "collection keys");
+
+  if (self->epoch == 0)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "The profile's store has no keys; it is damaged");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static LinKey *
+key_for_epoch (LinStore  *self,
+               guint32    epoch,
+               GError   **error)
+{
+  LinKey *key = g_hash_table_lookup (self->keys, GUINT_TO_POINTER (epoch));
+
+  if (key == NULL)
+    g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                 "A stored record needs a key this profile does not have (epoch %u)", epoch);
+
+  return key;
+}
+
+/* Decrypts every current envelope into the working set */
+static gboolean
+load_records (LinStore  *self,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gsize capacity = 4096;
+  guint8 *plain = sodium_malloc (capacity);
+  LinKey *opened = NULL;
+  guint32 opened_epoch = 0;
+  const guint8 *key_bytes = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT h.record_id, h.revision, e.local, e.envelope FROM heads h "
+                           "JOIN envelopes e ON e.record_id = h.record_id AND e.revision = h.revision "
+                           "WHERE h.deleted = 0",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sodium_free (plain);
+      return set_sqlite_error (error, self->db, rc, "load");
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *id = sqlite3_column_blob (stmt, 0);
+      gint64 revision = sqlite3_column_int64 (stmt, 1);
+      gboolean local = sqlite3_column_int (stmt, 2) != 0;
+      const guint8 *bytes = sqlite3_column_blob (stmt, 3);
+      gsize len = sqlite3_column_bytes (stmt, 3);
+      g_autoptr(GBytes) view = NULL;
+      LinEnvelopeHeader header;
+      LinRecord *record;
+      gsize plain_len;
+
+      if (id == NULL || sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
+          bytes == NULL || revision <= 0)
+        {
+          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                               "A stored record is damaged");
+          ok = FALSE;
+          break;
+        }
+
+      view = g_bytes_new_static (bytes, len);
+      if (!lin_envelope_peek (view, &header, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      if (opened == NULL || header.key_epoch != opened_epoch)
+        {
+          if (opened != NULL)
+            lin_key_close (opened);
+          opened = key_for_epoch (self, header.key_epoch, error);
+          if (opened == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          opened_epoch = header.key_epoch;
+          key_bytes = lin_key_read (opened);
+        }
+
+      if (len > capacity)
+        {
+          sodium_free (plain);
+          capacity = len;
+          plain = sodium_malloc (capacity);
+        }
+
+      if (!lin_envelope_open_raw (bytes, len, key_bytes, id, (guint64)revision,
+                                  &header, plain, &plain_len, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      record = lin_record_new_from_payload (&header, plain, plain_len, error);
+      sodium_memzero (plain, plain_len);
+      if (record == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+
+      lin_record_set_local (record, local);
+      self->hlc_last = MAX (self->hlc_last, header.hlc);
+      g_hash_table_replace (self->records, (gpointer)lin_record_get_id_string (record), record);
+    }
+
+  if (opened != NULL)
+    lin_key_close (opened);
+  sqlite3_finalize (stmt);
+  sodium_free (plain);
+
+  if (ok && rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, "load");
+
+  return ok;
+}
+
+static gboolean
+looks_like_sqlite (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char head[16];
+  gsize n = 0;
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, LIN_VAULT_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? LIN_VAULT_ERROR_NOT_FOUND :
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ? LIN_VAULT_ERROR_PERMISSIONS :
+                   LIN_VAULT_ERROR_IO,
+                   "The profile's store cannot be opened: %s", local_error->message);
+      return FALSE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL) ||
+      n != sizeof head || memcmp (head, magic, sizeof magic) != 0)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "The profile's store is empty or damaged");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+lin_store_finalize (GObject *object)
+{
+  LinStore *self = (LinStore *)object;
+
+  lin_store_close (self);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (lin_store_parent_class)->finalize (object);
+}
+
+static void
+lin_store_class_init (LinStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lin_store_finalize;
+
+  /**
+   * LinStore::record-changed:
+   * @self: the store
+   * @record: the record saved or deleted
+   *
+   * A record was saved or deleted through this store.
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LIN_TYPE_RECORD);
+}
+
+static void
+lin_store_init (LinStore *self)
+{
+  self->keys = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)lin_key_free);
+  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+}
+
+/**
+ * lin_store_open:
+ * @vault: the profile's unlocked vault
+ * @db_path: the path of store.db
+ * @create: whether to create it (it must not exist) or open it (it must)
+ * @error: a location for a #GError
+ *
+ * Opens the store, brings its schema up to date, and decrypts the current
+ * revision of every record into the working set. A store that is missing,
+ * empty, truncated or not SQLite gives an error and is not written to.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+LinStore *
+lin_store_open (LinVault    *vault,
+                const char  *db_path,
+                gboolean     create,
+                GError     **error)
+{
+  g_autoptr(LinStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIN_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  if (!lin_secret_init (error))
+    return NULL;
+
+  if (create && g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_EXISTS,
+                           "The profile already has a store");
+      return NULL;
+    }
+
+  if (!create && !looks_like_sqlite (db_path, error))
+    return NULL;
+
+  self = g_object_new (LIN_TYPE_STORE, NULL);
+  self->vault = g_object_ref (vault);
+  self->db_path = g_strdup (db_path);
+
+  rc = sqlite3_open_v2 (db_path, &self->db,
+                        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "open");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;"
+             "PRAGMA secure_delete = ON;"
+             "PRAGMA temp_store = MEMORY;",
+             error))
+    return NULL;
+
+  if (!create)
+    {
+      gint64 version;
+
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        return NULL;
+
+      if (version < 1)
+        {
+          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                               "The profile's store is empty or damaged");
+          return NULL;
+        }
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  if (create)
+    {
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return NULL;
+      if (!add_collection_key (self, 1, error) || !exec (self, "COMMIT", error))
+        {
+          rollback (self);
+          return NULL;
+        }
+    }
+  else if (!load_collection_keys (self, error) || !load_records (self, error))
+    {
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lin_store_close:
+ * @self: a #LinStore
+ *
+ * Checkpoints the WAL (TRUNCATE), closes the database, wipes the keys and
+ * drops the working set. Safe to call more than once.
+ */
+void
+lin_store_close (LinStore *self)
+{
+  g_return_if_fail (LIN_IS_STORE (self));
+
+  if (self->db != NULL)
+    {
+      sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  g_hash_table_remove_all (self->keys);
+  g_hash_table_remove_all (self->records);
+  if (self->vault != NULL)
+    lin_vault_lock (self->vault);
+  g_clear_object (&self->vault);
+}
+
+gboolean
+lin_store_is_open (LinStore *self)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  return self->db != NULL;
+}
+
+/**
+ * lin_store_get_vault:
+ * @self: a #LinStore
+ *
+ * Returns: (transfer none) (nullable): the vault, until closed
+ */
+LinVault *
+lin_store_get_vault (LinStore *self)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), NULL);
+
+  return self->vault;
+}
+
+static gboolean
+check_open (LinStore  *self,
+            GError   **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_LOCKED,
+                           "The profile is locked");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A hybrid logical clock: milliseconds since 1970 in the upper 48 bits, a
+ * counter in the lower 16, never going backwards. */
+static guint64
+next_hlc (LinStore *self)
+{
+  guint64 physical = ((guint64)(g_get_real_time () / 1000)) << 16;
+
+  if (physical > self->hlc_last)
+    self->hlc_last = physical;
+  else
+    self->hlc_last++;
+
+  return self->hlc_last;
+}
+
+static gboolean
+step_done (LinStore      *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, what);
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (LinStore    *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "prepare");
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+write_revision (LinStore           *self,
+                const LinEnvelopeHeader *header,
+                GBytes             *envelope,
+                gboolean            local,
+                gboolean            deleted,
+                GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "INSERT INTO envelopes (record_id, revision, local, envelope) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
+  sqlite3_bind_int (stmt, 3, local);
+  sqlite3_bind_blob (stmt, 4, g_bytes_get_data (envelope, NULL), (int)g_bytes_get_size (envelope), SQLITE_STATIC);
+  if (!step_done (self, stmt, "save", error))
+    return FALSE;
+
+  stmt = prepare (self, "INSERT OR REPLACE INTO heads (record_id, revision, deleted) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
+  sqlite3_bind_int (stmt, 3, deleted);
+  if (!step_done (self, stmt, "save", error))
+    return FALSE;
+
+  if (local)
+    {
+      /* a draft keeps only its latest revision */
+      stmt = prepare (self, "DELETE FROM envelopes WHERE record_id = ? AND revision < ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
+      return step_done (self, stmt, "save", error);
+    }
+  else
+    {
+      guint8 op_id[16];
+
+      randombytes_buf (op_id, sizeof op_id);
+      stmt = prepare (self, "INSERT INTO outbox (op_id, record_id, revision) VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_blob (stmt, 1, op_id, sizeof op_id, SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 2, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, (sqlite3_int64)header->revision);
+      return step_done (self, stmt, "save", error);
+    }
+}
+
+static void
+fill_header (LinStore          *self,
+             LinRecord         *record,
+             guint64            base_revision,
+             LinEnvelopeHeader *header)
+{
+  memset (header, 0, sizeof *header);
+  memcpy (header->record_id, lin_record_get_id (record), LIN_RECORD_ID_BYTES);
+  header->revision = base_revision + 1;
+  header->parent_revision = base_revision;
+  header->key_epoch = self->epoch;
+  memcpy (header->device_id, lin_vault_get_device_id (self->vault), LIN_DEVICE_ID_BYTES);
+  header->hlc = next_hlc (self);
+}
+
+/**
+ * lin_store_save:
+ * @self: an open #LinStore
+ * @record: the record to save
+ * @error: a location for a #GError
+ *
+ * Seals @record's fields as a new revision and writes the envelope, the
+ * head and (unless the record is local) the outbox row in one transaction.
+ * When this returns %TRUE the revision is on disk. @record then carries the
+ * new revision and is the one in the working set.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_save (LinStore   *self,
+                LinRecord  *record,
+                GError    **error)
+{
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(GBytes) envelope = NULL;
+  LinEnvelopeHeader header;
+  LinRecord *current;
+  guint64 base;
+  LinKey *key;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIN_IS_RECORD (record), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  current = g_hash_table_lookup (self->records, lin_record_get_id_string (record));
+  base = current != NULL ? MAX (lin_record_get_revision (current), lin_record_get_revision (record))
+                         : lin_record_get_revision (record);
+
+  fill_header (self, record, base, &header);
+  key = key_for_epoch (self, header.key_epoch, error);
+  if (key == NULL)
+    return FALSE;
+
+  payload = lin_record_serialize (record);
+  envelope = lin_envelope_seal (&header, key, g_bytes_get_data (payload, NULL),
+                                g_bytes_get_size (payload), error);
+  if (envelope == NULL)
+    return FALSE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!write_revision (self, &header, envelope, lin_record_get_local (record), FALSE, error) ||
+      !exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  lin_record_set_saved (record, &header);
+  if (current != record)
+    g_hash_table_replace (self->records, (gpointer)lin_record_get_id_string (record), g_object_ref (record));
+
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
+
+  return TRUE;
+}
+
+/**
+ * lin_store_delete:
+ * @self: an open #LinStore
+ * @record: the record to delete
+ * @error: a location for a #GError
+ *
+ * Crypto-shredding: every envelope of @record, and with them every data key
+ * that could open one, is deleted (with secure_delete, and the WAL
+ * truncated after), and a tombstone revision takes the head so that the
+ * deletion syncs. A local record (a draft) leaves no tombstone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_delete (LinStore   *self,
+                  LinRecord  *record,
+                  GError    **error)
+{
+  g_autoptr(LinRecord) keep = NULL;
+  LinEnvelopeHeader header;
+  sqlite3_stmt *stmt;
+  gboolean local;
+  gboolean ok;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIN_IS_RECORD (record), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  keep = g_object_ref (record);
+  local = lin_record_get_local (record);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  ok = (stmt = prepare (self, "DELETE FROM envelopes WHERE record_id = ?", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_blob (stmt, 1, lin_record_get_id (record), LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+      ok = step_done (self, stmt, "delete", error);
+    }
+  if (ok)
+    ok = (stmt = prepare (self, "DELETE FROM outbox WHERE record_id = ?", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_blob (stmt, 1, lin_record_get_id (record), LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+      ok = step_done (self, stmt, "delete", error);
+    }
+
+  if (ok && local)
+    {
+      ok = (stmt = prepare (self, "DELETE FROM heads WHERE record_id = ?", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_blob (stmt, 1, lin_record_get_id (record), LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+          ok = step_done (self, stmt, "delete", error);
+        }
+    }
+  else if (ok)
+    {
+      g_autoptr(LinRecord) tombstone = lin_record_new (lin_record_get_kind (record));
+      g_autoptr(GBytes) payload = NULL;
+      g_autoptr(GBytes) envelope = NULL;
+      LinKey *key;
+
+      fill_header (self, record, lin_record_get_revision (record), &header);
+      header.flags = LIN_ENVELOPE_FLAG_TOMBSTONE;
+      key = key_for_epoch (self, header.key_epoch, error);
+      payload = lin_record_serialize (tombstone);
+      envelope = key != NULL ? lin_envelope_seal (&header, key, g_bytes_get_data (payload, NULL),
+                                                  g_bytes_get_size (payload), error)
+                             : NULL;
+      ok = envelope != NULL && write_revision (self, &header, envelope, FALSE, TRUE, error);
+    }
+
+  if (!ok || !exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  g_hash_table_remove (self->records, lin_record_get_id_string (record));
+
+  /* old WAL frames may still hold the envelopes: truncate the WAL */
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
+
+  return TRUE;
+}
+
+/**
+ * lin_store_get:
+ * @self: a #LinStore
+ * @id: a record id (32 hex digits)
+ *
+ * Returns: (transfer none) (nullable): the record in the working set
+ */
+LinRecord *
+lin_store_get (LinStore   *self,
+               const char *id)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->records, id);
+}
+
+static int
+compare_hlc (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = lin_record_get_hlc (*(LinRecord **)a);
+  guint64 y = lin_record_get_hlc (*(LinRecord **)b);
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * lin_store_list:
+ * @self: a #LinStore
+ * @kind: (nullable): a kind, or %NULL for all
+ *
+ * Returns: (transfer container) (element-type LinRecord): the records of
+ *   @kind, oldest first
+ */
+GPtrArray *
+lin_store_list (LinStore   *self,
+                const char *kind)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), out);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (kind == NULL || g_str_equal (kind, lin_record_get_kind (value)))
+      g_ptr_array_add (out, g_object_ref (value));
+
+  g_ptr_array_sort (out, compare_hlc);
+
+  return out;
+}
+
+guint
+lin_store_get_n_records (LinStore *self)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), 0);
+
+  return g_hash_table_size (self->records);
+}
+
+/**
+ * lin_store_get_n_outbox:
+ * @self: a #LinStore
+ *
+ * Returns: the revisions waiting to be pushed
+ */
+guint
+lin_store_get_n_outbox (LinStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), 0);
+
+  if (self->db == NULL || !query_int (self, "SELECT count(*) FROM outbox", &n, NULL))
+    return 0;
+
+  return (guint)n;
+}
+
+guint32
+lin_store_get_key_epoch (LinStore *self)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), 0);
+
+  return self->epoch;
+}
+
+/**
+ * lin_store_rotate_key:
+ * @self: an open #LinStore
+ * @error: a location for a #GError
+ *
+ * Adds a collection key of the next epoch; new revisions use it, old ones
+ * keep theirs.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_rotate_key (LinStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  if (!check_open (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!add_collection_key (self, self->epoch + 1, error) || !exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lin_store_verify:
+ * @self: an open #LinStore
+ * @n_envelopes: (out) (optional): how many envelopes were checked
+ * @error: a location for a #GError
+ *
+ * SQLite's integrity_check, then every envelope of every revision opened
+ * and checked against its row, and every record's fields parsed.
+ *
+ * Returns: %TRUE when all is well
+ */
+gboolean
+lin_store_verify (LinStore  *self,
+                  guint     *n_envelopes,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "The profile's store fails SQLite's integrity check");
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = prepare (self, "SELECT record_id, revision, envelope FROM envelopes", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) envelope = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      g_autoptr(GBytes) plain = NULL;
+      g_autoptr(LinRecord) record = NULL;
+      LinEnvelopeHeader header;
+      LinKey *key;
+
+      if (sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
+          !lin_envelope_peek (envelope, &header, error) ||
+          (key = key_for_epoch (self, header.key_epoch, error)) == NULL ||
+          (plain = lin_envelope_open (envelope, key, sqlite3_column_blob (stmt, 0),
+                                      (guint64)sqlite3_column_int64 (stmt, 1), NULL, error)) == NULL ||
+          (record = lin_record_new_from_payload (&header, g_bytes_get_data (plain, NULL),
+                                                 g_bytes_get_size (plain), error)) == NULL ||
+          !lin_record_check_fields (record, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      n++;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, "verify");
+
+  if (n_envelopes != NULL)
+    *n_envelopes = n;
+
+  return TRUE;
+}
+
+/**
+ * lin_store_checkpoint:
+ * @self: an open #LinStore
+ * @error: a location for a #GError
+ *
+ * Moves the WAL into the database and truncates it (on lock and exit).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_checkpoint (LinStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  return check_open (self, error) && exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+}
+
+/**
+ * lin_store_dup_envelopes:
+ * @self: an open #LinStore
+ * @id: a record id (32 hex digits)
+ *
+ * For tests and sync: the stored envelopes of a record, oldest first.
+ *
+ * Returns: (transfer container) (element-type GBytes): the envelopes
+ */
+GPtrArray *
+lin_store_dup_envelopes (LinStore   *self,
+                         const char *id)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  guint8 bin[LIN_RECORD_ID_BYTES];
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), out);
+
+  if (self->db == NULL || !lin_record_id_from_string (id, bin))
+    return out;
+
+  stmt = prepare (self, "SELECT envelope FROM envelopes WHERE record_id = ? ORDER BY revision", NULL);
+  if (stmt == NULL)
+    return out;
+
+  sqlite3_bind_blob (stmt, 1, bin, sizeof bin, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out, g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  return out;
+}
