@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "lin-context.h"
@@ -26,6 +27,8 @@ struct _LinContext
   /* Owned */
   GSettings *settings;
   char      *data_dir;
+  LinStore  *store;
+  char      *profile_dir;
 
   gboolean   demo;
 };
@@ -38,6 +41,7 @@ enum {
   PROP_DEMO,
   PROP_DATA_DIR,
   PROP_LANGUAGE,
+  PROP_LOCKED,
   N_PROPS
 };
 
@@ -104,6 +108,7 @@ lin_context_finalize (GObject *object)
   LinContext *self = (LinContext *)object;
 
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->profile_dir, g_free);
 
   G_OBJECT_CLASS (lin_context_parent_class)->finalize (object);
 }
@@ -132,6 +137,10 @@ lin_context_get_property (GObject    *object,
 
     case PROP_LANGUAGE:
       g_value_take_string (value, lin_context_dup_language (self));
+      break;
+
+    case PROP_LOCKED:
+      g_value_set_boolean (value, lin_context_get_locked (self));
       break;
 
     default:
@@ -196,6 +205,11 @@ lin_context_class_init (LinContextClass *klass)
     g_param_spec_string ("language", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -361,9 +375,388 @@ lin_context_shutdown (LinContext *self)
 {
   g_return_if_fail (LIN_IS_CONTEXT (self));
 
+  lin_context_lock (self);
+
   if (self->settings != NULL)
     g_settings_sync ();
 
   if (self->demo && self->data_dir != NULL && g_file_test (self->data_dir, G_FILE_TEST_EXISTS))
     remove_tree (self->data_dir);
+}
+
+/**
+ * lin_context_list_profiles:
+ * @self: a #LinContext
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer container) (element-type LinProfileInfo): the
+ *   profiles on this computer, by name
+ */
+GPtrArray *
+lin_context_list_profiles (LinContext  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
+
+  return lin_profile_list (self->data_dir, error);
+}
+
+typedef struct
+{
+  char *dir;
+  char *name;
+  char *passphrase;
+} TaskData;
+
+static void
+task_data_free (TaskData *data)
+{
+  g_free (data->dir);
+  g_free (data->name);
+  if (data->passphrase != NULL)
+    {
+      memset (data->passphrase, 0, strlen (data->passphrase));
+      g_free (data->passphrase);
+    }
+  g_free (data);
+}
+
+static void
+create_profile_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  path = lin_profile_create (data->dir, data->name, data->passphrase, NULL, &error);
+  if (path == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+/**
+ * lin_context_create_profile_async:
+ * @self: a #LinContext
+ * @name: the profile's name
+ * @passphrase: its passphrase
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Creates a profile in a thread: calibrating Argon2id takes a few seconds.
+ */
+void
+lin_context_create_profile_async (LinContext          *self,
+                                  const char          *name,
+                                  const char          *passphrase,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (LIN_IS_CONTEXT (self));
+
+  data = g_new0 (TaskData, 1);
+  data->dir = g_strdup (self->data_dir);
+  data->name = g_strdup (name);
+  data->passphrase = g_strdup (passphrase);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lin_context_create_profile_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)task_data_free);
+  g_task_run_in_thread (task, create_profile_thread);
+}
+
+/**
+ * lin_context_create_profile_finish:
+ * @self: a #LinContext
+ * @result: the result
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the new profile's folder, or %NULL
+ */
+char *
+lin_context_create_profile_finish (LinContext    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+unlock_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  LinStore *store;
+
+  store = lin_profile_unlock (data->dir, data->passphrase, &error);
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+set_store (LinContext *self,
+           LinStore   *store,
+           const char *profile_dir)
+{
+  lin_context_lock (self);
+
+  self->store = store;
+  self->profile_dir = g_strdup (profile_dir);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+/**
+ * lin_context_unlock_async:
+ * @self: a #LinContext
+ * @profile_dir: the profile's folder
+ * @passphrase: its passphrase
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Unlocks a profile in a thread (Argon2id takes about a second) and loads
+ * its working set.
+ */
+void
+lin_context_unlock_async (LinContext          *self,
+                          const char          *profile_dir,
+                          const char          *passphrase,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (LIN_IS_CONTEXT (self));
+  g_return_if_fail (profile_dir != NULL);
+  g_return_if_fail (passphrase != NULL);
+
+  data = g_new0 (TaskData, 1);
+  data->dir = g_strdup (profile_dir);
+  data->passphrase = g_strdup (passphrase);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lin_context_unlock_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)task_data_free);
+  g_task_run_in_thread (task, unlock_thread);
+}
+
+/**
+ * lin_context_unlock_finish:
+ * @self: a #LinContext
+ * @result: the result
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when the profile is now unlocked
+ */
+gboolean
+lin_context_unlock_finish (LinContext    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  LinStore *store;
+  TaskData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  store = g_task_propagate_pointer (G_TASK (result), error);
+  if (store == NULL)
+    return FALSE;
+
+  set_store (self, store, data->dir);
+
+  return TRUE;
+}
+
+/**
+ * lin_context_unlock:
+ * @self: a #LinContext
+ * @profile_dir: the profile's folder
+ * @passphrase: its passphrase
+ * @error: a location for a #GError
+ *
+ * The same as lin_context_unlock_async(), blocking.
+ *
+ * Returns: %TRUE when the profile is now unlocked
+ */
+gboolean
+lin_context_unlock (LinContext  *self,
+                    const char  *profile_dir,
+                    const char  *passphrase,
+                    GError     **error)
+{
+  LinStore *store;
+
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), FALSE);
+
+  store = lin_profile_unlock (profile_dir, passphrase, error);
+  if (store == NULL)
+    return FALSE;
+
+  set_store (self, store, profile_dir);
+
+  return TRUE;
+}
+
+/**
+ * lin_context_lock:
+ * @self: a #LinContext
+ *
+ * Checkpoints and closes the store, wipes the keys and drops the working
+ * set. Widgets listen to #LinContext:locked and clear what they show.
+ */
+void
+lin_context_lock (LinContext *self)
+{
+  g_return_if_fail (LIN_IS_CONTEXT (self));
+
+  if (self->store == NULL)
+    return;
+
+  lin_store_close (self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->profile_dir, g_free);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+gboolean
+lin_context_get_locked (LinContext *self)
+{
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), TRUE);
+
+  return self->store == NULL;
+}
+
+/**
+ * lin_context_get_store:
+ * @self: a #LinContext
+ *
+ * Returns: (transfer none) (nullable): the open store, %NULL when locked
+ */
+LinStore *
+lin_context_get_store (LinContext *self)
+{
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * lin_context_get_profile_dir:
+ * @self: a #LinContext
+ *
+ * Returns: (nullable): the unlocked profile's folder
+ */
+const char *
+lin_context_get_profile_dir (LinContext *self)
+{
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
+
+  return self->profile_dir;
+}
+
+/**
+ * lin_context_dup_profile_name:
+ * @self: a #LinContext
+ *
+ * Returns: (transfer full) (nullable): the unlocked profile's name
+ */
+char *
+lin_context_dup_profile_name (LinContext *self)
+{
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
+
+  if (self->store == NULL || lin_store_get_vault (self->store) == NULL)
+    return NULL;
+
+  return g_strdup (lin_vault_get_name (lin_store_get_vault (self->store)));
+}
+
+/**
+ * lin_context_change_passphrase:
+ * @self: an unlocked #LinContext
+ * @old_passphrase: the current passphrase, checked first
+ * @new_passphrase: the new one, at least 10 characters
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when vault.hdr now opens with @new_passphrase only
+ */
+gboolean
+lin_context_change_passphrase (LinContext  *self,
+                               const char  *old_passphrase,
+                               const char  *new_passphrase,
+                               GError     **error)
+{
+  g_autofree char *header = NULL;
+  g_autoptr(LinVault) check = NULL;
+
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_LOCKED,
+                           "The profile is locked");
+      return FALSE;
+    }
+
+  if (lin_passphrase_strength (new_passphrase) == LIN_PASSPHRASE_TOO_SHORT)
+    {
+      g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_WEAK_PASSPHRASE,
+                   "A passphrase needs at least %d characters", LIN_PASSPHRASE_MIN_CHARS);
+      return FALSE;
+    }
+
+  header = g_build_filename (self->profile_dir, LIN_HEADER_FILE, NULL);
+  check = lin_vault_unlock (header, old_passphrase, error);
+  if (check == NULL)
+    return FALSE;
+
+  return lin_vault_change_passphrase (lin_store_get_vault (self->store), new_passphrase, NULL, error);
+}
+
+/**
+ * lin_context_open_demo:
+ * @self: a #LinContext on a demo profile
+ * @error: a location for a #GError
+ *
+ * Creates the throw-away demo profile (fictional data only) and unlocks
+ * it, so that `--demo` needs no passphrase.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_context_open_demo (LinContext  *self,
+                       GError     **error)
+{
+  static const char passphrase[] = "demo profile, fictional data";
+  g_autofree char *path = NULL;
+  LinKdfParams kdf;
+
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (self->demo, FALSE);
+
+  lin_kdf_params_floor (&kdf);
+  path = lin_profile_create (self->data_dir, "Demo", passphrase, &kdf, error);
+  if (path == NULL)
+    return FALSE;
+
+  return lin_context_unlock (self, path, passphrase, error);
 }

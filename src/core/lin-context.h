@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "lin-profile.h"
 #include "lin-types.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,42 @@ char       *lin_context_dup_language (LinContext  *self);
 void        lin_context_set_language (LinContext  *self,
                                       const char  *code);
 void        lin_context_shutdown     (LinContext  *self);
+
+GPtrArray  *lin_context_list_profiles  (LinContext          *self,
+                                        GError             **error);
+void        lin_context_create_profile_async  (LinContext          *self,
+                                               const char          *name,
+                                               const char          *passphrase,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char       *lin_context_create_profile_finish (LinContext          *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void        lin_context_unlock_async   (LinContext          *self,
+                                        const char          *profile_dir,
+                                        const char          *passphrase,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    lin_context_unlock_finish  (LinContext          *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+gboolean    lin_context_unlock         (LinContext          *self,
+                                        const char          *profile_dir,
+                                        const char          *passphrase,
+                                        GError             **error);
+void        lin_context_lock           (LinContext          *self);
+gboolean    lin_context_get_locked     (LinContext          *self);
+LinStore   *lin_context_get_store      (LinContext          *self);
+const char *lin_context_get_profile_dir (LinContext         *self);
+char       *lin_context_dup_profile_name (LinContext        *self);
+gboolean    lin_context_change_passphrase (LinContext       *self,
+                                           const char       *old_passphrase,
+                                           const char       *new_passphrase,
+                                           GError          **error);
+gboolean    lin_context_open_demo      (LinContext          *self,
+                                        GError             **error);
 
 GSettings  *lin_settings_new         (GError     **error);
 

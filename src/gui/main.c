@@ -15,6 +15,7 @@
 
 #include "lin-application.h"
 #include "lin-i18n.h"
+#include "lin-secret.h"
 
 int
 main (int   argc,
@@ -25,6 +26,15 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *language = NULL;
   int ret;
+
+  /* No core dumps, no ptrace by other processes of the user: a crash
+   * must not write decrypted records anywhere. */
+  lin_process_harden ();
+  if (!lin_secret_init (&error))
+    {
+      g_printerr ("linija: %s\n", error->message);
+      return 1;
+    }
 
   /* The language must be in force before GTK starts. */
   settings = lin_settings_new (&error);
