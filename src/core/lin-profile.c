@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <sqlite3.h>
@@ -350,14 +351,26 @@ snapshot_db (const char  *db_path,
              const char  *tmp_dir,
              GError     **error)
 {
-  g_autofree char *tmp = g_build_filename (tmp_dir, ".linija-backup.db", NULL);
+  g_autofree char *tmp = g_build_filename (tmp_dir, ".linija-backup-XXXXXX", NULL);
   g_autofree char *sql = NULL;
   sqlite3 *db = NULL;
   char *contents = NULL;
   gsize len = 0;
   int rc;
+  int fd;
 
-  g_unlink (tmp);
+  /* A name of its own, made with O_EXCL and mode 0600: two backups into
+   * one folder must not share it. VACUUM INTO accepts an empty file. */
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, LIN_VAULT_ERROR,
+                   saved == EACCES ? LIN_VAULT_ERROR_PERMISSIONS : LIN_VAULT_ERROR_IO,
+                   "Could not write in %s: %s", tmp_dir, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
 
   rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)

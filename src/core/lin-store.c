@@ -583,14 +583,8 @@ lin_store_open (LinVault    *vault,
 
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!exec (self,
-             "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = FULL;"
-             "PRAGMA secure_delete = ON;"
-             "PRAGMA temp_store = MEMORY;",
-             error))
-    return NULL;
-
+  /* before anything that writes (journal_mode may): an SQLite file that
+   * is not a store is left as it was */
   if (!create)
     {
       gint64 version;
@@ -605,6 +599,14 @@ lin_store_open (LinVault    *vault,
           return NULL;
         }
     }
+
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;"
+             "PRAGMA secure_delete = ON;"
+             "PRAGMA temp_store = MEMORY;",
+             error))
+    return NULL;
 
   if (!migrate (self, error))
     return NULL;

@@ -523,6 +523,7 @@ read_file (const char  *path,
     {
       int code = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LIN_VAULT_ERROR_NOT_FOUND :
                  g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ? LIN_VAULT_ERROR_PERMISSIONS :
+                 g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR) ? LIN_VAULT_ERROR_DAMAGED :
                  LIN_VAULT_ERROR_IO;
 
       g_set_error (error, LIN_VAULT_ERROR, code, "%s", local_error->message);
@@ -702,11 +703,15 @@ lin_vault_change_passphrase (LinVault            *self,
   if (!check_unlocked (self, error))
     return FALSE;
 
+  /* the new parameters count only once they are on disk */
+  if (!write_header (self->header_path, self->name, passphrase, kdf != NULL ? kdf : &self->kdf,
+                     self->device_id, self->master, error))
+    return FALSE;
+
   if (kdf != NULL)
     self->kdf = *kdf;
 
-  return write_header (self->header_path, self->name, passphrase, &self->kdf,
-                       self->device_id, self->master, error);
+  return TRUE;
 }
 
 gboolean
