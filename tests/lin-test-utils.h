@@ -16,5 +16,17 @@ void       lin_test_init            (int       *argc,
 void       lin_test_spin            (guint      ms);
 GtkWidget *lin_test_find_descendant (GtkWidget *widget,
                                      GType      type);
+GtkWidget *lin_test_find_named      (GtkWidget  *widget,
+                                     const char *name);
+void       lin_test_type            (GtkWidget  *editable,
+                                     const char *text);
+
+typedef gboolean (*LinTestCondition) (gpointer data);
+
+gboolean   lin_test_wait_for        (LinTestCondition condition,
+                                     gpointer         data,
+                                     guint            timeout_ms);
+GPtrArray *lin_test_collect_texts   (GtkWidget  *widget);
+char      *lin_test_any_text_contains (const char *needle);
 
 G_END_DECLS

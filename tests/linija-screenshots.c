@@ -8,8 +8,15 @@
  *
  *   LANGUAGE=sr linija-screenshots DIR sr
  *
- * writes DIR/sr-calls.png, sr-directory.png, sr-roster.png,
- * sr-reports.png, sr-narrow.png (the window at 360 px), sr-preferences.png,
+ * On a throw-away data folder (two profiles with fictional names) it writes
+ * DIR/sr-create-profile.png (the first start), sr-create-profile-weak.png
+ * (partly filled, with a weak passphrase), sr-create-profile-narrow.png
+ * (the same at 360 px), sr-unlock.png (two profiles, so
+ * the choice of profile shows), sr-unlock-wrong.png (after a wrong
+ * passphrase), sr-unlock-narrow.png (at 360 px); then, unlocked,
+ * sr-calls.png, sr-directory.png, sr-roster.png, sr-reports.png,
+ * sr-narrow.png (the window at 360 px), sr-preferences.png,
+ * sr-preferences-security.png (Security › Change Passphrase),
  * sr-about.png and sr-shortcuts.png. `build-aux/dev screenshots` runs it
  * for every language under Xvfb.
  */
@@ -17,11 +24,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lin-application.h"
 #include "lin-i18n.h"
+#include "lin-preferences-window.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
+
+#define PASSPHRASE "a fictional passphrase for screenshots"
 
 static LinApplication *app;
 static const char *outdir;
@@ -75,6 +86,24 @@ save (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
 static GtkWindow *
 find_window (GType type)
 {
@@ -85,14 +114,129 @@ find_window (GType type)
   return NULL;
 }
 
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *widget = lin_test_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("screenshots: no widget named %s", name);
+
+  return widget;
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *name,
+          const char *text)
+{
+  GtkWidget *entry = named (root, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  lin_test_type (entry, text);
+}
+
+static gboolean
+is_unlocked (gpointer data)
+{
+  return !lin_context_get_locked (lin_application_get_context (app));
+}
+
+static gboolean
+unlock_done (gpointer data)
+{
+  return !gtk_widget_get_visible (named (data, "unlock-progress"));
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **path = user_data;
+
+  *path = lin_context_create_profile_finish (LIN_CONTEXT (object), result, &error);
+  if (*path == NULL)
+    g_error ("screenshots: %s", error->message);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static void
+create_profile (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  lin_context_create_profile_async (lin_application_get_context (app), name, PASSPHRASE,
+                                    NULL, created_cb, &path);
+  if (!lin_test_wait_for (is_set, &path, 60000))
+    g_error ("screenshots: creating a profile took too long");
+}
+
+static void
+render_vault_screens (LinWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+
+  /* the first start: no profile yet */
+  g_assert_cmpstr (lin_window_get_page (window), ==, "create");
+  save (root, "create-profile");
+
+  /* partly filled, with a weak passphrase: the hint shows */
+  set_text (root, "profile-name-entry", "Ana");
+  set_text (root, "passphrase-entry", "summer2024");
+  save (root, "create-profile-weak");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save (root, "create-profile-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
+
+  /* created through the page itself, as a counsellor would */
+  set_text (root, "passphrase-entry", PASSPHRASE);
+  set_text (root, "confirm-entry", PASSPHRASE);
+  gtk_widget_activate (named (root, "create-button"));
+  if (!lin_test_wait_for (is_unlocked, NULL, 60000))
+    g_error ("screenshots: the new profile was not unlocked");
+
+  /* a second counsellor on the same laptop */
+  create_profile ("Branka");
+
+  lin_application_lock (app);
+  g_assert_cmpstr (lin_window_get_page (window), ==, "unlock");
+  save (root, "unlock");
+
+  set_text (root, "unlock-entry", "not the passphrase");
+  g_signal_emit_by_name (named (root, "unlock-entry"), "activate");
+  lin_test_wait_for (unlock_done, root, 30000);
+  save (root, "unlock-wrong");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save (root, "unlock-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
+
+  set_text (root, "unlock-entry", PASSPHRASE);
+  g_signal_emit_by_name (named (root, "unlock-entry"), "activate");
+  if (!lin_test_wait_for (is_unlocked, NULL, 30000))
+    g_error ("screenshots: unlocking failed");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char *sections[] = { "calls", "directory", "roster", "reports" };
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   LinWindow *window;
   GtkWindow *other;
+  GtkWidget *page;
 
   if (argc != 3)
     {
@@ -102,6 +246,14 @@ main (int   argc,
   outdir = argv[1];
   lang = argv[2];
   g_mkdir_with_parents (outdir, 0755);
+
+  /* A throw-away data folder, before anything asks GLib for it; floor
+   * Argon2id parameters, so that the profiles take a moment to make. */
+  data_home = g_dir_make_tmp ("linija-screenshots-XXXXXX", &error);
+  if (data_home == NULL)
+    g_error ("%s", error->message);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("LINIJA_KDF", "floor", TRUE);
 
   lin_i18n_init (NULL);
   g_set_application_name (_("Linija"));
@@ -115,6 +267,8 @@ main (int   argc,
   window = LIN_WINDOW (find_window (LIN_TYPE_WINDOW));
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
 
+  render_vault_screens (window);
+
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       lin_window_set_section (window, sections[i]);
@@ -127,8 +281,14 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
   lin_test_spin (300);
 
-  save (GTK_WIDGET (lin_application_show_preferences (app)), "preferences");
-  gtk_window_destroy (find_window (ADW_TYPE_PREFERENCES_WINDOW));
+  other = lin_application_show_preferences (app);
+  gtk_window_set_default_size (other, 600, 640);
+  save (GTK_WIDGET (other), "preferences");
+  page = lin_preferences_window_show_change_passphrase (LIN_PREFERENCES_WINDOW (other));
+  set_text (page, "current-entry", PASSPHRASE);
+  set_text (page, "new-entry", "blue kettle, quiet");
+  save (GTK_WIDGET (other), "preferences-security");
+  gtk_window_destroy (other);
 
   other = lin_application_show_about (app);
   save (GTK_WIDGET (other), "about");
@@ -138,6 +298,9 @@ main (int   argc,
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+
+  /* nothing of the throw-away profiles stays behind */
+  remove_tree (data_home);
 
   return failures == 0 ? 0 : 1;
 }

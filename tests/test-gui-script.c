@@ -7,7 +7,9 @@
  * A counsellor who chose Serbian in Latin script sees no Cyrillic anywhere:
  * not in Linija's own strings, and not in those of GTK and libadwaita (the
  * About and Preferences windows), which Linija completes where a library
- * ships no sr@latin catalogue. And the other way round for Cyrillic.
+ * ships no sr@latin catalogue. And the other way round for Cyrillic. The
+ * screens are those of the first start (creating a profile) and, once a
+ * profile is unlocked, the sections, Preferences and About.
  */
 
 #include "config.h"
@@ -35,6 +37,40 @@ collect_texts (GtkWidget *widget,
     collect_texts (child, texts);
 }
 
+#define PASSPHRASE "a passphrase for the script tests"
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **path = user_data;
+
+  *path = lin_context_create_profile_finish (LIN_CONTEXT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static void
+unlock_fresh_profile (LinApplication *app)
+{
+  LinContext *context = lin_application_get_context (app);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lin_context_create_profile_async (context, "Test", PASSPHRASE, NULL, created_cb, &path);
+  g_assert_true (lin_test_wait_for (is_set, &path, 60000));
+  g_assert_true (lin_context_unlock (context, path, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  lin_test_spin (200);
+}
+
 /* Opens every main screen and returns the texts of their labels */
 static GPtrArray *
 texts_of_all_screens (const char *language)
@@ -55,6 +91,12 @@ texts_of_all_screens (const char *language)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (LIN_IS_WINDOW (window));
+
+  /* the first start, then the sections */
+  g_assert_cmpstr (lin_window_get_page (LIN_WINDOW (window)), ==, "create");
+  collect_texts (GTK_WIDGET (window), texts);
+  unlock_fresh_profile (app);
+  g_assert_cmpstr (lin_window_get_page (LIN_WINDOW (window)), ==, "sections");
   collect_texts (GTK_WIDGET (window), texts);
 
   collect_texts (GTK_WIDGET (lin_application_show_preferences (app)), texts);
@@ -124,6 +166,7 @@ main (int   argc,
       char *argv[])
 {
   lin_test_init (&argc, &argv);
+  g_setenv ("LINIJA_KDF", "floor", TRUE);
 
   g_test_add_func ("/gui/script/sr-latin", test_latin);
   g_test_add_func ("/gui/script/sr-cyrillic", test_cyrillic);

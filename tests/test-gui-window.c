@@ -7,7 +7,8 @@
  * The real application and its real widgets under a virtual display: the
  * four sections, switching between them from the keyboard, the narrow
  * layout at 360 px, Preferences storing the language, and the About
- * window.
+ * window. A fresh profile is created and unlocked first (with the floor
+ * Argon2id parameters), since a locked window shows no sections.
  */
 
 #include "config.h"
@@ -18,6 +19,8 @@
 #include "lin-i18n.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
+
+#define PASSPHRASE "a passphrase for the window tests"
 
 static LinApplication *app;
 
@@ -38,6 +41,44 @@ show_section (GtkWidget  *widget,
               const char *name)
 {
   return gtk_widget_activate_action (widget, "win.show-section", "s", name);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **path = user_data;
+
+  *path = lin_context_create_profile_finish (LIN_CONTEXT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+/* The first start shows the create-profile page; make a profile through
+ * the context and unlock it, as that page does */
+static void
+unlock_fresh_profile (void)
+{
+  LinContext *context = lin_application_get_context (app);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (lin_window_get_page (main_window ()), ==, "create");
+
+  lin_context_create_profile_async (context, "Test", PASSPHRASE, NULL, created_cb, &path);
+  g_assert_true (lin_test_wait_for (is_set, &path, 60000));
+  g_assert_true (lin_context_unlock (context, path, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  lin_test_spin (200);
+
+  g_assert_cmpstr (lin_window_get_page (main_window ()), ==, "sections");
 }
 
 static void
@@ -69,6 +110,10 @@ test_sections (void)
     }
 
   g_assert_cmpstr (lin_window_get_section (window), ==, "calls");
+
+  /* the header bar offers the lock; the title is the application's name */
+  g_assert_true (gtk_widget_get_visible (lin_test_find_named (GTK_WIDGET (window), "lock-button")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Linija");
 }
 
 static void
@@ -253,8 +298,8 @@ test_shortcuts_window (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 
-  /* every entry shows its keys */
-  g_assert_cmpuint (count_shortcuts_with_keys (GTK_WIDGET (shortcuts)), >=, 7);
+  /* every entry shows its keys, Lock and Quick Hide among them */
+  g_assert_cmpuint (count_shortcuts_with_keys (GTK_WIDGET (shortcuts)), >=, 9);
 
   /* closing hides it; it is built once */
   gtk_window_close (shortcuts);
@@ -270,10 +315,14 @@ test_accels (void)
   g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_auto(GStrv) prefs = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
   g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts");
+  g_auto(GStrv) lock = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.lock");
+  g_auto(GStrv) hide = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quick-hide");
 
   g_assert_true (g_strv_contains ((const char * const *)quit, "<Control>q"));
   g_assert_true (g_strv_contains ((const char * const *)prefs, "<Control>comma"));
   g_assert_true (g_strv_contains ((const char * const *)help, "<Control>question"));
+  g_assert_true (g_strv_contains ((const char * const *)lock, "<Control>l"));
+  g_assert_true (g_strv_contains ((const char * const *)hide, "<Shift>Escape"));
 }
 
 int
@@ -285,6 +334,7 @@ main (int   argc,
 
   lin_test_init (&argc, &argv);
   g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LINIJA_KDF", "floor", TRUE);
   lin_i18n_init ("en");
 
   app = lin_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
@@ -292,6 +342,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   lin_test_spin (500);
+  unlock_fresh_profile ();
 
   g_test_add_func ("/gui/window/sections", test_sections);
   g_test_add_func ("/gui/window/keyboard", test_keyboard_switching);
