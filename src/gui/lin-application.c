@@ -13,6 +13,7 @@
 #include <glib-unix.h>
 
 #include "lin-application.h"
+#include "lin-auto-lock.h"
 #include "lin-i18n.h"
 #include "lin-preferences-window.h"
 #include "lin-window.h"
@@ -23,13 +24,28 @@ struct _LinApplication
 
   /* Owned */
   LinContext     *context;
+  LinAutoLock    *auto_lock;
   char           *active_language;
 
+  int             auto_lock_override;  /* seconds; -1 follows the setting */
+  guint           vault_holds;
+  gboolean        lock_pending;
+  gboolean        locked;
   gboolean        demo;
   gboolean        restart_requested;
 };
 
 G_DEFINE_FINAL_TYPE (LinApplication, lin_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LOCKED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define DEFAULT_QUICK_HIDE "<Shift>Escape"
 
 static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -84,12 +100,150 @@ about_action (GSimpleAction *action,
   lin_application_show_about (user_data);
 }
 
+static void
+lock_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  lin_application_lock (user_data);
+}
+
+static void
+quick_hide_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  lin_application_quick_hide (user_data);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "restart", restart_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "lock", lock_action },
+  { "quick-hide", quick_hide_action },
 };
+
+/* Whatever may show the profile's data outside the main window goes:
+ * Preferences, About, the shortcuts window, dialogs; and the clipboards
+ * are emptied if Linija put something there. */
+static void
+clear_outside_main_window (LinApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GdkDisplay *display = gdk_display_get_default ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (LIN_IS_WINDOW (window))
+        continue;
+
+      if (gtk_window_get_hide_on_close (window))
+        gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      else
+        gtk_window_destroy (window);
+    }
+  g_list_free_full (windows, g_object_unref);
+
+  if (display != NULL)
+    {
+      GdkClipboard *clipboards[] = {
+        gdk_display_get_clipboard (display),
+        gdk_display_get_primary_clipboard (display),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (clipboards); i++)
+        if (gdk_clipboard_is_local (clipboards[i]))
+          gdk_clipboard_set_content (clipboards[i], NULL);
+    }
+}
+
+static void
+update_locked (LinApplication *self)
+{
+  gboolean locked = self->context == NULL ||
+                    lin_context_get_locked (self->context) ||
+                    self->lock_pending;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !locked);
+  if (self->auto_lock != NULL)
+    lin_auto_lock_set_active (self->auto_lock, !locked);
+
+  if (self->locked == locked)
+    return;
+
+  self->locked = locked;
+  if (locked)
+    clear_outside_main_window (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+static void
+context_locked_cb (LinApplication *self)
+{
+  update_locked (self);
+}
+
+static void
+update_auto_lock (LinApplication *self)
+{
+  guint seconds;
+
+  if (self->auto_lock == NULL)
+    return;
+
+  if (self->auto_lock_override >= 0)
+    seconds = (guint)self->auto_lock_override;
+  else
+    seconds = g_settings_get_uint (lin_context_get_settings (self->context), "auto-lock-minutes") * 60;
+
+  lin_auto_lock_set_timeout (self->auto_lock, seconds);
+}
+
+static void
+update_quick_hide (LinApplication *self)
+{
+  g_autofree char *accel = g_settings_get_string (lin_context_get_settings (self->context),
+                                                  "quick-hide-shortcut");
+  const char *accels[] = { accel, NULL };
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  if (!gtk_accelerator_parse (accel, &key, &mods) || key == 0)
+    {
+      g_free (accel);
+      accel = g_strdup (DEFAULT_QUICK_HIDE);
+      accels[0] = accel;
+    }
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quick-hide", accels);
+}
+
+static void
+settings_changed_cb (LinApplication *self,
+                     const char     *key,
+                     GSettings      *settings)
+{
+  if (g_str_equal (key, "auto-lock-minutes"))
+    update_auto_lock (self);
+  else if (g_str_equal (key, "quick-hide-shortcut"))
+    update_quick_hide (self);
+}
+
+static void
+auto_lock_cb (LinApplication *self)
+{
+  lin_application_lock (self);
+}
 
 /* For tests/bench-startup: report when the first frame of the main window
  * has been painted, then quit. */
@@ -148,6 +302,7 @@ lin_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *lock_accels[] = { "<Control>l", NULL };
   LinApplication *self = LIN_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
@@ -165,6 +320,7 @@ lin_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
 
   g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -176,6 +332,26 @@ lin_application_startup (GApplication *app)
 
   if (self->context == NULL)
     g_error ("Linija cannot start: %s", error->message);
+
+  g_signal_connect_object (self->context, "notify::locked",
+                           G_CALLBACK (context_locked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (lin_context_get_settings (self->context), "changed",
+                           G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->auto_lock = lin_auto_lock_new (GTK_APPLICATION (self));
+  g_signal_connect_object (self->auto_lock, "lock",
+                           G_CALLBACK (auto_lock_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_auto_lock (self);
+  update_quick_hide (self);
+
+  /* --demo: straight to the sections, no passphrase */
+  if (self->demo && !lin_context_open_demo (self->context, &error))
+    g_warning ("The demo profile could not be opened: %s", error->message);
+
+  update_locked (self);
 }
 
 static void
@@ -200,6 +376,15 @@ lin_application_shutdown (GApplication *app)
 {
   LinApplication *self = LIN_APPLICATION (app);
 
+  /* A passphrase change in a thread finishes before the vault closes. */
+  while (self->vault_holds > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* no more idle timer or screensaver once quitting */
+  if (self->auto_lock != NULL)
+    g_object_run_dispose (G_OBJECT (self->auto_lock));
+  g_clear_object (&self->auto_lock);
+
   if (self->context != NULL)
     lin_context_shutdown (self->context);
 
@@ -211,6 +396,7 @@ lin_application_dispose (GObject *object)
 {
   LinApplication *self = (LinApplication *)object;
 
+  g_clear_object (&self->auto_lock);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (lin_application_parent_class)->dispose (object);
@@ -227,6 +413,25 @@ lin_application_finalize (GObject *object)
 }
 
 static void
+lin_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LinApplication *self = LIN_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCKED:
+      g_value_set_boolean (value, lin_application_get_locked (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lin_application_class_init (LinApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -234,6 +439,20 @@ lin_application_class_init (LinApplicationClass *klass)
 
   object_class->dispose = lin_application_dispose;
   object_class->finalize = lin_application_finalize;
+  object_class->get_property = lin_application_get_property;
+
+  /**
+   * LinApplication:locked:
+   *
+   * Whether Linija shows nothing of a profile: no profile is unlocked, or
+   * a lock was asked for and waits only for vault work in a thread.
+   */
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = lin_application_handle_local_options;
   app_class->startup = lin_application_startup;
@@ -245,6 +464,8 @@ static void
 lin_application_init (LinApplication *self)
 {
   self->active_language = g_strdup ("");
+  self->auto_lock_override = -1;
+  self->locked = TRUE;
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
@@ -364,4 +585,146 @@ lin_application_show_about (LinApplication *self)
   gtk_window_present (GTK_WINDOW (about));
 
   return GTK_WINDOW (about);
+}
+
+/**
+ * lin_application_get_locked:
+ * @self: a #LinApplication
+ *
+ * Returns: whether Linija is locked (see #LinApplication:locked)
+ */
+gboolean
+lin_application_get_locked (LinApplication *self)
+{
+  g_return_val_if_fail (LIN_IS_APPLICATION (self), TRUE);
+
+  return self->locked;
+}
+
+/**
+ * lin_application_lock:
+ * @self: a #LinApplication
+ *
+ * Locks at once: the lock button, Ctrl+L, the idle timer, the screensaver
+ * and quick hide all come here. Unlocks under way are abandoned; the keys
+ * and the working set are dropped (lin_context_lock()); Preferences, About
+ * and the shortcuts window close; the clipboards are emptied if they hold
+ * Linija's content. While a thread works on the vault (a passphrase
+ * change), the windows lock at once and the vault right after the thread.
+ */
+void
+lin_application_lock (LinApplication *self)
+{
+  g_autoptr(GList) windows = NULL;
+
+  g_return_if_fail (LIN_IS_APPLICATION (self));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (LIN_IS_WINDOW (l->data))
+      lin_window_cancel_unlock (l->data);
+
+  if (self->context == NULL)
+    return;
+
+  if (self->vault_holds > 0)
+    self->lock_pending = TRUE;
+  else
+    lin_context_lock (self->context);
+
+  update_locked (self);
+
+  /* also when it was locked already: Preferences may be open */
+  clear_outside_main_window (self);
+}
+
+/**
+ * lin_application_quick_hide:
+ * @self: a #LinApplication
+ *
+ * Locks (see lin_application_lock()) and minimises the main window.
+ */
+void
+lin_application_quick_hide (LinApplication *self)
+{
+  g_autoptr(GList) windows = NULL;
+
+  g_return_if_fail (LIN_IS_APPLICATION (self));
+
+  lin_application_lock (self);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (LIN_IS_WINDOW (l->data))
+      gtk_window_minimize (l->data);
+}
+
+/**
+ * lin_application_hold_vault:
+ * @self: a #LinApplication
+ *
+ * Vault work is about to run in a thread: locks wait for
+ * lin_application_release_vault() (the windows still lock at once).
+ */
+void
+lin_application_hold_vault (LinApplication *self)
+{
+  g_return_if_fail (LIN_IS_APPLICATION (self));
+
+  self->vault_holds++;
+}
+
+/**
+ * lin_application_release_vault:
+ * @self: a #LinApplication
+ *
+ * The thread of lin_application_hold_vault() is done; a lock asked for
+ * meanwhile happens now. Call it in the main thread.
+ */
+void
+lin_application_release_vault (LinApplication *self)
+{
+  g_return_if_fail (LIN_IS_APPLICATION (self));
+  g_return_if_fail (self->vault_holds > 0);
+
+  self->vault_holds--;
+
+  if (self->vault_holds == 0 && self->lock_pending)
+    {
+      self->lock_pending = FALSE;
+      lin_context_lock (self->context);
+      update_locked (self);
+    }
+}
+
+/**
+ * lin_application_set_auto_lock_seconds:
+ * @self: a #LinApplication
+ * @seconds: idle seconds before Linija locks, 0 never; -1 to follow the
+ *   setting auto-lock-minutes again
+ *
+ * Overrides the setting, for tests.
+ */
+void
+lin_application_set_auto_lock_seconds (LinApplication *self,
+                                       int             seconds)
+{
+  g_return_if_fail (LIN_IS_APPLICATION (self));
+
+  self->auto_lock_override = MAX (seconds, -1);
+  update_auto_lock (self);
+}
+
+/**
+ * lin_application_get_auto_lock_seconds:
+ * @self: a #LinApplication
+ *
+ * Returns: the idle seconds after which Linija locks, 0 for never
+ */
+guint
+lin_application_get_auto_lock_seconds (LinApplication *self)
+{
+  g_return_val_if_fail (LIN_IS_APPLICATION (self), 0);
+
+  return self->auto_lock != NULL ? lin_auto_lock_get_timeout (self->auto_lock) : 0;
 }

@@ -26,5 +26,13 @@ void            lin_application_set_active_language   (LinApplication  *self,
 gboolean        lin_application_get_restart_requested (LinApplication  *self);
 GtkWindow      *lin_application_show_preferences      (LinApplication  *self);
 GtkWindow      *lin_application_show_about            (LinApplication  *self);
+gboolean        lin_application_get_locked            (LinApplication  *self);
+void            lin_application_lock                  (LinApplication  *self);
+void            lin_application_quick_hide            (LinApplication  *self);
+void            lin_application_hold_vault            (LinApplication  *self);
+void            lin_application_release_vault         (LinApplication  *self);
+void            lin_application_set_auto_lock_seconds (LinApplication  *self,
+                                                       int              seconds);
+guint           lin_application_get_auto_lock_seconds (LinApplication  *self);
 
 G_END_DECLS

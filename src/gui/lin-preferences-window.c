@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lin-change-passphrase-page.h"
 #include "lin-i18n.h"
 #include "lin-preferences-window.h"
 
@@ -20,10 +21,15 @@ struct _LinPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *language_row;
+  GtkWidget            *security_group;
+  AdwComboRow          *lock_after_row;
+  AdwComboRow          *quick_hide_row;
 
   /* Owned */
   LinContext           *context;
   char                 *active_language;
+  GArray               *lock_after_minutes;
+  GPtrArray            *quick_hide_accels;
 
   gboolean              populating;
 
@@ -41,6 +47,196 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The choices offered; a value set otherwise (gsettings) is added to them */
+static const guint lock_after_choices[] = { 1, 2, 5, 10, 15, 30, 60, 0 };
+static const char * const quick_hide_choices[] = {
+  "<Shift>Escape",
+  "<Control><Shift>h",
+  "F12",
+  "Pause",
+};
+
+static char *
+describe_minutes (guint minutes)
+{
+  if (minutes == 0)
+    /* Translators: Lock After: never lock on its own */
+    return g_strdup (C_("lock after", "Never"));
+
+  if (minutes % 60 == 0)
+    return g_strdup_printf (g_dngettext (NULL, "%u hour", "%u hours", minutes / 60), minutes / 60);
+
+  return g_strdup_printf (g_dngettext (NULL, "%u minute", "%u minutes", minutes), minutes);
+}
+
+static int
+compare_minutes (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  /* "Never" last */
+  if (x == 0 || y == 0)
+    return (x == 0) - (y == 0);
+
+  return (x > y) - (x < y);
+}
+
+static void
+populate_lock_after (LinPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GSettings *settings = lin_context_get_settings (self->context);
+  guint current = g_settings_get_uint (settings, "auto-lock-minutes");
+  gboolean found = FALSE;
+  guint selected = 0;
+
+  g_array_set_size (self->lock_after_minutes, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (lock_after_choices); i++)
+    {
+      g_array_append_val (self->lock_after_minutes, lock_after_choices[i]);
+      found |= lock_after_choices[i] == current;
+    }
+  if (!found)
+    {
+      g_array_append_val (self->lock_after_minutes, current);
+      g_array_sort (self->lock_after_minutes, compare_minutes);
+    }
+
+  for (guint i = 0; i < self->lock_after_minutes->len; i++)
+    {
+      guint minutes = g_array_index (self->lock_after_minutes, guint, i);
+      g_autofree char *label = describe_minutes (minutes);
+
+      gtk_string_list_append (model, label);
+      if (minutes == current)
+        selected = i;
+    }
+
+  self->populating = TRUE;
+  adw_combo_row_set_model (self->lock_after_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->lock_after_row, selected);
+  self->populating = FALSE;
+}
+
+static void
+populate_quick_hide (LinPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GSettings *settings = lin_context_get_settings (self->context);
+  g_autofree char *current = g_settings_get_string (settings, "quick-hide-shortcut");
+  guint current_key = 0, selected = 0;
+  GdkModifierType current_mods = 0;
+  gboolean found = FALSE;
+
+  if (!gtk_accelerator_parse (current, &current_key, &current_mods))
+    current_key = 0;
+
+  g_ptr_array_set_size (self->quick_hide_accels, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (quick_hide_choices); i++)
+    g_ptr_array_add (self->quick_hide_accels, g_strdup (quick_hide_choices[i]));
+
+  for (guint i = 0; i < self->quick_hide_accels->len; i++)
+    {
+      guint key = 0;
+      GdkModifierType mods = 0;
+
+      gtk_accelerator_parse (g_ptr_array_index (self->quick_hide_accels, i), &key, &mods);
+      if (current_key != 0 && key == current_key && mods == current_mods)
+        {
+          selected = i;
+          found = TRUE;
+        }
+    }
+  if (!found && current_key != 0)
+    {
+      g_ptr_array_add (self->quick_hide_accels, g_strdup (current));
+      selected = self->quick_hide_accels->len - 1;
+    }
+
+  for (guint i = 0; i < self->quick_hide_accels->len; i++)
+    {
+      guint key = 0;
+      GdkModifierType mods = 0;
+      g_autofree char *label = NULL;
+
+      gtk_accelerator_parse (g_ptr_array_index (self->quick_hide_accels, i), &key, &mods);
+      /* GTK names the keys in the user's language */
+      label = gtk_accelerator_get_label (key, mods);
+      gtk_string_list_append (model, label);
+    }
+
+  self->populating = TRUE;
+  adw_combo_row_set_model (self->quick_hide_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->quick_hide_row, selected);
+  self->populating = FALSE;
+}
+
+static void
+lock_after_selected_cb (LinPreferencesWindow *self,
+                        GParamSpec           *pspec,
+                        AdwComboRow          *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->context == NULL || self->populating || selected >= self->lock_after_minutes->len)
+    return;
+
+  /* the row shows the new value already: no need to rebuild it */
+  self->populating = TRUE;
+  g_settings_set_uint (lin_context_get_settings (self->context), "auto-lock-minutes",
+                       g_array_index (self->lock_after_minutes, guint, selected));
+  self->populating = FALSE;
+}
+
+static void
+quick_hide_selected_cb (LinPreferencesWindow *self,
+                        GParamSpec           *pspec,
+                        AdwComboRow          *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->context == NULL || self->populating || selected >= self->quick_hide_accels->len)
+    return;
+
+  self->populating = TRUE;
+  g_settings_set_string (lin_context_get_settings (self->context), "quick-hide-shortcut",
+                         g_ptr_array_index (self->quick_hide_accels, selected));
+  self->populating = FALSE;
+}
+
+static void
+change_passphrase_activated_cb (LinPreferencesWindow *self)
+{
+  lin_preferences_window_show_change_passphrase (self);
+}
+
+static void
+settings_changed_cb (LinPreferencesWindow *self,
+                     const char           *key,
+                     GSettings            *settings)
+{
+  if (self->populating)
+    return;
+
+  if (g_str_equal (key, "auto-lock-minutes"))
+    populate_lock_after (self);
+  else if (g_str_equal (key, "quick-hide-shortcut"))
+    populate_quick_hide (self);
+}
+
+static void
+locked_changed_cb (LinPreferencesWindow *self)
+{
+  gboolean locked = lin_context_get_locked (self->context);
+
+  /* nothing of the profile's security while no profile is open */
+  gtk_widget_set_visible (self->security_group, !locked);
+  gtk_widget_set_sensitive (self->security_group, !locked);
+  if (locked)
+    adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+}
 
 static void
 restart_toast_dismissed_cb (LinPreferencesWindow *self,
@@ -127,6 +323,17 @@ lin_preferences_window_constructed (GObject *object)
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (self->language_row, selected);
   self->populating = FALSE;
+
+  populate_lock_after (self);
+  populate_quick_hide (self);
+
+  g_signal_connect_object (lin_context_get_settings (self->context), "changed",
+                           G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::locked",
+                           G_CALLBACK (locked_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  locked_changed_cb (self);
 }
 
 static void
@@ -146,6 +353,8 @@ lin_preferences_window_finalize (GObject *object)
   LinPreferencesWindow *self = (LinPreferencesWindow *)object;
 
   g_clear_pointer (&self->active_language, g_free);
+  g_clear_pointer (&self->lock_after_minutes, g_array_unref);
+  g_clear_pointer (&self->quick_hide_accels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lin_preferences_window_parent_class)->finalize (object);
 }
@@ -223,12 +432,21 @@ lin_preferences_window_class_init (LinPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, security_group);
+  gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, lock_after_row);
+  gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, quick_hide_row);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lock_after_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quick_hide_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_passphrase_activated_cb);
 }
 
 static void
 lin_preferences_window_init (LinPreferencesWindow *self)
 {
+  self->lock_after_minutes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->quick_hide_accels = g_ptr_array_new_with_free_func (g_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -242,4 +460,28 @@ lin_preferences_window_new (LinContext *context,
                        "context", context,
                        "active-language", active_language != NULL ? active_language : "",
                        NULL);
+}
+
+/**
+ * lin_preferences_window_show_change_passphrase:
+ * @self: a #LinPreferencesWindow
+ *
+ * Opens Security › Change Passphrase, when a profile is unlocked.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL when locked
+ */
+GtkWidget *
+lin_preferences_window_show_change_passphrase (LinPreferencesWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (LIN_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (lin_context_get_locked (self->context))
+    return NULL;
+
+  page = lin_change_passphrase_page_new (self->context);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), page);
+
+  return page;
 }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LinPreferencesWindow, lin_preferences_window, LIN, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-LinPreferencesWindow *lin_preferences_window_new (LinContext *context,
-                                                  const char *active_language);
+LinPreferencesWindow *lin_preferences_window_new                    (LinContext           *context,
+                                                                     const char           *active_language);
+GtkWidget            *lin_preferences_window_show_change_passphrase (LinPreferencesWindow *self);
 
 G_END_DECLS

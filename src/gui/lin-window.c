@@ -11,7 +11,17 @@
 
 #include <glib/gi18n.h>
 
+#include "lin-application.h"
+#include "lin-create-profile-page.h"
+#include "lin-unlock-page.h"
 #include "lin-window.h"
+
+typedef enum
+{
+  STATE_NONE,
+  STATE_LOCKED,
+  STATE_UNLOCKED,
+} LinWindowState;
 
 struct _LinWindow
 {
@@ -19,14 +29,25 @@ struct _LinWindow
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  LinCreateProfilePage *create_page;
+  LinUnlockPage        *unlock_page;
+  GtkWidget            *sections_box;
   AdwViewStack         *stack;
   GtkLabel             *demo_label;
+  GtkWidget            *lock_button;
+  GtkWidget            *back_button;
 
   /* Owned */
   LinContext           *context;
 
   /* Borrowed */
   GtkWindow            *shortcuts_window;
+  GtkApplication       *watched_application;
+
+  LinWindowState        state;
+  gboolean              creating_another;
 };
 
 G_DEFINE_FINAL_TYPE (LinWindow, lin_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -39,6 +60,149 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What the sections show of the profile.
+ *
+ * Section widgets that display records load them in sections_load() when
+ * a profile is unlocked and drop them, with their models and any text
+ * typed, in sections_clear() when it is locked: behind the lock page
+ * nothing of the profile stays in a widget, and the a11y tree of a locked
+ * window holds only the unlock prompt. Today the sections hold no data. */
+static void
+sections_load (LinWindow *self)
+{
+  gtk_widget_set_visible (self->sections_box, TRUE);
+}
+
+static void
+sections_clear (LinWindow *self)
+{
+  gtk_widget_set_visible (self->sections_box, FALSE);
+
+  /* the next counsellor starts at the beginning, not where this one was */
+  adw_view_stack_set_visible_child_name (self->stack, "calls");
+}
+
+static gboolean
+is_locked (LinWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (LIN_IS_APPLICATION (application))
+    return lin_application_get_locked (LIN_APPLICATION (application));
+
+  return lin_context_get_locked (self->context);
+}
+
+static void
+show_lock_page (LinWindow *self)
+{
+  guint n_profiles = lin_unlock_page_reload (self->unlock_page);
+
+  if (n_profiles == 0 || self->creating_another)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "create");
+      gtk_widget_set_visible (self->back_button, n_profiles > 0);
+      lin_create_profile_page_focus (self->create_page);
+    }
+  else
+    {
+      self->creating_another = FALSE;
+      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+      gtk_widget_set_visible (self->back_button, FALSE);
+      lin_unlock_page_focus (self->unlock_page);
+    }
+}
+
+static void
+update_state (LinWindow *self)
+{
+  gboolean locked = is_locked (self);
+
+  if (self->state == (locked ? STATE_LOCKED : STATE_UNLOCKED))
+    return;
+
+  self->state = locked ? STATE_LOCKED : STATE_UNLOCKED;
+
+  /* No section names, no profile data, no counts while locked, not even
+   * in hidden widgets or the accessibility tree: the switchers lose their
+   * stack. The window's title stays "Linija". */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !locked);
+  adw_view_switcher_title_set_stack (self->switcher_title, locked ? NULL : self->stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, locked ? NULL : self->stack);
+  gtk_widget_set_visible (self->lock_button, !locked);
+
+  if (locked)
+    {
+      /* first away from the sections, then empty them */
+      show_lock_page (self);
+      sections_clear (self);
+    }
+  else
+    {
+      self->creating_another = FALSE;
+      lin_create_profile_page_reset (self->create_page);
+      gtk_widget_set_visible (self->back_button, FALSE);
+      sections_load (self);
+      /* away from the passphrase entry that is about to hide */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "sections");
+    }
+}
+
+static void
+locked_changed_cb (LinWindow *self)
+{
+  update_state (self);
+}
+
+static void
+application_changed_cb (LinWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->watched_application == application)
+    return;
+
+  if (self->watched_application != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_application, locked_changed_cb, self);
+  g_set_weak_pointer (&self->watched_application, application);
+
+  if (LIN_IS_APPLICATION (application))
+    g_signal_connect_object (application, "notify::locked",
+                             G_CALLBACK (locked_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  update_state (self);
+}
+
+static void
+create_profile_cb (LinWindow *self)
+{
+  self->creating_another = TRUE;
+  lin_create_profile_page_reset (self->create_page);
+  show_lock_page (self);
+}
+
+static void
+created_locked_cb (LinWindow *self)
+{
+  /* the new profile waits on the unlock page */
+  if (self->state == STATE_LOCKED)
+    {
+      self->creating_another = FALSE;
+      show_lock_page (self);
+    }
+}
+
+static void
+back_clicked_cb (LinWindow *self)
+{
+  lin_create_profile_page_cancel (self->create_page);
+  lin_create_profile_page_reset (self->create_page);
+  self->creating_another = FALSE;
+  show_lock_page (self);
+}
 
 static void
 visible_child_changed_cb (LinWindow    *self,
@@ -84,12 +248,26 @@ lin_window_constructed (GObject *object)
       gtk_widget_set_visible (GTK_WIDGET (self->demo_label), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
     }
+
+  lin_create_profile_page_set_context (self->create_page, self->context);
+  lin_unlock_page_set_context (self->unlock_page, self->context);
+
+  g_signal_connect_object (self->context, "notify::locked",
+                           G_CALLBACK (locked_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  application_changed_cb (self);
+  update_state (self);
 }
 
 static void
 lin_window_dispose (GObject *object)
 {
   LinWindow *self = (LinWindow *)object;
+
+  if (self->watched_application != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_application, locked_changed_cb, self);
+  g_clear_weak_pointer (&self->watched_application);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_WINDOW);
   g_clear_object (&self->context);
@@ -166,11 +344,24 @@ lin_window_class_init (LinWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIN_TYPE_CREATE_PROFILE_PAGE);
+  g_type_ensure (LIN_TYPE_UNLOCK_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, create_page);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, back_button);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, created_locked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
@@ -256,17 +447,68 @@ lin_window_show_shortcuts (LinWindow *self)
   if (self->shortcuts_window == NULL)
     {
       g_autoptr(GtkBuilder) builder = NULL;
+      GObject *quick_hide;
 
       builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/lin-shortcuts-window.ui");
       self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      quick_hide = gtk_builder_get_object (builder, "quick_hide_shortcut");
+      /* one of the application's windows: quick hide works there too, and
+       * a lock closes it */
+      gtk_window_set_application (self->shortcuts_window, gtk_window_get_application (GTK_WINDOW (self)));
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
       gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
       g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
                                  (gpointer *)&self->shortcuts_window);
+      g_object_set_data (G_OBJECT (self->shortcuts_window), "lin-quick-hide", quick_hide);
     }
+
+  /* the quick hide key is a setting: show the one in force */
+  {
+    GObject *quick_hide = g_object_get_data (G_OBJECT (self->shortcuts_window), "lin-quick-hide");
+    GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+    if (quick_hide != NULL && application != NULL)
+      {
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, "app.quick-hide");
+
+        if (accels != NULL && accels[0] != NULL)
+          g_object_set (quick_hide, "accelerator", accels[0], NULL);
+      }
+  }
 
   gtk_window_present (self->shortcuts_window);
 
   return self->shortcuts_window;
+}
+
+/**
+ * lin_window_get_page:
+ * @self: a #LinWindow
+ *
+ * Returns: what the window shows: "create" (a new profile), "unlock" or
+ *   "sections"
+ */
+const char *
+lin_window_get_page (LinWindow *self)
+{
+  g_return_val_if_fail (LIN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * lin_window_cancel_unlock:
+ * @self: a #LinWindow
+ *
+ * Abandons an unlock or a profile creation under way and empties the
+ * passphrase entries: the window is being locked or hidden.
+ */
+void
+lin_window_cancel_unlock (LinWindow *self)
+{
+  g_return_if_fail (LIN_IS_WINDOW (self));
+
+  lin_unlock_page_cancel (self->unlock_page);
+  lin_create_profile_page_cancel (self->create_page);
 }

@@ -24,5 +24,7 @@ const char *lin_window_get_section     (LinWindow      *self);
 void        lin_window_set_section     (LinWindow      *self,
                                         const char     *section);
 GtkWindow  *lin_window_show_shortcuts  (LinWindow      *self);
+const char *lin_window_get_page        (LinWindow      *self);
+void        lin_window_cancel_unlock   (LinWindow      *self);
 
 G_END_DECLS
