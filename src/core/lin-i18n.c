@@ -111,19 +111,19 @@ lin_i18n_init (const char *code)
 /**
  * lin_i18n_bind_library_catalogues:
  *
- * libadwaita has no Serbian Latin catalogue of its own, so gettext falls
- * back from sr@latin to its Cyrillic one. When Serbian in Latin script is in
- * force, point libadwaita's domain at the catalogue the build made with our
- * transliterator. Call it after libadwaita has initialised (it binds its
- * own domain then).
+ * libadwaita has no Serbian Latin catalogue and GTK's misses strings its
+ * Cyrillic one has, so gettext falls back to Cyrillic. When Serbian in
+ * Latin script is in force, point those libraries' domains at the
+ * catalogues the build made with our transliterator. Call it after
+ * libadwaita has initialised (it binds its own domain then).
  */
 void
 lin_i18n_bind_library_catalogues (void)
 {
+  static const char * const domains[] = { "libadwaita", "gtk40" };
   const char * const *names = g_get_language_names ();
   const char *localedir = g_getenv ("LINIJA_LOCALEDIR");
   g_autofree char *dir = NULL;
-  g_autofree char *mo = NULL;
 
   if (names[0] == NULL || !g_str_has_prefix (names[0], "sr") || strstr (names[0], "@latin") == NULL)
     return;
@@ -133,10 +133,15 @@ lin_i18n_bind_library_catalogues (void)
   else
     dir = g_strdup (LIBRARY_LOCALEDIR);
 
-  mo = g_build_filename (dir, "sr@latin", "LC_MESSAGES", "libadwaita.mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-    return;
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    {
+      g_autofree char *file = g_strconcat (domains[i], ".mo", NULL);
+      g_autofree char *mo = g_build_filename (dir, "sr@latin", "LC_MESSAGES", file, NULL);
 
-  bindtextdomain ("libadwaita", dir);
-  bind_textdomain_codeset ("libadwaita", "UTF-8");
+      if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      bindtextdomain (domains[i], dir);
+      bind_textdomain_codeset (domains[i], "UTF-8");
+    }
 }
