@@ -74,10 +74,35 @@ get_u64 (const guint8 *p)
   return GUINT64_FROM_LE (v);
 }
 
-static void
-free_secure (gpointer data)
+typedef struct
 {
-  sodium_free (data);
+  gsize  len;
+  guint8 data[];
+} Wiped;
+
+static void
+free_wiped (gpointer data)
+{
+  Wiped *w = data;
+
+  sodium_memzero (w->data, w->len);
+  g_free (w);
+}
+
+static Wiped *
+wiped_alloc (gsize len)
+{
+  Wiped *w = g_malloc (sizeof (Wiped) + MAX (len, 1));
+
+  w->len = len;
+  return w;
+}
+
+static GBytes *
+wiped_to_bytes (Wiped *w,
+                gsize  len)
+{
+  return g_bytes_new_with_free_func (w->data, len, free_wiped, w);
 }
 
 /**
@@ -85,28 +110,20 @@ free_secure (gpointer data)
  * @data: bytes to copy
  * @len: their length
  *
- * Returns: (transfer full): a #GBytes in sodium_malloc() memory, wiped
- *   when freed: for plaintext
+ * Returns: (transfer full): a copy of @data that is wiped when freed: for
+ *   plaintext. (Ordinary heap memory: sodium_malloc() costs several
+ *   system calls, too many for every record; keys stay in LinKey.)
  */
 GBytes *
 lin_secure_bytes_new (const void *data,
                       gsize       len)
 {
-  guint8 *copy = sodium_malloc (MAX (len, 1));
+  Wiped *w = wiped_alloc (len);
 
-  if (copy == NULL)
-    g_error ("Out of memory for plaintext");
   if (len > 0)
-    memcpy (copy, data, len);
+    memcpy (w->data, data, len);
 
-  return g_bytes_new_with_free_func (copy, len, free_secure, copy);
-}
-
-static GBytes *
-secure_bytes_take (guint8 *data,
-                   gsize   len)
-{
-  return g_bytes_new_with_free_func (data, len, free_secure, data);
+  return wiped_to_bytes (w, len);
 }
 
 static void
@@ -143,7 +160,7 @@ lin_envelope_seal (const LinEnvelopeHeader  *header,
                    gsize                     payload_len,
                    GError                  **error)
 {
-  g_autoptr(LinKey) data_key = NULL;
+  guint8 data_key[LIN_KEY_BYTES];
   guint8 *padded;
   gsize padded_len;
   gsize max_len;
@@ -161,9 +178,9 @@ lin_envelope_seal (const LinEnvelopeHeader  *header,
       return NULL;
     }
 
-  /* pad in locked memory: the payload is plaintext */
+  /* the padded plaintext is wiped before it is freed */
   max_len = payload_len + LIN_ENVELOPE_PAD_BLOCK;
-  padded = sodium_malloc (max_len);
+  padded = g_malloc (max_len);
   if (payload_len > 0)
     memcpy (padded, payload, payload_len);
   if (sodium_pad (&padded_len, padded, payload_len, LIN_ENVELOPE_PAD_BLOCK, max_len) != 0)
@@ -173,11 +190,12 @@ lin_envelope_seal (const LinEnvelopeHeader  *header,
   out = g_malloc (out_len);
   encode_header (header, out);
 
-  /* the data key, sealed under the collection key */
-  data_key = lin_key_new_random ();
+  /* a fresh data key, on the stack only while it is used, sealed under
+   * the collection key */
+  randombytes_buf (data_key, sizeof data_key);
   randombytes_buf (out + WRAPPED_AT, LIN_NONCE_BYTES);
   crypto_aead_xchacha20poly1305_ietf_encrypt (out + WRAPPED_AT + LIN_NONCE_BYTES, NULL,
-                                              lin_key_read (data_key), LIN_KEY_BYTES,
+                                              data_key, LIN_KEY_BYTES,
                                               out, KEY_AD_BYTES,
                                               NULL, out + WRAPPED_AT,
                                               lin_key_read (collection_key));
@@ -189,36 +207,20 @@ lin_envelope_seal (const LinEnvelopeHeader  *header,
                                               padded, padded_len,
                                               out, LIN_ENVELOPE_HEADER_BYTES,
                                               NULL, out + NONCE_AT,
-                                              lin_key_read (data_key));
-  lin_key_close (data_key);
-  sodium_free (padded);
+                                              data_key);
+  sodium_memzero (data_key, sizeof data_key);
+  sodium_memzero (padded, max_len);
+  g_free (padded);
 
   return g_bytes_new_take (out, out_len);
 }
 
-/**
- * lin_envelope_peek:
- * @envelope: an envelope
- * @header: (out): its header
- * @error: a location for a #GError
- *
- * Reads the header without any key; nothing is authenticated yet.
- *
- * Returns: %TRUE when @envelope is shaped like an envelope
- */
-gboolean
-lin_envelope_peek (GBytes             *envelope,
-                   LinEnvelopeHeader  *header,
-                   GError            **error)
+static gboolean
+peek_raw (const guint8       *p,
+          gsize               len,
+          LinEnvelopeHeader  *header,
+          GError            **error)
 {
-  const guint8 *p;
-  gsize len;
-
-  g_return_val_if_fail (envelope != NULL, FALSE);
-  g_return_val_if_fail (header != NULL, FALSE);
-
-  p = g_bytes_get_data (envelope, &len);
-
   if (len < LIN_ENVELOPE_HEADER_BYTES + LIN_ENVELOPE_PAD_BLOCK + LIN_MAC_BYTES ||
       (len - LIN_ENVELOPE_HEADER_BYTES - LIN_MAC_BYTES) % LIN_ENVELOPE_PAD_BLOCK != 0 ||
       memcmp (p, MAGIC, 4) != 0)
@@ -254,6 +256,52 @@ lin_envelope_peek (GBytes             *envelope,
 }
 
 /**
+ * lin_envelope_peek:
+ * @envelope: an envelope
+ * @header: (out): its header
+ * @error: a location for a #GError
+ *
+ * Reads the header without any key; nothing is authenticated yet.
+ *
+ * Returns: %TRUE when @envelope is shaped like an envelope
+ */
+gboolean
+lin_envelope_peek (GBytes             *envelope,
+                   LinEnvelopeHeader  *header,
+                   GError            **error)
+{
+  const guint8 *p;
+  gsize len;
+
+  g_return_val_if_fail (envelope != NULL, FALSE);
+  g_return_val_if_fail (header != NULL, FALSE);
+
+  p = g_bytes_get_data (envelope, &len);
+
+  return peek_raw (p, len, header, error);
+}
+
+/**
+ * lin_envelope_peek_raw:
+ * @envelope: the envelope's bytes
+ * @len: their length
+ * @header: (out): its header
+ * @error: a location for a #GError
+ *
+ * lin_envelope_peek() on plain memory.
+ *
+ * Returns: %TRUE when the bytes are shaped like an envelope
+ */
+gboolean
+lin_envelope_peek_raw (const guint8       *envelope,
+                       gsize               len,
+                       LinEnvelopeHeader  *header,
+                       GError            **error)
+{
+  return peek_raw (envelope, len, header, error);
+}
+
+/**
  * lin_envelope_open_raw:
  * @envelope: the envelope's bytes
  * @len: their length
@@ -283,12 +331,11 @@ lin_envelope_open_raw (const guint8       *envelope,
                        gsize              *plain_len,
                        GError            **error)
 {
-  g_autoptr(GBytes) view = g_bytes_new_static (envelope, len);
   guint8 data_key[LIN_KEY_BYTES];
   gsize padded_len;
   int rc;
 
-  if (!lin_envelope_peek (view, header, error))
+  if (!peek_raw (envelope, len, header, error))
     return FALSE;
 
   if ((expected_record_id != NULL &&
@@ -357,7 +404,7 @@ lin_envelope_open (GBytes             *envelope,
   const guint8 *p;
   gsize len;
   gsize plain_len = 0;
-  guint8 *plain;
+  Wiped *plain;
   gboolean ok;
 
   g_return_val_if_fail (envelope != NULL, NULL);
@@ -367,17 +414,17 @@ lin_envelope_open (GBytes             *envelope,
     header = &local;
 
   p = g_bytes_get_data (envelope, &len);
-  plain = sodium_malloc (MAX (len, 1));
+  plain = wiped_alloc (len);
   ok = lin_envelope_open_raw (p, len, lin_key_read (collection_key),
                               expected_record_id, expected_revision,
-                              header, plain, &plain_len, error);
+                              header, plain->data, &plain_len, error);
   lin_key_close (collection_key);
 
   if (!ok)
     {
-      sodium_free (plain);
+      free_wiped (plain);
       return NULL;
     }
 
-  return secure_bytes_take (plain, plain_len);
+  return wiped_to_bytes (plain, plain_len);
 }

@@ -49,6 +49,10 @@ GBytes   *lin_envelope_open (GBytes                   *envelope,
                              guint64                   expected_revision,
                              LinEnvelopeHeader        *header,
                              GError                  **error);
+gboolean  lin_envelope_peek_raw (const guint8     *envelope,
+                                 gsize             len,
+                                 LinEnvelopeHeader *header,
+                                 GError          **error);
 gboolean  lin_envelope_open_raw (const guint8     *envelope,
                                  gsize             len,
                                  const guint8     *collection_key,

@@ -37,7 +37,7 @@ struct _LinRecord
 
   guint8      id[LIN_RECORD_ID_BYTES];
   char        id_string[LIN_RECORD_ID_BYTES * 2 + 1];
-  char       *kind;
+  const char *kind; /* interned */
   guint64     revision;
   guint64     parent_revision;
   guint64     hlc;
@@ -72,7 +72,6 @@ lin_record_finalize (GObject *object)
 
   drop_json (self);
   g_clear_pointer (&self->fields, json_object_unref);
-  g_free (self->kind);
 
   G_OBJECT_CLASS (lin_record_parent_class)->finalize (object);
 }
@@ -154,7 +153,7 @@ lin_record_new (const char *kind)
   g_return_val_if_fail (lin_record_kind_is_valid (kind), NULL);
 
   self = g_object_new (LIN_TYPE_RECORD, NULL);
-  self->kind = g_strdup (kind);
+  self->kind = g_intern_string (kind);
   randombytes_buf (self->id, LIN_RECORD_ID_BYTES);
   update_id_string (self);
   self->fields = json_object_new ();
@@ -180,6 +179,7 @@ lin_record_new_from_payload (const LinEnvelopeHeader  *header,
 {
   LinRecord *self;
   guint8 kind_len;
+  char kind[LIN_RECORD_KIND_MAX + 1];
 
   if (len < 2 || payload[0] != LIN_RECORD_PAYLOAD_VERSION ||
       (kind_len = payload[1]) == 0 || kind_len > LIN_RECORD_KIND_MAX || len < 2u + kind_len)
@@ -189,15 +189,17 @@ lin_record_new_from_payload (const LinEnvelopeHeader  *header,
       return NULL;
     }
 
-  self = g_object_new (LIN_TYPE_RECORD, NULL);
-  self->kind = g_strndup ((const char *)payload + 2, kind_len);
-  if (!lin_record_kind_is_valid (self->kind))
+  memcpy (kind, payload + 2, kind_len);
+  kind[kind_len] = '\0';
+  if (!lin_record_kind_is_valid (kind))
     {
-      g_object_unref (self);
       g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
                            "A stored record has an unknown kind");
       return NULL;
     }
+
+  self = g_object_new (LIN_TYPE_RECORD, NULL);
+  self->kind = g_intern_string (kind);
 
   self->json_len = len - 2 - kind_len;
   self->json = g_malloc (self->json_len + 1);
