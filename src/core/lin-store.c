@@ -56,6 +56,7 @@ G_DEFINE_FINAL_TYPE (LinStore, lin_store, G_TYPE_OBJECT)
 
 enum {
   RECORD_CHANGED,
+  CLOSING,
   N_SIGNALS
 };
 
@@ -752,11 +753,20 @@ looks_like_sqlite (const char  *path,
 }
 
 static void
-lin_store_finalize (GObject *object)
+lin_store_dispose (GObject *object)
 {
   LinStore *self = (LinStore *)object;
 
   lin_store_close (self);
+
+  G_OBJECT_CLASS (lin_store_parent_class)->dispose (object);
+}
+
+static void
+lin_store_finalize (GObject *object)
+{
+  LinStore *self = (LinStore *)object;
+
   g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_free (self->db_path);
@@ -769,6 +779,7 @@ lin_store_class_init (LinStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = lin_store_dispose;
   object_class->finalize = lin_store_finalize;
 
   /**
@@ -784,6 +795,20 @@ lin_store_class_init (LinStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, LIN_TYPE_RECORD);
+
+  /**
+   * LinStore::closing:
+   * @self: the store
+   *
+   * The store is about to close (lock, quick hide, exit): write what is
+   * pending now (drafts do).
+   */
+  signals[CLOSING] =
+    g_signal_new ("closing",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -907,6 +932,9 @@ void
 lin_store_close (LinStore *self)
 {
   g_return_if_fail (LIN_IS_STORE (self));
+
+  if (self->db != NULL)
+    g_signal_emit (self, signals[CLOSING], 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->stmts); i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
