@@ -36,6 +36,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "lin-bytes.h"
 #include "lin-envelope.h"
 
 #define MAGIC "LENV"
@@ -43,36 +44,6 @@
 #define KEY_AD_BYTES 68
 #define WRAPPED_AT 68
 #define NONCE_AT 140
-
-static void
-put_u32 (guint8 *p, guint32 v)
-{
-  v = GUINT32_TO_LE (v);
-  memcpy (p, &v, 4);
-}
-
-static void
-put_u64 (guint8 *p, guint64 v)
-{
-  v = GUINT64_TO_LE (v);
-  memcpy (p, &v, 8);
-}
-
-static guint32
-get_u32 (const guint8 *p)
-{
-  guint32 v;
-  memcpy (&v, p, 4);
-  return GUINT32_FROM_LE (v);
-}
-
-static guint64
-get_u64 (const guint8 *p)
-{
-  guint64 v;
-  memcpy (&v, p, 8);
-  return GUINT64_FROM_LE (v);
-}
 
 typedef struct
 {
@@ -136,11 +107,11 @@ encode_header (const LinEnvelopeHeader *header,
   p[6] = 0;
   p[7] = 0;
   memcpy (p + 8, header->record_id, LIN_RECORD_ID_BYTES);
-  put_u64 (p + 24, header->revision);
-  put_u64 (p + 32, header->parent_revision);
-  put_u32 (p + 40, header->key_epoch);
+  lin_put_u64 (p + 24, header->revision);
+  lin_put_u64 (p + 32, header->parent_revision);
+  lin_put_u32 (p + 40, header->key_epoch);
   memcpy (p + 44, header->device_id, LIN_DEVICE_ID_BYTES);
-  put_u64 (p + 60, header->hlc);
+  lin_put_u64 (p + 60, header->hlc);
 }
 
 /**
@@ -246,11 +217,11 @@ peek_raw (const guint8       *p,
 
   header->flags = p[5];
   memcpy (header->record_id, p + 8, LIN_RECORD_ID_BYTES);
-  header->revision = get_u64 (p + 24);
-  header->parent_revision = get_u64 (p + 32);
-  header->key_epoch = get_u32 (p + 40);
+  header->revision = lin_get_u64 (p + 24);
+  header->parent_revision = lin_get_u64 (p + 32);
+  header->key_epoch = lin_get_u32 (p + 40);
   memcpy (header->device_id, p + 44, LIN_DEVICE_ID_BYTES);
-  header->hlc = get_u64 (p + 60);
+  header->hlc = lin_get_u64 (p + 60);
 
   return TRUE;
 }

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lin-bytes.h"
 #include "lin-profile.h"
 
 #define BACKUP_MAGIC "LINBAK01"
@@ -329,21 +330,6 @@ lin_passphrase_strength (const char *passphrase)
     }
 }
 
-static void
-put_u64 (guint8 *p, guint64 v)
-{
-  v = GUINT64_TO_LE (v);
-  memcpy (p, &v, 8);
-}
-
-static guint64
-get_u64 (const guint8 *p)
-{
-  guint64 v;
-  memcpy (&v, p, 8);
-  return GUINT64_FROM_LE (v);
-}
-
 /* A consistent copy of a live database, through VACUUM INTO on a
  * connection of our own (a reader in WAL mode does not block Linija). */
 static GBytes *
@@ -448,10 +434,10 @@ lin_profile_backup (const char  *profile_dir,
 
   out = g_byte_array_new ();
   g_byte_array_append (out, (const guint8 *)BACKUP_MAGIC, 8);
-  put_u64 (lens, g_bytes_get_size (header));
+  lin_put_u64 (lens, g_bytes_get_size (header));
   g_byte_array_append (out, lens, 8);
   g_byte_array_append (out, g_bytes_get_data (header, NULL), g_bytes_get_size (header));
-  put_u64 (lens, g_bytes_get_size (db));
+  lin_put_u64 (lens, g_bytes_get_size (db));
   g_byte_array_append (out, lens, 8);
   g_byte_array_append (out, g_bytes_get_data (db, NULL), g_bytes_get_size (db));
   crypto_generichash (sum, sizeof sum, out->data, out->len, NULL, 0);
@@ -503,10 +489,10 @@ lin_profile_restore (const char  *backup_path,
   if (sodium_memcmp (sum, p + len - BACKUP_SUM_BYTES, BACKUP_SUM_BYTES) != 0)
     goto damaged;
 
-  header_len = get_u64 (p + 8);
+  header_len = lin_get_u64 (p + 8);
   if (header_len > len - 24 - BACKUP_SUM_BYTES)
     goto damaged;
-  db_len = get_u64 (p + 16 + header_len);
+  db_len = lin_get_u64 (p + 16 + header_len);
   if (db_len != len - 24 - header_len - BACKUP_SUM_BYTES)
     goto damaged;
 

@@ -40,6 +40,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lin-bytes.h"
 #include "lin-vault.h"
 
 #define MAGIC "LINVAULT"
@@ -65,51 +66,6 @@ struct _LinVault
 G_DEFINE_FINAL_TYPE (LinVault, lin_vault, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (lin-vault-error-quark, lin_vault_error)
-
-static void
-put_u16 (guint8 *p, guint16 v)
-{
-  v = GUINT16_TO_LE (v);
-  memcpy (p, &v, 2);
-}
-
-static void
-put_u32 (guint8 *p, guint32 v)
-{
-  v = GUINT32_TO_LE (v);
-  memcpy (p, &v, 4);
-}
-
-static void
-put_u64 (guint8 *p, guint64 v)
-{
-  v = GUINT64_TO_LE (v);
-  memcpy (p, &v, 8);
-}
-
-static guint16
-get_u16 (const guint8 *p)
-{
-  guint16 v;
-  memcpy (&v, p, 2);
-  return GUINT16_FROM_LE (v);
-}
-
-static guint32
-get_u32 (const guint8 *p)
-{
-  guint32 v;
-  memcpy (&v, p, 4);
-  return GUINT32_FROM_LE (v);
-}
-
-static guint64
-get_u64 (const guint8 *p)
-{
-  guint64 v;
-  memcpy (&v, p, 8);
-  return GUINT64_FROM_LE (v);
-}
 
 /**
  * lin_kdf_params_floor:
@@ -249,7 +205,7 @@ lin_vault_header_decode (GBytes  *bytes,
     }
 
   header = g_new0 (LinVaultHeader, 1);
-  header->version = get_u16 (p + 8);
+  header->version = lin_get_u16 (p + 8);
   if (header->version != FORMAT_VERSION)
     {
       g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_UNSUPPORTED,
@@ -257,15 +213,15 @@ lin_vault_header_decode (GBytes  *bytes,
       return NULL;
     }
 
-  alg = get_u16 (p + 10);
-  header->kdf.opslimit = get_u32 (p + 12);
-  header->kdf.memlimit = get_u64 (p + 16);
+  alg = lin_get_u16 (p + 10);
+  header->kdf.opslimit = lin_get_u32 (p + 12);
+  header->kdf.memlimit = lin_get_u64 (p + 16);
   if (!check_kdf (alg, &header->kdf, error))
     return NULL;
 
   memcpy (header->salt, p + 24, LIN_SALT_BYTES);
   memcpy (header->device_id, p + 40, LIN_DEVICE_ID_BYTES);
-  name_len = get_u16 (p + 56);
+  name_len = lin_get_u16 (p + 56);
 
   if (name_len > LIN_PROFILE_NAME_MAX || len != (gsize)FIXED_LEN + name_len + LIN_WRAPPED_KEY_BYTES)
     {
@@ -421,13 +377,13 @@ encode_header (const char         *name,
   guint8 *nonce = p + FIXED_LEN + name_len;
 
   memcpy (p, MAGIC, MAGIC_LEN);
-  put_u16 (p + 8, FORMAT_VERSION);
-  put_u16 (p + 10, KDF_ARGON2ID13);
-  put_u32 (p + 12, (guint32)kdf->opslimit);
-  put_u64 (p + 16, kdf->memlimit);
+  lin_put_u16 (p + 8, FORMAT_VERSION);
+  lin_put_u16 (p + 10, KDF_ARGON2ID13);
+  lin_put_u32 (p + 12, (guint32)kdf->opslimit);
+  lin_put_u64 (p + 16, kdf->memlimit);
   memcpy (p + 24, salt, LIN_SALT_BYTES);
   memcpy (p + 40, device_id, LIN_DEVICE_ID_BYTES);
-  put_u16 (p + 56, (guint16)name_len);
+  lin_put_u16 (p + 56, (guint16)name_len);
   memcpy (p + FIXED_LEN, name, name_len);
   randombytes_buf (nonce, LIN_NONCE_BYTES);
 
