@@ -274,6 +274,28 @@ lin_profile_unlock (const char  *profile_dir,
 }
 
 /**
+ * lin_passphrase_confirm_wrong:
+ * @passphrase: the passphrase typed first
+ * @confirm: the one typed again, perhaps still being typed
+ *
+ * Whether to tell her that the two differ: only once the second can no
+ * longer be the start of the first, so that typing it is not interrupted.
+ *
+ * Returns: %TRUE when @confirm is wrong
+ */
+gboolean
+lin_passphrase_confirm_wrong (const char *passphrase,
+                              const char *confirm)
+{
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  g_return_val_if_fail (confirm != NULL, FALSE);
+
+  return confirm[0] != '\0' &&
+         !g_str_equal (passphrase, confirm) &&
+         (!g_str_has_prefix (passphrase, confirm) || strlen (confirm) >= strlen (passphrase));
+}
+
+/**
  * lin_passphrase_strength:
  * @passphrase: a passphrase
  *

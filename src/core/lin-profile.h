@@ -53,6 +53,8 @@ typedef enum
 
 #define LIN_PASSPHRASE_MIN_CHARS 10
 
-LinPassphraseStrength lin_passphrase_strength (const char *passphrase);
+LinPassphraseStrength lin_passphrase_strength      (const char *passphrase);
+gboolean              lin_passphrase_confirm_wrong (const char *passphrase,
+                                                    const char *confirm);
 
 G_END_DECLS

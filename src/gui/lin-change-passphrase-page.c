@@ -107,9 +107,7 @@ update (LinChangePassphrasePage *self)
 
   lin_strength_hint_update (self->strength_hint, passphrase);
 
-  mismatch = confirm[0] != '\0' &&
-             !g_str_equal (passphrase, confirm) &&
-             (!g_str_has_prefix (passphrase, confirm) || strlen (confirm) >= strlen (passphrase));
+  mismatch = lin_passphrase_confirm_wrong (passphrase, confirm);
   gtk_widget_set_visible (GTK_WIDGET (self->mismatch_label), mismatch);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_button), !self->busy && is_valid (self));
