@@ -551,6 +551,92 @@ test_tamper_replay (void)
   lin_vault_test_rm_rf (data_dir);
 }
 
+/* Enough records for unlock to read them on several threads (above
+ * LOAD_PARALLEL_MIN in lin-store.c), with history, deletions and local
+ * records among them; then tampering found by the last thread's part */
+#define N_MANY 4600
+
+static void
+test_load_parallel (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profile = new_profile (&data_dir);
+  g_autofree char *db = db_path (profile);
+  g_autoptr(LinStore) store = unlock (profile);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) local = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *late_a = NULL;
+  g_autofree char *late_b = NULL;
+  guint8 bin_a[LIN_RECORD_ID_BYTES], bin_b[LIN_RECORD_ID_BYTES];
+  GHashTableIter iter;
+  gpointer id, json;
+
+  for (guint i = 0; i < N_MANY; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"n\":%u,\"text\":\"позив %u — Niš\"}", i, i);
+      g_autoptr(LinRecord) record = save_json (store, i % 3 == 0 ? "call" : "note", text, i % 7 == 0);
+      const char *rid = lin_record_get_id_string (record);
+
+      if (i % 50 == 0)
+        {
+          g_autoptr(GError) error = NULL;
+
+          lin_store_delete (store, record, &error);
+          g_assert_no_error (error);
+          continue;
+        }
+
+      if (i % 10 == 0)
+        {
+          g_free (text);
+          text = g_strdup_printf ("{\"n\":%u,\"edited\":true}", i);
+          update_json (store, record, text);
+        }
+
+      g_hash_table_insert (expected, g_strdup (rid), g_steal_pointer (&text));
+      if (i % 7 == 0)
+        g_hash_table_add (local, g_strdup (rid));
+      if (i == N_MANY - 3)
+        late_a = g_strdup (rid);
+      if (i == N_MANY - 2)
+        late_b = g_strdup (rid);
+    }
+  close_store (&store);
+
+  store = unlock (profile);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &id, &json))
+    {
+      LinRecord *record = lin_store_get (store, id);
+
+      g_assert_nonnull (record);
+      assert_fields (record, json);
+      g_assert_cmpint (lin_record_get_local (record), ==, g_hash_table_contains (local, id));
+    }
+  close_store (&store);
+
+  /* two of the last records' envelopes swapped: the thread that reads
+   * the end of the table refuses them */
+  id_from_string (late_a, bin_a);
+  id_from_string (late_b, bin_b);
+  swap_envelopes (db, bin_a, 1, bin_b, 1);
+  assert_unlock_fails (profile, LIN_VAULT_TEST_PASSPHRASE, LIN_VAULT_ERROR_TAMPERED);
+  swap_envelopes (db, bin_a, 1, bin_b, 1);
+
+  /* one of them gone: missing */
+  {
+    sqlite3 *raw = lin_vault_test_sqlite_open (db);
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM envelopes WHERE record_id = x'%s'", late_a);
+
+    lin_vault_test_sqlite_exec (raw, sql);
+    sqlite3_close_v2 (raw);
+    assert_unlock_fails (profile, LIN_VAULT_TEST_PASSPHRASE, LIN_VAULT_ERROR_DAMAGED);
+  }
+
+  lin_vault_test_rm_rf (data_dir);
+}
+
 static gsize
 count_in_folder (const char   *profile,
                  const guint8 *needle,
@@ -620,7 +706,7 @@ test_delete_shreds (void)
     g_assert_no_error (error);
     g_assert_cmpuint (header.flags, ==, LIN_ENVELOPE_FLAG_TOMBSTONE);
     g_assert_cmpuint (header.parent_revision, ==, 4);
-    tomb = lin_record_new_from_payload (&header, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), &error);
+    tomb = lin_record_new_from_payload (&header, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (json_object_get_size (lin_record_get_fields (tomb)), ==, 0);
     g_assert_cmpstr (lin_record_get_kind (tomb), ==, "call");
@@ -1468,6 +1554,7 @@ main (int   argc,
   g_test_add_func ("/store/migration/newer-refused", test_migration_newer_refused);
   g_test_add_func ("/store/tamper/swap", test_tamper_swap);
   g_test_add_func ("/store/tamper/replay", test_tamper_replay);
+  g_test_add_func ("/store/load/parallel", test_load_parallel);
   g_test_add_func ("/store/delete/shreds", test_delete_shreds);
   g_test_add_func ("/store/bad-input/truncated", test_bad_truncated);
   g_test_add_func ("/store/bad-input/empty-store", test_bad_empty_store);

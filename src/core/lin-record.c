@@ -45,9 +45,11 @@ struct _LinRecord
   guint8      author[LIN_DEVICE_ID_BYTES];
   gboolean    local;
 
-  /* the fields as loaded, until parsed; wiped when dropped */
+  /* the fields as loaded, until parsed; wiped when dropped. In @chunk
+   * when loaded at unlock, else our own */
   char       *json;
   gsize       json_len;
+  LinChunk   *chunk;
   JsonObject *fields;
 };
 
@@ -59,7 +61,10 @@ drop_json (LinRecord *self)
   if (self->json != NULL)
     {
       sodium_memzero (self->json, self->json_len);
-      g_free (self->json);
+      if (self->chunk != NULL)
+        g_clear_pointer (&self->chunk, lin_chunk_unref);
+      else
+        g_free (self->json);
       self->json = NULL;
       self->json_len = 0;
     }
@@ -161,11 +166,28 @@ lin_record_new (const char *kind)
   return self;
 }
 
+/* g_intern_string() takes a process-wide lock; unlock makes records of a
+ * handful of kinds on several threads at once, so each thread remembers
+ * the last kind it saw */
+static const char *
+intern_kind (const char *kind)
+{
+  static __thread const char *last;
+
+  if (last == NULL || strcmp (last, kind) != 0)
+    last = g_intern_string (kind);
+
+  return last;
+}
+
 /**
  * lin_record_new_from_payload:
  * @header: the header of the envelope it came in
  * @payload: the plaintext
  * @len: its length
+ * @chunk: (nullable): the chunk that @payload lies in, writable one byte
+ *   past @len: the record keeps its text there instead of a copy. %NULL:
+ *   the record copies it.
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the record, its fields parsed on first use, or
@@ -175,6 +197,7 @@ LinRecord *
 lin_record_new_from_payload (const LinEnvelopeHeader  *header,
                              const guint8             *payload,
                              gsize                     len,
+                             LinChunk                 *chunk,
                              GError                  **error)
 {
   LinRecord *self;
@@ -199,11 +222,19 @@ lin_record_new_from_payload (const LinEnvelopeHeader  *header,
     }
 
   self = g_object_new (LIN_TYPE_RECORD, NULL);
-  self->kind = g_intern_string (kind);
+  self->kind = intern_kind (kind);
 
   self->json_len = len - 2 - kind_len;
-  self->json = g_malloc (self->json_len + 1);
-  memcpy (self->json, payload + 2 + kind_len, self->json_len);
+  if (chunk != NULL)
+    {
+      self->chunk = lin_chunk_ref (chunk);
+      self->json = (char *)payload + 2 + kind_len;
+    }
+  else
+    {
+      self->json = g_malloc (self->json_len + 1);
+      memcpy (self->json, payload + 2 + kind_len, self->json_len);
+    }
   self->json[self->json_len] = '\0';
 
   lin_record_set_saved (self, header);

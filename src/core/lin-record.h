@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lin-chunk.h"
 #include "lin-envelope.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ LinRecord    *lin_record_new              (const char         *kind);
 LinRecord    *lin_record_new_from_payload (const LinEnvelopeHeader *header,
                                            const guint8       *payload,
                                            gsize               len,
+                                           LinChunk           *chunk,
                                            GError            **error);
 GBytes       *lin_record_serialize        (LinRecord          *self);
 gboolean      lin_record_kind_is_valid    (const char         *kind);

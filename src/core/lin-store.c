@@ -25,10 +25,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/types.h>
 
+#include "lin-bytes.h"
 #include "lin-store.h"
 
 #define SUBKEY_COLLECTION_WRAP 1
@@ -380,325 +383,499 @@ key_for_epoch (LinStore  *self,
   return key;
 }
 
-/* Loading at unlock. The reading thread walks envelopes in the order they
- * were written (sequential pages), keeps the rows that are heads, copies
- * them into batches, and hands the batches to a pool of threads that
- * open them and make the records; when the pool is behind, it opens a
- * batch itself. The collection keys stay open (read-only) until all
- * batches are done. The records go into the working set at the end, on
- * the calling thread. */
+/* Loading at unlock. The envelopes are read in rowid order (the order
+ * they were written: sequential pages) in as many ranges as there are
+ * processors, each range by its own thread (the calling one included)
+ * through its own connection, so that reading the file, which costs as
+ * much as decrypting it, runs in parallel too. The calling thread holds
+ * the write lock (BEGIN IMMEDIATE) meanwhile, so that every connection
+ * sees the same data. Each thread keeps the rows that are heads, opens
+ * them straight from SQLite's page into a chunk, and makes the records.
+ * The calling thread adds its own to the working set as it goes, and the
+ * others' once they are done. Measured on the CI machine (2 processors,
+ * 100,000 records): 0.28-0.30 s, where one thread with no read-ahead took
+ * 0.48 s. */
 
-#define LOAD_BATCH 256
+/* below this many envelopes, one thread reads them all */
+#define LOAD_PARALLEL_MIN 4096
+/* the records' text, together, in chunks of this size */
+#define LOAD_CHUNK_BYTES (2 * 1024 * 1024)
 
 typedef struct
 {
+  guint8   id[LIN_RECORD_ID_BYTES];
   guint64  revision;
   gboolean deleted;
 } Head;
 
+/* The heads, found by id: an open-addressing table, at most half full, of
+ * the heads themselves, so that a look-up touches one place in memory.
+ * Record ids are random: their first bytes are a good hash already. A
+ * revision of 0 marks an empty slot. No allocation per record. */
 typedef struct
 {
-  GHashTable *keys;      /* epoch → const guint8 *, open */
-  GAsyncQueue *spare;    /* emptied byte arrays, for the next batches */
-  guint       n;
-  GByteArray *bytes;     /* the envelopes, back to back */
-  gsize       offsets[LOAD_BATCH];
-  gsize       lens[LOAD_BATCH];
-  guint8      ids[LOAD_BATCH][LIN_RECORD_ID_BYTES];
-  guint64     revisions[LOAD_BATCH];
-  gboolean    locals[LOAD_BATCH];
-  LinRecord  *records[LOAD_BATCH];
-  guint64     max_hlc;
-  GError     *error;
-} Batch;
+  LinChunk *memory;  /* huge pages when large: a look-up misses no TLB */
+  Head     *slots;
+  guint32   mask;
+  guint     n_live;
+} HeadIndex;
 
-static guint
-id_hash (gconstpointer key)
+static void
+head_index_clear (HeadIndex *index)
 {
-  guint h;
+  g_clear_pointer (&index->memory, lin_chunk_unref);
+  index->slots = NULL;
+}
 
-  /* record ids are random: their first bytes are a hash already */
-  memcpy (&h, key, sizeof h);
-  return h;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeadIndex, head_index_clear)
+
+static Head *
+head_index_slot (const HeadIndex *index,
+                 const guint8    *id)
+{
+  for (guint32 i = lin_get_u32 (id) & index->mask;; i = (i + 1) & index->mask)
+    {
+      Head *head = &index->slots[i];
+
+      if (head->revision == 0 || memcmp (head->id, id, LIN_RECORD_ID_BYTES) == 0)
+        return head;
+    }
+}
+
+static const Head *
+head_index_lookup (const HeadIndex *index,
+                   const guint8    *id)
+{
+  const Head *head = head_index_slot (index, id);
+
+  return head->revision != 0 ? head : NULL;
 }
 
 static gboolean
-id_equal (gconstpointer a,
-          gconstpointer b)
+load_heads (LinStore   *self,
+            HeadIndex  *index,
+            GError    **error)
 {
-  return memcmp (a, b, LIN_RECORD_ID_BYTES) == 0;
-}
-
-static void
-batch_free (Batch *batch)
-{
-  for (guint i = 0; i < batch->n; i++)
-    g_clear_object (&batch->records[i]);
-  if (batch->bytes != NULL)
-    g_byte_array_unref (batch->bytes);
-  g_clear_error (&batch->error);
-  g_free (batch);
-}
-
-static void
-open_batch (Batch *batch)
-{
-  gsize capacity = 0;
-  guint8 *plain = NULL;
-
-  for (guint i = 0; i < batch->n; i++)
-    if (batch->lens[i] > capacity)
-      capacity = batch->lens[i];
-  plain = g_malloc (MAX (capacity, 1));
-
-  for (guint i = 0; i < batch->n && batch->error == NULL; i++)
-    {
-      const guint8 *envelope = batch->bytes->data + batch->offsets[i];
-      LinEnvelopeHeader header;
-      const guint8 *key;
-      gsize plain_len = 0;
-
-      if (!lin_envelope_peek_raw (envelope, batch->lens[i], &header, &batch->error))
-        break;
-
-      key = g_hash_table_lookup (batch->keys, GUINT_TO_POINTER (header.key_epoch));
-      if (key == NULL)
-        {
-          g_set_error (&batch->error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                       "A stored record needs a key this profile does not have (epoch %u)",
-                       header.key_epoch);
-          break;
-        }
-
-      if (!lin_envelope_open_raw (envelope, batch->lens[i], key, batch->ids[i], batch->revisions[i],
-                                  &header, plain, &plain_len, &batch->error))
-        break;
-
-      batch->records[i] = lin_record_new_from_payload (&header, plain, plain_len, &batch->error);
-      sodium_memzero (plain, plain_len);
-      if (batch->records[i] == NULL)
-        break;
-
-      lin_record_set_local (batch->records[i], batch->locals[i]);
-      batch->max_hlc = MAX (batch->max_hlc, header.hlc);
-    }
-
-  sodium_memzero (plain, capacity);
-  g_free (plain);
-
-  /* ciphertext only: handed back as it is, to spare the allocator */
-  g_byte_array_set_size (batch->bytes, 0);
-  g_async_queue_push (batch->spare, g_steal_pointer (&batch->bytes));
-}
-
-static void
-open_batch_cb (gpointer data,
-               gpointer user_data)
-{
-  open_batch (data);
-}
-
-static GHashTable *
-load_heads (LinStore  *self,
-            GError   **error)
-{
-  g_autoptr(GHashTable) heads = g_hash_table_new_full (id_hash, id_equal, g_free, g_free);
   sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+  guint32 size = 16;
   int rc;
+
+  if (!query_int (self, "SELECT count(*) FROM heads", &n, error))
+    return FALSE;
+  while (size < 2 * n && size < G_MAXUINT32 / 2)
+    size *= 2;
+  index->mask = size - 1;
+  index->memory = lin_chunk_new ((gsize)size * sizeof (Head));
+  index->slots = lin_chunk_alloc (index->memory, (gsize)size * sizeof (Head));
+  memset (index->slots, 0, (gsize)size * sizeof (Head));
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT record_id, revision, deleted FROM heads", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, "load");
-      return NULL;
-    }
+    return set_sqlite_error (error, self->db, rc, "load");
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n-- > 0)
     {
+      const guint8 *id = sqlite3_column_blob (stmt, 0);
       Head *head;
 
-      if (sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES || sqlite3_column_int64 (stmt, 1) <= 0)
-        {
-          sqlite3_finalize (stmt);
-          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                               "A stored record is damaged");
-          return NULL;
-        }
+      if (id == NULL || sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
+          sqlite3_column_int64 (stmt, 1) <= 0 ||
+          (head = head_index_slot (index, id))->revision != 0)
+        break;
 
-      head = g_new (Head, 1);
+      memcpy (head->id, id, LIN_RECORD_ID_BYTES);
       head->revision = (guint64)sqlite3_column_int64 (stmt, 1);
       head->deleted = sqlite3_column_int (stmt, 2) != 0;
-      g_hash_table_insert (heads, g_memdup2 (sqlite3_column_blob (stmt, 0), LIN_RECORD_ID_BYTES), head);
+      index->n_live += !head->deleted;
     }
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, "load");
-      return NULL;
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A stored record is damaged");
+      return FALSE;
     }
-
-  return g_steal_pointer (&heads);
-}
-
-/* Decrypts every current envelope into the working set */
-static gboolean
-load_records (LinStore  *self,
-              GError   **error)
-{
-  g_autoptr(GHashTable) heads = NULL;
-  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)batch_free);
-  g_autoptr(GAsyncQueue) spare = g_async_queue_new_full ((GDestroyNotify)g_byte_array_unref);
-  GThreadPool *pool;
-  sqlite3_stmt *stmt = NULL;
-  Batch *batch = NULL;
-  GHashTableIter iter;
-  gpointer epoch, key;
-  gboolean ok = TRUE;
-  guint n_found = 0;
-  int rc;
-
-  heads = load_heads (self, error);
-  if (heads == NULL)
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (self->db, "SELECT record_id, revision, local, envelope FROM envelopes",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, "load");
 
-  /* the keys stay open, read-only, while the pool works */
-  g_hash_table_iter_init (&iter, self->keys);
-  while (g_hash_table_iter_next (&iter, &epoch, &key))
-    g_hash_table_insert (keys, epoch, (gpointer)lin_key_read (key));
+  return TRUE;
+}
 
-  pool = g_thread_pool_new (open_batch_cb, NULL, MAX (1, (int)g_get_num_processors () - 1), FALSE, NULL);
+/* Read-ahead for the loading threads. SQLite reads one page per pread(),
+ * and on the CI machine a system call costs as much as decrypting the
+ * page's envelopes: 0.15 s of 100,000 records' load went to 50,000 of
+ * them. While a loading thread scans, its reads are served from a window
+ * of READ_AHEAD_BYTES filled by one pread(). Every other read, and every
+ * read of any other thread, goes straight through. The window holds
+ * database pages only (ciphertext and bookkeeping, never plaintext), and
+ * cannot go stale: the scan runs inside one read transaction while this
+ * connection's write lock keeps every other writer out. The hook is
+ * SQLite's own (sqlite3_vfs.xSetSystemCall), set once per process. */
+
+#define READ_AHEAD_BYTES (256 * 1024)
+
+typedef ssize_t (*PreadFunc) (int, void *, size_t, off_t);
+
+typedef struct
+{
+  int     fd;
+  off_t   start;
+  gsize   len;
+  guint8 *data;
+} ReadAhead;
+
+static PreadFunc real_pread;
+static __thread ReadAhead *read_ahead;
+
+static ssize_t
+read_ahead_pread (int     fd,
+                  void   *buf,
+                  size_t  count,
+                  off_t   offset)
+{
+  ReadAhead *ra = read_ahead;
+  gsize from;
+
+  if (ra == NULL || count > READ_AHEAD_BYTES || offset < 0)
+    return real_pread (fd, buf, count, offset);
+
+  if (ra->fd != fd || offset < ra->start || (guint64)offset + count > (guint64)ra->start + ra->len)
+    {
+      ssize_t got = real_pread (fd, ra->data, READ_AHEAD_BYTES, offset);
+
+      if (got < 0)
+        {
+          int saved = errno;
+
+          ra->fd = -1;
+          errno = saved;
+          return got;
+        }
+      ra->fd = fd;
+      ra->start = offset;
+      ra->len = got;
+    }
+
+  /* short only at the end of the file, as pread() itself */
+  from = offset - ra->start;
+  count = MIN (count, ra->len - from);
+  memcpy (buf, ra->data + from, count);
+  return count;
+}
+
+static void
+read_ahead_install (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+
+      if (vfs != NULL && vfs->iVersion >= 3 && vfs->xGetSystemCall != NULL)
+        {
+          real_pread = (PreadFunc)vfs->xGetSystemCall (vfs, "pread64");
+          if (real_pread == NULL ||
+              vfs->xSetSystemCall (vfs, "pread64", (sqlite3_syscall_ptr)read_ahead_pread) != SQLITE_OK)
+            real_pread = NULL;
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Starts read-ahead on this thread; NULL when it cannot be had */
+static ReadAhead *
+read_ahead_begin (void)
+{
+  ReadAhead *ra;
+
+  read_ahead_install ();
+  if (real_pread == NULL)
+    return NULL;
+
+  ra = g_new0 (ReadAhead, 1);
+  ra->fd = -1;
+  ra->data = g_malloc (READ_AHEAD_BYTES);
+  read_ahead = ra;
+  return ra;
+}
+
+static void
+read_ahead_end (ReadAhead *ra)
+{
+  if (ra == NULL)
+    return;
+
+  read_ahead = NULL;
+  g_free (ra->data);
+  g_free (ra);
+}
+
+typedef struct
+{
+  /* in, shared and read-only */
+  const char      *db_path;
+  const HeadIndex *heads;
+  GHashTable      *keys;     /* epoch → const guint8 *, open */
+
+  /* in, this part's */
+  sqlite3         *db;       /* NULL: open one */
+  gint64           from;     /* rowids in (from, to] */
+  gint64           to;
+
+  /* out: into the working set itself on the calling thread (the rest
+   * are added after the join) */
+  GHashTable      *working_set;
+  GPtrArray       *records;
+  guint            n_found;
+  guint64          max_hlc;
+  GError          *error;
+} LoadPart;
+
+static void
+load_part_clear (LoadPart *part)
+{
+  g_clear_pointer (&part->records, g_ptr_array_unref);
+  g_clear_error (&part->error);
+}
+
+static gboolean
+load_part_fail_sqlite (LoadPart *part,
+                       sqlite3  *db,
+                       int       rc)
+{
+  return set_sqlite_error (&part->error, db, rc, "load");
+}
+
+static gboolean
+load_part_run (LoadPart *part,
+               sqlite3  *db)
+{
+  g_autoptr(LinChunk) chunk = NULL;
+  sqlite3_stmt *stmt = NULL;
+  ReadAhead *ra = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT record_id, revision, local, envelope FROM envelopes"
+                           " WHERE id > ?1 AND id <= ?2",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return load_part_fail_sqlite (part, db, rc);
+  sqlite3_bind_int64 (stmt, 1, part->from);
+  sqlite3_bind_int64 (stmt, 2, part->to);
+
+  ra = read_ahead_begin ();
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const guint8 *id = sqlite3_column_blob (stmt, 0);
       gint64 revision = sqlite3_column_int64 (stmt, 1);
-      const guint8 *bytes;
-      gsize len;
-      Head *head;
+      const guint8 *envelope;
+      gsize len, padded_len, plain_len = 0;
+      LinEnvelopeHeader header;
+      const guint8 *key;
+      const Head *head;
+      LinRecord *record;
+      guint8 *plain;
 
       if (id == NULL || sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES)
         {
-          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+          g_set_error_literal (&part->error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
                                "A stored record is damaged");
-          ok = FALSE;
           break;
         }
 
-      head = g_hash_table_lookup (heads, id);
+      head = head_index_lookup (part->heads, id);
       if (head == NULL || head->deleted || head->revision != (guint64)revision)
         continue;
 
-      bytes = sqlite3_column_blob (stmt, 3);
+      envelope = sqlite3_column_blob (stmt, 3);
       len = sqlite3_column_bytes (stmt, 3);
-      if (bytes == NULL)
+      if (envelope == NULL || !lin_envelope_peek_raw (envelope, len, &header, &part->error))
         {
-          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                               "A stored record is damaged");
-          ok = FALSE;
+          if (part->error == NULL)
+            g_set_error_literal (&part->error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                                 "A stored record is damaged");
           break;
         }
 
-      if (batch == NULL)
+      key = g_hash_table_lookup (part->keys, GUINT_TO_POINTER (header.key_epoch));
+      if (key == NULL)
         {
-          batch = g_new0 (Batch, 1);
-          batch->keys = keys;
-          batch->spare = spare;
-          batch->bytes = g_async_queue_try_pop (spare);
-          if (batch->bytes == NULL)
-            batch->bytes = g_byte_array_sized_new (LOAD_BATCH * (len + 64));
+          g_set_error (&part->error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                       "A stored record needs a key this profile does not have (epoch %u)",
+                       header.key_epoch);
+          break;
         }
 
-      batch->offsets[batch->n] = batch->bytes->len;
-      batch->lens[batch->n] = len;
-      g_byte_array_append (batch->bytes, bytes, len);
-      memcpy (batch->ids[batch->n], id, LIN_RECORD_ID_BYTES);
-      batch->revisions[batch->n] = (guint64)revision;
-      batch->locals[batch->n] = sqlite3_column_int (stmt, 2) != 0;
-      batch->n++;
-      n_found++;
-
-      if (batch->n == LOAD_BATCH)
+      /* as long as the padded payload: room for the text and its NUL */
+      padded_len = len - LIN_ENVELOPE_HEADER_BYTES - LIN_MAC_BYTES;
+      if (chunk == NULL || (plain = lin_chunk_alloc (chunk, padded_len)) == NULL)
         {
-          g_ptr_array_add (batches, batch);
-          /* the pool is behind: open this one here */
-          if (g_thread_pool_unprocessed (pool) >= 2)
-            open_batch (batch);
-          else
-            g_thread_pool_push (pool, batch, NULL);
-          batch = NULL;
+          g_clear_pointer (&chunk, lin_chunk_unref);
+          chunk = lin_chunk_new (MAX (LOAD_CHUNK_BYTES, padded_len));
+          plain = lin_chunk_alloc (chunk, padded_len);
         }
+
+      if (!lin_envelope_open_raw (envelope, len, key, id, (guint64)revision,
+                                  &header, plain, &plain_len, &part->error))
+        break;
+
+      record = lin_record_new_from_payload (&header, plain, plain_len, chunk, &part->error);
+      if (record == NULL)
+        break;
+
+      lin_record_set_local (record, sqlite3_column_int (stmt, 2) != 0);
+      part->max_hlc = MAX (part->max_hlc, header.hlc);
+      part->n_found++;
+      if (part->working_set != NULL)
+        g_hash_table_replace (part->working_set, (gpointer)lin_record_get_id_string (record), record);
+      else
+        g_ptr_array_add (part->records, record);
     }
 
-  if (batch != NULL)
-    {
-      g_ptr_array_add (batches, batch);
-      open_batch (batch);
-    }
-
-  g_thread_pool_free (pool, FALSE, TRUE);
+  if (part->error == NULL && rc != SQLITE_DONE)
+    load_part_fail_sqlite (part, db, rc);
   sqlite3_finalize (stmt);
+  read_ahead_end (ra);
+
+  return part->error == NULL;
+}
+
+static gpointer
+load_part_thread (gpointer data)
+{
+  LoadPart *part = data;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (part->db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      load_part_run (part, db);
+    }
+  else
+    load_part_fail_sqlite (part, db, rc);
+
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+static gboolean
+load_records_in_snapshot (LinStore  *self,
+                          GError   **error)
+{
+  g_auto(HeadIndex) heads = { NULL, };
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+  LoadPart parts[8] = { { NULL, }, };
+  GThread *threads[G_N_ELEMENTS (parts)] = { NULL, };
+  GHashTableIter iter;
+  gpointer epoch, key;
+  gint64 first = 0, last = 0, n_envelopes = 0;
+  guint n_parts, n_found = 0;
+  gboolean ok = TRUE;
+
+  if (!load_heads (self, &heads, error) ||
+      !query_int (self, "SELECT ifnull(min(id), 0) FROM envelopes", &first, error) ||
+      !query_int (self, "SELECT ifnull(max(id), 0) FROM envelopes", &last, error))
+    return FALSE;
+
+  n_envelopes = last - first + 1;
+  n_parts = n_envelopes < LOAD_PARALLEL_MIN ? 1 :
+            CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (parts));
+
+  /* the keys stay open, read-only, while the parts work */
+  g_hash_table_iter_init (&iter, self->keys);
+  while (g_hash_table_iter_next (&iter, &epoch, &key))
+    g_hash_table_insert (keys, epoch, (gpointer)lin_key_read (key));
+
+  /* The calling thread also adds its records to the working set as it
+   * goes, so it takes a smaller range (a twentieth less) and adds the others'
+   * when they are done */
+  for (guint i = 0; i < n_parts; i++)
+    {
+      LoadPart *part = &parts[i];
+      gint64 share = n_parts == 1 ? n_envelopes : n_envelopes * 19 / (20 * n_parts);
+      gint64 rest = (n_envelopes - share) / MAX (1, n_parts - 1);
+
+      part->db_path = self->db_path;
+      part->heads = &heads;
+      part->keys = keys;
+      part->from = i == 0 ? G_MININT64 : first - 1 + share + rest * (i - 1);
+      part->to = i == n_parts - 1 ? G_MAXINT64 : first - 1 + share + rest * i;
+      part->records = g_ptr_array_new_full (i == 0 ? 0 : rest + 16, g_object_unref);
+      if (i == 0)
+        part->working_set = self->records;
+      else
+        threads[i] = g_thread_new ("lin-load", load_part_thread, part);
+    }
+
+  load_part_run (&parts[0], self->db);
+  for (guint i = 1; i < n_parts; i++)
+    g_thread_join (threads[i]);
 
   g_hash_table_iter_init (&iter, self->keys);
   while (g_hash_table_iter_next (&iter, NULL, &key))
     lin_key_close (key);
 
-  if (ok && rc != SQLITE_DONE)
-    ok = set_sqlite_error (error, self->db, rc, "load");
-
-  for (guint b = 0; ok && b < batches->len; b++)
+  for (guint i = 0; i < n_parts; i++)
     {
-      Batch *done = g_ptr_array_index (batches, b);
-
-      if (done->error != NULL)
+      if (ok && parts[i].error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&done->error));
+          g_propagate_error (error, g_steal_pointer (&parts[i].error));
           ok = FALSE;
         }
+      n_found += parts[i].n_found;
     }
 
   /* every live head must have been found */
-  if (ok)
+  if (ok && heads.n_live != n_found)
     {
-      guint n_live = 0;
-      GHashTableIter h;
-      gpointer value;
-
-      g_hash_table_iter_init (&h, heads);
-      while (g_hash_table_iter_next (&h, NULL, &value))
-        n_live += !((Head *)value)->deleted;
-
-      if (n_live != n_found)
-        {
-          g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                               "A stored record is missing; the store is damaged");
-          ok = FALSE;
-        }
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A stored record is missing; the store is damaged");
+      ok = FALSE;
     }
 
-  if (!ok)
+  for (guint i = 0; ok && i < n_parts; i++)
+    {
+      g_autofree gpointer *records = NULL;
+      gsize n = 0;
+
+      records = g_ptr_array_steal (parts[i].records, &n);
+      for (gsize r = 0; r < n; r++)
+        g_hash_table_replace (self->records, (gpointer)lin_record_get_id_string (records[r]), records[r]);
+      self->hlc_last = MAX (self->hlc_last, parts[i].max_hlc);
+    }
+
+  for (guint i = 0; i < n_parts; i++)
+    load_part_clear (&parts[i]);
+
+  return ok;
+}
+
+/* Decrypts every current envelope into the working set, heads and
+ * envelopes read in one snapshot: the write lock keeps the other
+ * connections' view the same as this one's */
+static gboolean
+load_records (LinStore  *self,
+              GError   **error)
+{
+  gboolean ok;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  for (guint b = 0; b < batches->len; b++)
-    {
-      Batch *done = g_ptr_array_index (batches, b);
+  ok = load_records_in_snapshot (self, error);
+  if (ok)
+    ok = exec (self, "COMMIT", error);
+  if (!ok)
+    rollback (self);
 
-      for (guint i = 0; i < done->n; i++)
-        {
-          LinRecord *record = g_steal_pointer (&done->records[i]);
-
-          g_hash_table_replace (self->records, (gpointer)lin_record_get_id_string (record), record);
-        }
-      self->hlc_last = MAX (self->hlc_last, done->max_hlc);
-    }
-
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -889,14 +1066,15 @@ lin_store_open (LinVault    *vault,
         }
     }
 
+  /* No mmap: mapping the file page by page at each unlock costs more
+   * than reading it (on the CI machine, 0.19 s against 0.15 s for
+   * 100,000 records). Larger pages would read faster still but make
+   * each save write more (1.46× a raw insert at 16 KiB). */
   if (!exec (self,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = FULL;"
              "PRAGMA secure_delete = ON;"
-             "PRAGMA temp_store = MEMORY;"
-             /* reads through mmap: no system call per page at unlock; it
-              * maps ciphertext only */
-             "PRAGMA mmap_size = 268435456;",
+             "PRAGMA temp_store = MEMORY;",
              error))
     return NULL;
 
@@ -1482,7 +1660,7 @@ lin_store_verify (LinStore  *self,
           (plain = lin_envelope_open (envelope, key, sqlite3_column_blob (stmt, 0),
                                       (guint64)sqlite3_column_int64 (stmt, 1), NULL, error)) == NULL ||
           (record = lin_record_new_from_payload (&header, g_bytes_get_data (plain, NULL),
-                                                 g_bytes_get_size (plain), error)) == NULL ||
+                                                 g_bytes_get_size (plain), NULL, error)) == NULL ||
           !lin_record_check_fields (record, error))
         {
           sqlite3_finalize (stmt);
