@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-application.h"
+#include "lin-call-log-view.h"
 #include "lin-create-profile-page.h"
 #include "lin-unlock-page.h"
 #include "lin-window.h"
@@ -35,6 +36,7 @@ struct _LinWindow
   LinUnlockPage        *unlock_page;
   GtkWidget            *sections_box;
   AdwViewStack         *stack;
+  LinCallLogView       *call_log_view;
   GtkLabel             *demo_label;
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
@@ -67,10 +69,11 @@ static GParamSpec *properties[N_PROPS];
  * a profile is unlocked and drop them, with their models and any text
  * typed, in sections_clear() when it is locked: behind the lock page
  * nothing of the profile stays in a widget, and the a11y tree of a locked
- * window holds only the unlock prompt. Today the sections hold no data. */
+ * window holds only the unlock prompt. */
 static void
 sections_load (LinWindow *self)
 {
+  lin_call_log_view_set_store (self->call_log_view, lin_context_get_store (self->context));
   gtk_widget_set_visible (self->sections_box, TRUE);
 }
 
@@ -78,6 +81,7 @@ static void
 sections_clear (LinWindow *self)
 {
   gtk_widget_set_visible (self->sections_box, FALSE);
+  lin_call_log_view_set_store (self->call_log_view, NULL);
 
   /* the next counsellor starts at the beginning, not where this one was */
   adw_view_stack_set_visible_child_name (self->stack, "calls");
@@ -346,6 +350,7 @@ lin_window_class_init (LinWindowClass *klass)
 
   g_type_ensure (LIN_TYPE_CREATE_PROFILE_PAGE);
   g_type_ensure (LIN_TYPE_UNLOCK_PAGE);
+  g_type_ensure (LIN_TYPE_CALL_LOG_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_title);
@@ -355,6 +360,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, call_log_view);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, back_button);

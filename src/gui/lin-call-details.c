@@ -1,0 +1,1211 @@
+/* lin-call-details.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One call, read back: every answer in words of the counsellor's
+ * language (labels from the code lists, never the stored codes), the
+ * notes written about it, oldest first, and three things to do with it:
+ * add a note (a new immutable note record), edit the answers (saved as a
+ * new revision of the same record, the earlier one kept) and look at the
+ * history of its revisions.
+ */
+
+#define G_LOG_DOMAIN "lin-call-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lin-call-details.h"
+#include "lin-call-ui.h"
+#include "lin-codes.h"
+#include "lin-envelope.h"
+
+/* The words that name a call's fields; lin_call_get_fields() gives their
+ * order, types and code lists */
+static const struct
+{
+  const char *name;
+  const char *label;
+} labels[] = {
+  { LIN_CALL_FIELD_STARTED, N_("Call began") },
+  { LIN_CALL_FIELD_DURATION, N_("Duration") },
+  { LIN_CALL_FIELD_CHANNEL, N_("Channel") },
+  { LIN_CALL_FIELD_CALL_TYPE, N_("Call type") },
+  { LIN_CALL_FIELD_LANGUAGE, N_("Language of the conversation") },
+  { LIN_CALL_FIELD_CALLER_CODE, N_("Caller code") },
+  { LIN_CALL_FIELD_CONTACT, N_("First or repeat contact") },
+  { LIN_CALL_FIELD_AGE_GROUP, N_("Age group") },
+  { LIN_CALL_FIELD_MUNICIPALITY, N_("Municipality") },
+  { LIN_CALL_FIELD_DISTRICT, N_("District") },
+  { LIN_CALL_FIELD_ROMA, N_("Roma (self-identified)") },
+  { LIN_CALL_FIELD_DISABILITY, N_("Disability") },
+  { LIN_CALL_FIELD_ACCESSIBILITY_NEEDS, N_("Interpreter or accessibility needs") },
+  { LIN_CALL_FIELD_CHILDREN_COUNT, N_("Children") },
+  { LIN_CALL_FIELD_CHILDREN_WITNESS, N_("Children witness the violence") },
+  { LIN_CALL_FIELD_PREGNANT, N_("Pregnant") },
+  { LIN_CALL_FIELD_VIOLENCE_FORMS, N_("Forms of violence") },
+  { LIN_CALL_FIELD_PERPETRATORS, N_("Perpetrator") },
+  { LIN_CALL_FIELD_LIVING_TOGETHER, N_("Living together") },
+  { LIN_CALL_FIELD_VIOLENCE_DURATION, N_("How long it has gone on") },
+  { LIN_CALL_FIELD_LAST_INCIDENT, N_("Last incident") },
+  { LIN_CALL_FIELD_REPORTED_BEFORE, N_("Reported before to") },
+  { LIN_CALL_FIELD_PROTECTION_MEASURES, N_("Protection measures in force") },
+  { LIN_CALL_FIELD_RISK, N_("Risk level") },
+  { LIN_CALL_FIELD_SERVICES, N_("Services given") },
+  { LIN_CALL_FIELD_REFERRALS, N_("Referrals") },
+  { LIN_CALL_FIELD_CONSENT_FOLLOW_UP, N_("Consent to follow-up") },
+  { LIN_CALL_FIELD_CONSENT_STATISTICS, N_("Consent to statistics") },
+  { LIN_CALL_FIELD_FOLLOW_UP_ID, N_("Follow-up") },
+};
+
+typedef LinCallField Field;
+
+static const char * const step_titles[] = {
+  NULL,
+  /* Translators: the steps of a call, as the wizard names them */
+  N_("Contact"), N_("Caller"), N_("Violence"), N_("Risk"),
+  N_("Support and Referrals"), N_("Follow-up and Notes"),
+};
+
+/* the field's name in the user's language, or NULL for fields not shown
+ * (the schema version, the demo mark, "flagged": the risk badge says it) */
+static const char *
+field_label (const Field *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, field->name))
+      return _(labels[i].label);
+
+  return NULL;
+}
+
+typedef struct
+{
+  const Field *field;
+  GtkWidget   *widget;
+  GPtrArray   *checks;   /* for LIN_FIELD_CODES: one GtkCheckButton per code */
+} EditField;
+
+struct _LinCallDetails
+{
+  AdwBin       parent_instance;
+
+  /* Template widgets */
+  GtkWidget   *back_button;
+  GtkLabel    *title_label;
+  GtkWidget   *history_button;
+  GtkWidget   *edit_button;
+  GtkStack    *stack;
+  GtkBox      *answers_box;
+  GtkRevealer *note_revealer;
+  GtkTextView *note_view;
+  GtkListBox  *notes_list;
+  GtkWidget   *no_notes_label;
+  GtkBox      *edit_box;
+  GtkLabel    *edit_message;
+  GtkListBox  *history_list;
+
+  /* Owned */
+  LinStore    *store;
+  LinRecord   *call;
+  GPtrArray   *edit_fields;
+};
+
+G_DEFINE_FINAL_TYPE (LinCallDetails, lin_call_details, ADW_TYPE_BIN)
+
+enum {
+  BACK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void edit_field_free (EditField *edit);
+
+/* Helpers */
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (parent))
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
+}
+
+static GtkWidget *
+value_row (const char *title,
+           const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+
+  return row;
+}
+
+static char *
+codes_text (const char *list,
+            JsonNode   *node)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *code = json_array_get_string_element (array, i);
+
+      if (code == NULL)
+        continue;
+      if (text->len > 0)
+        /* Translators: between the items of a list of answers */
+        g_string_append (text, C_("list separator", ", "));
+      g_string_append (text, lin_code_label (list, code));
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static char *
+risk_text (JsonNode *node)
+{
+  JsonObject *risk;
+  LinRiskLevel level;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *reason;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  risk = json_node_get_object (node);
+  level = lin_risk_level_from_code (json_object_get_string_member_with_default (risk, "final_level",
+                                    json_object_get_string_member_with_default (risk, "level", "")));
+  if (level == LIN_RISK_LEVEL_NONE)
+    return NULL;
+
+  /* Translators: the risk of a call: the level, then the checklist's score */
+  g_string_append_printf (text, _("%1$s (score %2$d)"),
+                          lin_risk_level_get_label (level),
+                          (int)json_object_get_int_member_with_default (risk, "score", 0));
+
+  reason = json_object_get_string_member_with_default (risk, "judgement_reason", NULL);
+  if (reason != NULL && reason[0] != '\0')
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: why the counsellor raised the risk level; %s is her reason */
+      g_string_append_printf (text, _("Raised by professional judgement: %s"), reason);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+referrals_text (JsonNode *node)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *referral;
+      const char *type, *free_text, *status;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      referral = json_node_get_object (element);
+      type = json_object_get_string_member_with_default (referral, "service_type", "");
+      free_text = json_object_get_string_member_with_default (referral, "text", "");
+      status = json_object_get_string_member_with_default (referral, "status", "");
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (free_text[0] != '\0')
+        /* Translators: a referral: the service type, the service as written, the status */
+        g_string_append_printf (text, _("%1$s: %2$s (%3$s)"),
+                                lin_code_label ("service-type", type), free_text,
+                                lin_code_label ("referral-status", status));
+      else
+        /* Translators: a referral: the service type and the status */
+        g_string_append_printf (text, _("%1$s (%2$s)"),
+                                lin_code_label ("service-type", type),
+                                lin_code_label ("referral-status", status));
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static guint
+add_follow_up_rows (LinCallDetails *self,
+                    GtkWidget      *group)
+{
+  LinRecord *follow_up = lin_call_get_follow_up (self->store, self->call);
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autofree char *due = NULL;
+  const char *text;
+  const char *state;
+
+  if (follow_up == NULL)
+    return 0;
+
+  due = lin_call_ui_time (lin_record_get_string (follow_up, "due"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Follow-up due"), due));
+
+  text = lin_record_get_string (follow_up, "contact_method");
+  if (text != NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               value_row (_("Safe contact method"), lin_code_label ("contact-method", text)));
+
+  text = lin_record_get_string (follow_up, "safe_times");
+  if (text != NULL && text[0] != '\0')
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Safe times to call"), text));
+
+  text = lin_record_get_string (follow_up, "code_word");
+  if (text != NULL && text[0] != '\0')
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Code word"), text));
+
+  switch (lin_follow_up_get_state (follow_up, now))
+    {
+    case LIN_FOLLOW_UP_OVERDUE:
+      state = _("Overdue");
+      break;
+
+    case LIN_FOLLOW_UP_TODAY:
+      state = _("Due today");
+      break;
+
+    case LIN_FOLLOW_UP_UPCOMING:
+      state = _("Upcoming");
+      break;
+
+    case LIN_FOLLOW_UP_DONE:
+      text = lin_record_get_string (follow_up, "outcome");
+      state = text != NULL ? lin_code_label ("follow-up-outcome", text) : _("Done");
+      break;
+
+    case LIN_FOLLOW_UP_NONE:
+    default:
+      state = NULL;
+      break;
+    }
+
+  if (state != NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               /* Translators: where a follow-up stands: overdue, done… */
+                               value_row (_("Follow-up state"), state));
+
+  text = lin_record_get_string (follow_up, "outcome_note");
+  if (text != NULL && text[0] != '\0')
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Note on the outcome"), text));
+
+  return 1;
+}
+
+static char *
+field_text (const Field *field,
+            JsonObject  *object)
+{
+  JsonNode *node = json_object_get_member (object, field->name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  switch (field->type)
+    {
+    case LIN_FIELD_INT:
+      if (g_str_equal (field->name, LIN_CALL_FIELD_DURATION))
+        {
+          gint64 seconds = json_node_get_int (node);
+
+          /* Translators: a call's duration in minutes and seconds */
+          return g_strdup_printf (_("%1$d:%2$02d"), (int)(seconds / 60), (int)(seconds % 60));
+        }
+      return g_strdup_printf ("%d", (int)json_node_get_int (node));
+
+    case LIN_FIELD_BOOL:
+      return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
+
+    case LIN_FIELD_STRING:
+    case LIN_FIELD_PLACE:
+      {
+        const char *text = json_node_get_string (node);
+
+        return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+      }
+
+    case LIN_FIELD_TIME:
+      return lin_call_ui_time (json_node_get_string (node));
+
+    case LIN_FIELD_CODE:
+      {
+        const char *code = json_node_get_string (node);
+
+        return code != NULL ? g_strdup (lin_code_label (field->list, code)) : NULL;
+      }
+
+    case LIN_FIELD_CODES:
+      return codes_text (field->list, node);
+
+    case LIN_FIELD_RISK:
+      return risk_text (node);
+
+    case LIN_FIELD_REFERRALS:
+      return referrals_text (node);
+
+    case LIN_FIELD_ID:
+    case LIN_FIELD_DISTRICT:
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_answers (LinCallDetails *self)
+{
+  JsonObject *object = lin_record_get_fields (self->call);
+  GtkWidget *groups[G_N_ELEMENTS (step_titles)] = { NULL, };
+  guint n_rows[G_N_ELEMENTS (step_titles)] = { 0, };
+  const Field *fields;
+  guint n_fields;
+
+  remove_children (GTK_WIDGET (self->answers_box));
+
+  for (guint step = 1; step < G_N_ELEMENTS (step_titles); step++)
+    {
+      groups[step] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[step]), _(step_titles[step]));
+    }
+
+  fields = lin_call_get_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const Field *field = &fields[i];
+      const char *label = field_label (field);
+      g_autofree char *text = NULL;
+
+      if (label == NULL || field->step >= G_N_ELEMENTS (step_titles))
+        continue;
+
+      if (g_str_equal (field->name, LIN_CALL_FIELD_FOLLOW_UP_ID))
+        {
+          n_rows[field->step] += add_follow_up_rows (self, groups[field->step]);
+          continue;
+        }
+
+      text = field_text (field, object);
+      if (text != NULL)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[field->step]),
+                                     value_row (label, text));
+          n_rows[field->step]++;
+        }
+    }
+
+  /* only the steps that have answers: a one-step call shows one */
+  for (guint step = 1; step < G_N_ELEMENTS (step_titles); step++)
+    {
+      if (n_rows[step] > 0)
+        gtk_box_append (self->answers_box, groups[step]);
+      else
+        g_object_unref (g_object_ref_sink (groups[step]));
+    }
+}
+
+static void
+show_notes (LinCallDetails *self)
+{
+  /* oldest first */
+  g_autoptr(GPtrArray) notes = lin_call_list_notes (self->store, lin_record_get_id_string (self->call));
+
+  remove_children (GTK_WIDGET (self->notes_list));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      LinRecord *note = g_ptr_array_index (notes, i);
+      g_autofree char *written = lin_call_ui_time (lin_record_get_string (note, "written"));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *time = gtk_label_new (written);
+      GtkWidget *text = gtk_label_new (lin_record_get_string (note, "text"));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_widget_set_margin_top (box, 9);
+      gtk_widget_set_margin_bottom (box, 9);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_label_set_xalign (GTK_LABEL (time), 0);
+      gtk_widget_add_css_class (time, "dim-label");
+      gtk_widget_add_css_class (time, "caption");
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      gtk_box_append (GTK_BOX (box), time);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_name (row, "note-row");
+      gtk_list_box_append (self->notes_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_list), notes->len > 0);
+  gtk_widget_set_visible (self->no_notes_label, notes->len == 0);
+}
+
+static void
+clear_note_editor (LinCallDetails *self)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", 0);
+  gtk_revealer_set_reveal_child (self->note_revealer, FALSE);
+}
+
+static void
+update_title (LinCallDetails *self)
+{
+  g_autofree char *started = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->call == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      return;
+    }
+
+  started = lin_call_ui_time (lin_record_get_string (self->call, "started"));
+  /* Translators: the heading of a call's details; %s is its date and time */
+  title = g_strdup_printf (_("Call of %s"), started);
+  gtk_label_set_text (self->title_label, title);
+}
+
+static void
+show (LinCallDetails *self)
+{
+  gboolean have = self->call != NULL && self->store != NULL;
+
+  gtk_widget_set_visible (self->edit_button, have);
+  gtk_widget_set_visible (self->history_button, have);
+  update_title (self);
+
+  if (!have)
+    {
+      remove_children (GTK_WIDGET (self->answers_box));
+      remove_children (GTK_WIDGET (self->notes_list));
+      remove_children (GTK_WIDGET (self->edit_box));
+      remove_children (GTK_WIDGET (self->history_list));
+      g_ptr_array_set_size (self->edit_fields, 0);
+      clear_note_editor (self);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+
+  show_answers (self);
+  show_notes (self);
+}
+
+/* Editing */
+
+static GtkWidget *
+edit_widget (LinCallDetails *self,
+             const Field    *field,
+             JsonObject     *object,
+             EditField      *edit)
+{
+  JsonNode *node = json_object_get_member (object, field->name);
+  const char *title = field_label (field);
+
+  switch (field->type)
+    {
+    case LIN_FIELD_CODE:
+      {
+        const LinCodeList *list = lin_code_list_get (field->list);
+        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+        const char *current = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+        GtkWidget *row = adw_combo_row_new ();
+        guint selected = 0;
+
+        /* Translators: the choice for a question that was not answered */
+        gtk_string_list_append (labels, _("Not answered"));
+        for (guint i = 0; list != NULL && i < lin_code_list_get_n_codes (list); i++)
+          {
+            const LinCode *code = lin_code_list_get_code (list, i);
+
+            gtk_string_list_append (labels, lin_code_list_get_label (list, code->code));
+            if (g_strcmp0 (current, code->code) == 0)
+              selected = i + 1;
+          }
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+
+        return row;
+      }
+
+    case LIN_FIELD_CODES:
+      {
+        const LinCodeList *list = lin_code_list_get (field->list);
+        GtkWidget *row = adw_expander_row_new ();
+        JsonArray *current = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+        g_autofree char *summary = node != NULL ? codes_text (field->list, node) : NULL;
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        if (summary != NULL)
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+
+        edit->checks = g_ptr_array_new ();
+        for (guint i = 0; list != NULL && i < lin_code_list_get_n_codes (list); i++)
+          {
+            const LinCode *code = lin_code_list_get_code (list, i);
+            GtkWidget *check = gtk_check_button_new ();
+            GtkWidget *check_row = adw_action_row_new ();
+            gboolean active = FALSE;
+
+            for (guint j = 0; current != NULL && j < json_array_get_length (current); j++)
+              if (g_strcmp0 (json_array_get_string_element (current, j), code->code) == 0)
+                active = TRUE;
+
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+            gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+            g_object_set_data (G_OBJECT (check), "lin-code", (gpointer)code->code);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row),
+                                           lin_code_list_get_label (list, code->code));
+            adw_action_row_add_prefix (ADW_ACTION_ROW (check_row), check);
+            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check);
+            gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
+                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY, check_row, NULL,
+                                            -1);
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), check_row);
+            g_ptr_array_add (edit->checks, check);
+          }
+
+        return row;
+      }
+
+    case LIN_FIELD_STRING:
+      {
+        GtkWidget *row = adw_entry_row_new ();
+        const char *text = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+
+        return row;
+      }
+
+    case LIN_FIELD_INT:
+      {
+        GtkWidget *row;
+        GtkWidget *spin;
+
+        /* the timer's, not hers to change */
+        if (g_str_equal (field->name, LIN_CALL_FIELD_DURATION))
+          return NULL;
+
+        row = adw_action_row_new ();
+        spin = gtk_spin_button_new_with_range (field->min, field->max, 1);
+
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                                   node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0);
+        gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                        -1);
+        g_object_set_data (G_OBJECT (row), "lin-value", spin);
+
+        return row;
+      }
+
+    case LIN_FIELD_BOOL:
+      {
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *toggle = gtk_switch_new ();
+
+        gtk_switch_set_active (GTK_SWITCH (toggle),
+                               node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node));
+        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                        -1);
+        g_object_set_data (G_OBJECT (row), "lin-value", toggle);
+
+        return row;
+      }
+
+    case LIN_FIELD_TIME:
+        case LIN_FIELD_PLACE:
+    case LIN_FIELD_RISK:
+    case LIN_FIELD_REFERRALS:
+    case LIN_FIELD_ID:
+    case LIN_FIELD_DISTRICT:
+    default:
+      /* changed in the wizard's own controls (timer, place search, the
+       * checklist, referrals, the follow-up), not here */
+      return NULL;
+    }
+}
+
+static void
+build_editor (LinCallDetails *self)
+{
+  JsonObject *object = lin_record_get_fields (self->call);
+  GtkWidget *groups[G_N_ELEMENTS (step_titles)] = { NULL, };
+  gboolean one_step = FALSE;
+  const char *type = lin_record_get_string (self->call, "call_type");
+  const LinCodeList *types = lin_code_list_get ("call-type");
+  const LinCode *code = types != NULL && type != NULL ? lin_code_list_lookup (types, type) : NULL;
+  const Field *fields;
+  guint n_fields;
+
+  remove_children (GTK_WIDGET (self->edit_box));
+  g_ptr_array_set_size (self->edit_fields, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_message), FALSE);
+
+  /* a silent or test call has only the first step */
+  one_step = code != NULL && lin_code_has_flag (code, "one-step");
+
+  for (guint step = 1; step < G_N_ELEMENTS (step_titles); step++)
+    {
+      if (one_step && step > 1)
+        break;
+
+      groups[step] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[step]), _(step_titles[step]));
+      gtk_box_append (self->edit_box, groups[step]);
+    }
+
+  fields = lin_call_get_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      EditField *edit;
+      GtkWidget *widget;
+
+      if (fields[i].step >= G_N_ELEMENTS (step_titles) || groups[fields[i].step] == NULL ||
+          field_label (&fields[i]) == NULL)
+        continue;
+
+      edit = g_new0 (EditField, 1);
+      edit->field = &fields[i];
+      widget = edit_widget (self, &fields[i], object, edit);
+      if (widget == NULL)
+        {
+          edit_field_free (edit);
+          continue;
+        }
+
+      edit->widget = widget;
+      gtk_widget_set_name (widget, fields[i].name);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[fields[i].step]), widget);
+      g_ptr_array_add (self->edit_fields, edit);
+    }
+}
+
+static void
+apply_edit (EditField  *edit,
+            JsonObject *object)
+{
+  const Field *field = edit->field;
+
+  switch (field->type)
+    {
+    case LIN_FIELD_CODE:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (edit->widget));
+        const LinCodeList *list = lin_code_list_get (field->list);
+
+        if (selected == 0 || list == NULL || selected > lin_code_list_get_n_codes (list))
+          json_object_remove_member (object, field->name);
+        else
+          json_object_set_string_member (object, field->name,
+                                         lin_code_list_get_code (list, selected - 1)->code);
+      }
+      break;
+
+    case LIN_FIELD_CODES:
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; i < edit->checks->len; i++)
+          {
+            GtkCheckButton *check = g_ptr_array_index (edit->checks, i);
+
+            if (gtk_check_button_get_active (check))
+              json_array_add_string_element (array, g_object_get_data (G_OBJECT (check), "lin-code"));
+          }
+
+        if (json_array_get_length (array) > 0)
+          json_object_set_array_member (object, field->name, array);
+        else
+          {
+            json_array_unref (array);
+            json_object_remove_member (object, field->name);
+          }
+      }
+      break;
+
+    case LIN_FIELD_STRING:
+      {
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (edit->widget))));
+
+        if (text[0] == '\0')
+          json_object_remove_member (object, field->name);
+        else
+          json_object_set_string_member (object, field->name, text);
+      }
+      break;
+
+    case LIN_FIELD_INT:
+      {
+        GtkSpinButton *spin = g_object_get_data (G_OBJECT (edit->widget), "lin-value");
+        int value = gtk_spin_button_get_value_as_int (spin);
+
+        /* 0 children and "not answered" differ only if she said so */
+        if (value == 0 && !json_object_has_member (object, field->name))
+          break;
+        json_object_set_int_member (object, field->name, value);
+      }
+      break;
+
+    case LIN_FIELD_BOOL:
+      {
+        GtkSwitch *toggle = g_object_get_data (G_OBJECT (edit->widget), "lin-value");
+
+        json_object_set_boolean_member (object, field->name, gtk_switch_get_active (toggle));
+      }
+      break;
+
+    case LIN_FIELD_TIME:
+        case LIN_FIELD_PLACE:
+    case LIN_FIELD_RISK:
+    case LIN_FIELD_REFERRALS:
+    case LIN_FIELD_ID:
+    case LIN_FIELD_DISTRICT:
+    default:
+      break;
+    }
+}
+
+static void
+edit_field_free (EditField *edit)
+{
+  g_clear_pointer (&edit->checks, g_ptr_array_unref);
+  g_free (edit);
+}
+
+/* History */
+
+static void
+show_history (LinCallDetails *self)
+{
+  g_autoptr(GPtrArray) envelopes = lin_store_dup_envelopes (self->store, lin_record_get_id_string (self->call));
+  guint64 current = lin_record_get_revision (self->call);
+
+  remove_children (GTK_WIDGET (self->history_list));
+
+  /* newest first */
+  for (guint i = envelopes->len; i > 0; i--)
+    {
+      LinEnvelopeHeader header;
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (!lin_envelope_peek (g_ptr_array_index (envelopes, i - 1), &header, NULL))
+        continue;
+
+      /* the hybrid logical clock: milliseconds since 1970 above 16 bits */
+      utc = g_date_time_new_from_unix_utc ((gint64)((header.hlc >> 16) / 1000));
+      local = g_date_time_to_timezone (utc, lin_call_get_time_zone ());
+      /* Translators: the time a version of a call was saved, a
+       * g_date_time_format() format with numbers only */
+      when = g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
+
+      if (header.revision == current)
+        /* Translators: a version of a call in its history; %u counts from 1 */
+        title = g_strdup_printf (_("Version %u (current)"), (guint)header.revision);
+      else
+        title = g_strdup_printf (_("Version %u"), (guint)header.revision);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* Translators: under a version of a call; %s is a date and time */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_widget_set_name (row, "history-row");
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+/* Callbacks */
+
+static void
+back_clicked_cb (LinCallDetails *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+add_note_clicked_cb (LinCallDetails *self)
+{
+  gtk_revealer_set_reveal_child (self->note_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+static void
+cancel_note_clicked_cb (LinCallDetails *self)
+{
+  clear_note_editor (self);
+}
+
+static void
+save_note_clicked_cb (LinCallDetails *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinRecord) note = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  note = lin_call_details_add_note (self, text, &error);
+  if (note == NULL)
+    {
+      if (error != NULL)
+        {
+          gtk_label_set_text (self->edit_message, _("The note could not be saved. Try again."));
+          gtk_widget_set_visible (GTK_WIDGET (self->edit_message), TRUE);
+        }
+      return;
+    }
+
+  clear_note_editor (self);
+}
+
+static void
+edit_clicked_cb (LinCallDetails *self)
+{
+  lin_call_details_set_mode (self, "edit");
+}
+
+static void
+history_clicked_cb (LinCallDetails *self)
+{
+  lin_call_details_set_mode (self, "history");
+}
+
+static void
+close_history_clicked_cb (LinCallDetails *self)
+{
+  lin_call_details_set_mode (self, "view");
+}
+
+static void
+cancel_edit_clicked_cb (LinCallDetails *self)
+{
+  lin_call_details_set_mode (self, "view");
+}
+
+static void
+save_edit_clicked_cb (LinCallDetails *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  JsonObject *object;
+
+  g_return_if_fail (self->call != NULL && self->store != NULL);
+
+  /* the record is the working set's own: put the answers back if the
+   * save fails */
+  before = lin_record_dup_fields_json (self->call);
+  object = json_object_ref (lin_record_get_fields (self->call));
+  for (guint i = 0; i < self->edit_fields->len; i++)
+    apply_edit (g_ptr_array_index (self->edit_fields, i), object);
+  json_object_unref (object);
+
+  if (!lin_call_validate (self->call, &error) ||
+      !lin_store_save (self->store, self->call, &error))
+    {
+      lin_record_set_fields_json (self->call, before, NULL);
+      gtk_label_set_text (self->edit_message, _("The changes could not be saved. Try again."));
+      gtk_widget_set_visible (GTK_WIDGET (self->edit_message), TRUE);
+      return;
+    }
+
+  lin_call_details_set_mode (self, "view");
+}
+
+static void
+record_changed_cb (LinCallDetails *self,
+                   LinRecord      *record)
+{
+  const char *kind = lin_record_get_kind (record);
+
+  if (self->call == NULL)
+    return;
+
+  if (record == self->call && lin_store_get (self->store, lin_record_get_id_string (record)) == NULL)
+    {
+      /* deleted */
+      lin_call_details_set_call (self, NULL);
+      return;
+    }
+
+  if (g_str_equal (kind, "note") || g_str_equal (kind, "follow-up") || record == self->call)
+    {
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "view"))
+        show (self);
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "history"))
+        show_history (self);
+    }
+}
+
+/* Overrides */
+
+static void
+lin_call_details_dispose (GObject *object)
+{
+  LinCallDetails *self = (LinCallDetails *)object;
+
+  lin_call_details_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_CALL_DETAILS);
+  g_clear_pointer (&self->edit_fields, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lin_call_details_parent_class)->dispose (object);
+}
+
+static void
+lin_call_details_class_init (LinCallDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lin_call_details_dispose;
+
+  /**
+   * LinCallDetails::back:
+   * @self: the details
+   *
+   * The counsellor asked to go back to the list (in a narrow window).
+   */
+  signals[BACK] =
+    g_signal_new ("back",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-call-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, history_button);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, answers_box);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_view);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, no_notes_label);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_box);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_message);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_note_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_note_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_note_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_history_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_edit_clicked_cb);
+}
+
+static void
+lin_call_details_init (LinCallDetails *self)
+{
+  self->edit_fields = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_field_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  show (self);
+}
+
+/* Public API */
+
+/**
+ * lin_call_details_set_store:
+ * @self: a #LinCallDetails
+ * @store: (nullable): the unlocked profile's store, or %NULL to empty the
+ *   view (at lock)
+ */
+void
+lin_call_details_set_store (LinCallDetails *self,
+                            LinStore       *store)
+{
+  g_return_if_fail (LIN_IS_CALL_DETAILS (self));
+  g_return_if_fail (store == NULL || LIN_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  g_clear_object (&self->call);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "record-changed",
+                             G_CALLBACK (record_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  if (self->edit_fields != NULL)
+    show (self);
+}
+
+LinRecord *
+lin_call_details_get_call (LinCallDetails *self)
+{
+  g_return_val_if_fail (LIN_IS_CALL_DETAILS (self), NULL);
+
+  return self->call;
+}
+
+/**
+ * lin_call_details_set_call:
+ * @self: a #LinCallDetails
+ * @call: (nullable): a call record of the store
+ *
+ * Shows @call's answers and notes; a note being written or an edit under
+ * way for another call is dropped.
+ */
+void
+lin_call_details_set_call (LinCallDetails *self,
+                           LinRecord      *call)
+{
+  g_return_if_fail (LIN_IS_CALL_DETAILS (self));
+  g_return_if_fail (call == NULL || LIN_IS_RECORD (call));
+
+  if (call != self->call)
+    clear_note_editor (self);
+
+  g_set_object (&self->call, call);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_message), FALSE);
+  show (self);
+  if (self->call != NULL && self->store != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "view");
+}
+
+void
+lin_call_details_set_show_back (LinCallDetails *self,
+                                gboolean        show_back)
+{
+  g_return_if_fail (LIN_IS_CALL_DETAILS (self));
+
+  gtk_widget_set_visible (self->back_button, show_back);
+}
+
+/**
+ * lin_call_details_get_mode:
+ * @self: a #LinCallDetails
+ *
+ * Returns: "none" (no call), "view", "edit" or "history"
+ */
+const char *
+lin_call_details_get_mode (LinCallDetails *self)
+{
+  g_return_val_if_fail (LIN_IS_CALL_DETAILS (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * lin_call_details_set_mode:
+ * @self: a #LinCallDetails showing a call
+ * @mode: "view", "edit" or "history"
+ */
+void
+lin_call_details_set_mode (LinCallDetails *self,
+                           const char     *mode)
+{
+  gboolean viewing;
+
+  g_return_if_fail (LIN_IS_CALL_DETAILS (self));
+  g_return_if_fail (mode != NULL);
+
+  if (self->call == NULL || self->store == NULL)
+    return;
+
+  if (g_str_equal (mode, "edit"))
+    build_editor (self);
+  else if (g_str_equal (mode, "history"))
+    show_history (self);
+  else
+    {
+      mode = "view";
+      show (self);
+      /* what the editor held goes */
+      remove_children (GTK_WIDGET (self->edit_box));
+      g_ptr_array_set_size (self->edit_fields, 0);
+    }
+
+  viewing = g_str_equal (mode, "view");
+  gtk_widget_set_sensitive (self->edit_button, viewing);
+  gtk_widget_set_sensitive (self->history_button, viewing);
+  gtk_stack_set_visible_child_name (self->stack, mode);
+}
+
+/**
+ * lin_call_details_add_note:
+ * @self: a #LinCallDetails showing a call
+ * @text: the note
+ * @error: a location for a #GError
+ *
+ * Saves @text as a new note record of the call shown. A blank note is not
+ * saved (and is no error).
+ *
+ * Returns: (transfer full) (nullable): the note saved, or %NULL
+ */
+LinRecord *
+lin_call_details_add_note (LinCallDetails  *self,
+                           const char      *text,
+                           GError         **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (LIN_IS_CALL_DETAILS (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (self->call == NULL || self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "No call is shown");
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return NULL;
+
+  return lin_call_add_note (self->store, lin_record_get_id_string (self->call), stripped, NULL, error);
+}

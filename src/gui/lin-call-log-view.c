@@ -1,0 +1,835 @@
+/* lin-call-log-view.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Calls section's content: the call log (newest first, with a search
+ * by caller code and filters), the follow-up queue beside it, and the
+ * details of the call chosen from either. Wide, the list and the details
+ * sit side by side; at 360 px they fold into one column with a back
+ * button.
+ *
+ * Rows are bound lazily by a GtkSignalListItemFactory: only the rows on
+ * screen have widgets, so the log scrolls the same with 100 calls or
+ * 100,000.
+ */
+
+#define G_LOG_DOMAIN "lin-call-log-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lin-call-details.h"
+#include "lin-call-ui.h"
+#include "lin-call-log-view.h"
+#include "lin-codes.h"
+#include "lin-follow-ups-view.h"
+
+typedef enum
+{
+  DATE_ANY,
+  DATE_TODAY,
+  DATE_WEEK,
+  DATE_MONTH,
+  DATE_YEAR,
+} DateRange;
+
+typedef enum
+{
+  DUE_ANY,
+  DUE_OVERDUE,
+  DUE_TODAY,
+  DUE_UPCOMING,
+  DUE_NONE,
+} DueFilter;
+
+struct _LinCallLogView
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  AdwViewStack       *pane_stack;
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *filters_button;
+  GtkDropDown        *date_dropdown;
+  GtkDropDown        *type_dropdown;
+  GtkDropDown        *risk_dropdown;
+  GtkDropDown        *follow_up_dropdown;
+  GtkDropDown        *language_dropdown;
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  LinFollowUpsView   *follow_ups_view;
+  LinCallDetails     *details;
+
+  /* Owned */
+  LinStore           *store;
+  GListStore         *calls;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GPtrArray          *type_codes;
+  GPtrArray          *language_codes;
+
+  /* the filters in force */
+  DateRange           date_range;
+  char               *type;
+  LinRiskLevel        risk;
+  DueFilter           due;
+  char               *language;
+  char               *search;
+  GDateTime          *now;
+  guint               n_overdue;
+};
+
+G_DEFINE_FINAL_TYPE (LinCallLogView, lin_call_log_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_OVERDUE,
+  PROP_HAS_OVERDUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static gint64
+started_key (LinRecord *call)
+{
+  g_autoptr(GDateTime) started = lin_call_parse_time (lin_record_get_string (call, "started"));
+
+  return started != NULL ? g_date_time_to_unix (started) : 0;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = GPOINTER_TO_SIZE (g_object_get_data (*(GObject **)a, "lin-started"));
+  gint64 y = GPOINTER_TO_SIZE (g_object_get_data (*(GObject **)b, "lin-started"));
+
+  return (x < y) - (x > y);
+}
+
+/* The calls of the store, newest first by the time the call began */
+static void
+reload_calls (LinCallLogView *self)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+
+  if (self->store == NULL || !lin_store_is_open (self->store))
+    {
+      g_list_store_remove_all (self->calls);
+      return;
+    }
+
+  calls = lin_store_list (self->store, "call");
+  for (guint i = 0; i < calls->len; i++)
+    {
+      GObject *call = g_ptr_array_index (calls, i);
+
+      /* a sort key once per call, not once per comparison */
+      g_object_set_data (call, "lin-started", GSIZE_TO_POINTER ((gsize)started_key (LIN_RECORD (call))));
+    }
+  g_ptr_array_sort (calls, compare_newest_first);
+
+  g_list_store_splice (self->calls, 0, g_list_model_get_n_items (G_LIST_MODEL (self->calls)),
+                       calls->pdata, calls->len);
+}
+
+static const char *
+selected_code (GtkDropDown *dropdown,
+               GPtrArray   *codes)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* the first item is "any" */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > codes->len)
+    return NULL;
+
+  return g_ptr_array_index (codes, selected - 1);
+}
+
+static gboolean
+in_date_range (LinCallLogView *self,
+               LinRecord      *call)
+{
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) from = NULL;
+
+  if (self->date_range == DATE_ANY)
+    return TRUE;
+
+  started = lin_call_parse_time (lin_record_get_string (call, "started"));
+  if (started == NULL)
+    return FALSE;
+
+  /* from midnight in Belgrade */
+  today = g_date_time_new (lin_call_get_time_zone (),
+                           g_date_time_get_year (self->now),
+                           g_date_time_get_month (self->now),
+                           g_date_time_get_day_of_month (self->now),
+                           0, 0, 0);
+  switch (self->date_range)
+    {
+    case DATE_TODAY:
+      from = g_date_time_ref (today);
+      break;
+
+    case DATE_WEEK:
+      from = g_date_time_add_days (today, -6);
+      break;
+
+    case DATE_MONTH:
+      from = g_date_time_add_days (today, -29);
+      break;
+
+    case DATE_YEAR:
+    default:
+      from = g_date_time_add_months (today, -12);
+      break;
+    }
+
+  return g_date_time_compare (started, from) >= 0;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  LinCallLogView *self = user_data;
+  LinRecord *call = item;
+
+  if (self->type != NULL && g_strcmp0 (lin_record_get_string (call, "call_type"), self->type) != 0)
+    return FALSE;
+
+  if (self->language != NULL && g_strcmp0 (lin_record_get_string (call, "language"), self->language) != 0)
+    return FALSE;
+
+  if (self->risk != LIN_RISK_LEVEL_NONE && lin_call_get_risk_level (call) != self->risk)
+    return FALSE;
+
+  if (self->search != NULL)
+    {
+      const char *code = lin_record_get_string (call, "caller_code");
+      g_autofree char *folded = code != NULL ? g_utf8_casefold (code, -1) : NULL;
+
+      if (folded == NULL || !g_str_has_prefix (folded, self->search))
+        return FALSE;
+    }
+
+  if (self->due != DUE_ANY)
+    {
+      LinRecord *follow_up = lin_call_get_follow_up (self->store, call);
+      LinFollowUpState state = LIN_FOLLOW_UP_NONE;
+
+      if (follow_up != NULL)
+        state = lin_follow_up_get_state (follow_up, self->now);
+      switch (self->due)
+        {
+        case DUE_OVERDUE:
+          if (state != LIN_FOLLOW_UP_OVERDUE)
+            return FALSE;
+          break;
+
+        case DUE_TODAY:
+          if (state != LIN_FOLLOW_UP_TODAY)
+            return FALSE;
+          break;
+
+        case DUE_UPCOMING:
+          if (state != LIN_FOLLOW_UP_UPCOMING)
+            return FALSE;
+          break;
+
+        case DUE_NONE:
+          if (state != LIN_FOLLOW_UP_NONE && state != LIN_FOLLOW_UP_DONE)
+            return FALSE;
+          break;
+
+        case DUE_ANY:
+        default:
+          break;
+        }
+    }
+
+  return in_date_range (self, call);
+}
+
+static void
+update_count (LinCallLogView *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->calls));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
+  if (shown == total)
+    /* Translators: above the call log */
+    text = g_strdup_printf (g_dngettext (NULL, "%u call", "%u calls", total), total);
+  else
+    /* Translators: above the call log when filters hide some calls;
+     * %1$u is how many are shown, %2$u how many there are */
+    text = g_strdup_printf (g_dngettext (NULL, "%1$u of %2$u call", "%1$u of %2$u calls", total),
+                            shown, total);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+fill_code_dropdown (GtkDropDown *dropdown,
+                    const char  *list_name,
+                    const char  *any,
+                    GPtrArray   *codes)
+{
+  const LinCodeList *list = lin_code_list_get (list_name);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (codes, 0);
+  gtk_string_list_append (labels, any);
+  for (guint i = 0; list != NULL && i < lin_code_list_get_n_codes (list); i++)
+    {
+      const LinCode *code = lin_code_list_get_code (list, i);
+
+      g_ptr_array_add (codes, (gpointer)code->code);
+      gtk_string_list_append (labels, lin_code_list_get_label (list, code->code));
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+fill_dropdown (GtkDropDown        *dropdown,
+               const char * const *labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    gtk_string_list_append (list, _(labels[i]));
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+/* Callbacks */
+
+static void
+filters_changed_cb (LinCallLogView *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint risk = gtk_drop_down_get_selected (self->risk_dropdown);
+
+  /* the dropdowns are being filled */
+  if (self->filter == NULL)
+    return;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_new_now (lin_call_get_time_zone ());
+
+  self->date_range = MIN (gtk_drop_down_get_selected (self->date_dropdown), DATE_YEAR);
+  self->due = MIN (gtk_drop_down_get_selected (self->follow_up_dropdown), DUE_NONE);
+  self->risk = risk >= 1 && risk <= 3 ? LIN_RISK_LEVEL_STANDARD + (risk - 1) : LIN_RISK_LEVEL_NONE;
+  g_free (self->type);
+  self->type = g_strdup (selected_code (self->type_dropdown, self->type_codes));
+  g_free (self->language);
+  self->language = g_strdup (selected_code (self->language_dropdown, self->language_codes));
+  g_clear_pointer (&self->search, g_free);
+  if (search[0] != '\0')
+    self->search = g_utf8_casefold (search, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+clear_filters_cb (LinCallLogView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->date_dropdown, 0);
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  gtk_drop_down_set_selected (self->risk_dropdown, 0);
+  gtk_drop_down_set_selected (self->follow_up_dropdown, 0);
+  gtk_drop_down_set_selected (self->language_dropdown, 0);
+  filters_changed_cb (self);
+}
+
+static void
+record_changed_cb (LinCallLogView *self,
+                   LinRecord      *record)
+{
+  const char *kind = lin_record_get_kind (record);
+
+  if (g_str_equal (kind, "call") || g_str_equal (kind, "follow-up"))
+    {
+      reload_calls (self);
+      filters_changed_cb (self);
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *time = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *what = gtk_label_new (NULL);
+  GtkWidget *due = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (time), 0);
+  gtk_widget_set_hexpand (time, TRUE);
+  gtk_widget_add_css_class (time, "heading");
+  gtk_label_set_xalign (GTK_LABEL (what), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (what), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (due), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (due), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (due, "caption");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (top), time);
+  gtk_box_append (GTK_BOX (top), badge);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), due);
+
+  g_object_set_data (G_OBJECT (box), "time", time);
+  g_object_set_data (G_OBJECT (box), "badge", badge);
+  g_object_set_data (G_OBJECT (box), "what", what);
+  g_object_set_data (G_OBJECT (box), "due", due);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  LinCallLogView *self = user_data;
+  LinRecord *call = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkLabel *due = g_object_get_data (G_OBJECT (box), "due");
+  const char *type = lin_record_get_string (call, "call_type");
+  const char *place = lin_record_get_string (call, "municipality");
+  LinRecord *follow_up = self->store != NULL ? lin_call_get_follow_up (self->store, call) : NULL;
+  LinFollowUpState state = LIN_FOLLOW_UP_NONE;
+  g_autofree char *time = lin_call_ui_time (lin_record_get_string (call, "started"));
+  g_autofree char *what = NULL;
+  g_autofree char *due_text = NULL;
+
+  if (place == NULL)
+    place = lin_record_get_string (call, "district");
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "time"), time);
+  lin_call_ui_risk_badge (g_object_get_data (G_OBJECT (box), "badge"),
+                              lin_call_get_risk_level (call));
+
+  if (place != NULL)
+    /* Translators: a line of the call log: the call type, then the
+     * municipality (or district) */
+    what = g_strdup_printf (C_("call log", "%1$s · %2$s"),
+                            lin_code_label ("call-type", type != NULL ? type : ""), place);
+  else
+    what = g_strdup (type != NULL ? lin_code_label ("call-type", type) : "");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "what"), what);
+
+  if (follow_up != NULL && self->now != NULL)
+    {
+      g_autofree char *when = lin_call_ui_time (lin_record_get_string (follow_up, "due"));
+
+      state = lin_follow_up_get_state (follow_up, self->now);
+      switch (state)
+        {
+        case LIN_FOLLOW_UP_OVERDUE:
+          /* Translators: in the call log; %s is a date and time */
+          due_text = g_strdup_printf (_("Follow-up overdue since %s"), when);
+          break;
+
+        case LIN_FOLLOW_UP_TODAY:
+        case LIN_FOLLOW_UP_UPCOMING:
+          /* Translators: in the call log; %s is a date and time */
+          due_text = g_strdup_printf (_("Follow-up due %s"), when);
+          break;
+
+        case LIN_FOLLOW_UP_DONE:
+          due_text = g_strdup (_("Follow-up done"));
+          break;
+
+        case LIN_FOLLOW_UP_NONE:
+        default:
+          break;
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (due), due_text != NULL);
+  gtk_label_set_text (due, due_text != NULL ? due_text : "");
+  if (state == LIN_FOLLOW_UP_OVERDUE)
+    gtk_widget_add_css_class (GTK_WIDGET (due), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (due), "warning");
+}
+
+static void
+row_activated_cb (LinCallLogView *self,
+                  guint           position)
+{
+  g_autoptr(LinRecord) call = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (call != NULL)
+    lin_call_log_view_show_call (self, call);
+}
+
+static void
+follow_up_call_activated_cb (LinCallLogView *self,
+                             LinRecord      *call)
+{
+  lin_call_log_view_show_call (self, call);
+}
+
+static void
+details_back_cb (LinCallLogView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+folded_changed_cb (LinCallLogView *self)
+{
+  lin_call_details_set_show_back (self->details, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+n_overdue_changed_cb (LinCallLogView *self)
+{
+  guint n_overdue = lin_follow_ups_view_get_n_overdue (self->follow_ups_view);
+
+  if (self->n_overdue == n_overdue)
+    return;
+
+  self->n_overdue = n_overdue;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_OVERDUE]);
+}
+
+/* Overrides */
+
+static void
+lin_call_log_view_dispose (GObject *object)
+{
+  LinCallLogView *self = (LinCallLogView *)object;
+
+  lin_call_log_view_set_store (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_CALL_LOG_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->calls);
+
+  G_OBJECT_CLASS (lin_call_log_view_parent_class)->dispose (object);
+}
+
+static void
+lin_call_log_view_finalize (GObject *object)
+{
+  LinCallLogView *self = (LinCallLogView *)object;
+
+  g_clear_pointer (&self->type_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_free (self->type);
+  g_free (self->language);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (lin_call_log_view_parent_class)->finalize (object);
+}
+
+static void
+lin_call_log_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LinCallLogView *self = LIN_CALL_LOG_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, lin_call_log_view_get_store (self));
+      break;
+
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, lin_call_log_view_get_n_overdue (self));
+      break;
+
+    case PROP_HAS_OVERDUE:
+      g_value_set_boolean (value, lin_call_log_view_get_n_overdue (self) > 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lin_call_log_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LinCallLogView *self = LIN_CALL_LOG_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lin_call_log_view_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lin_call_log_view_class_init (LinCallLogViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lin_call_log_view_dispose;
+  object_class->finalize = lin_call_log_view_finalize;
+  object_class->get_property = lin_call_log_view_get_property;
+  object_class->set_property = lin_call_log_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIN_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_OVERDUE] =
+    g_param_spec_uint ("n-overdue", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HAS_OVERDUE] =
+    g_param_spec_boolean ("has-overdue", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIN_TYPE_CALL_DETAILS);
+  g_type_ensure (LIN_TYPE_FOLLOW_UPS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-call-log-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, pane_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, risk_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, follow_up_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, follow_ups_view);
+  gtk_widget_class_bind_template_child (widget_class, LinCallLogView, details);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_call_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+}
+
+static void
+lin_call_log_view_init (LinCallLogView *self)
+{
+  static const char * const dates[] = {
+    /* Translators: choices of the call log's date filter */
+    N_("Any time"), N_("Today"), N_("Last 7 days"), N_("Last 30 days"), N_("Last 12 months"), NULL
+  };
+  static const char * const risks[] = {
+    /* Translators: choices of the call log's risk filter */
+    N_("Any risk"), N_("Standard risk"), N_("Medium risk"), N_("High risk"), NULL
+  };
+  static const char * const dues[] = {
+    /* Translators: choices of the call log's follow-up filter */
+    N_("Any"), N_("Overdue"), N_("Due today"), N_("Upcoming"), N_("No open follow-up"), NULL
+  };
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->calls = g_list_store_new (LIN_TYPE_RECORD);
+  self->type_codes = g_ptr_array_new ();
+  self->language_codes = g_ptr_array_new ();
+  self->now = g_date_time_new_now (lin_call_get_time_zone ());
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_dropdown (self->date_dropdown, dates);
+  fill_dropdown (self->risk_dropdown, risks);
+  fill_dropdown (self->follow_up_dropdown, dues);
+  /* Translators: the first choice of the call log's call type filter */
+  fill_code_dropdown (self->type_dropdown, "call-type", _("Any type"), self->type_codes);
+  /* Translators: the first choice of the call log's language filter */
+  fill_code_dropdown (self->language_dropdown, "language", _("Any language"), self->language_codes);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->calls)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->follow_ups_view, "notify::n-overdue",
+                           G_CALLBACK (n_overdue_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  folded_changed_cb (self);
+  update_count (self);
+}
+
+/* Public API */
+
+LinStore *
+lin_call_log_view_get_store (LinCallLogView *self)
+{
+  g_return_val_if_fail (LIN_IS_CALL_LOG_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * lin_call_log_view_set_store:
+ * @self: a #LinCallLogView
+ * @store: (nullable): the unlocked profile's store, or %NULL
+ *
+ * Shows @store's calls and follow-ups. %NULL (at lock) empties every list,
+ * the details and the filters: nothing of the profile stays in a widget.
+ */
+void
+lin_call_log_view_set_store (LinCallLogView *self,
+                             LinStore       *store)
+{
+  g_return_if_fail (LIN_IS_CALL_LOG_VIEW (self));
+  g_return_if_fail (store == NULL || LIN_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "record-changed",
+                             G_CALLBACK (record_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  /* the details and the queue first: they hold the most text */
+  if (self->details != NULL)
+    {
+      lin_call_details_set_store (self->details, store);
+      lin_follow_ups_view_set_store (self->follow_ups_view, store);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+      adw_view_stack_set_visible_child_name (self->pane_stack, "log");
+
+      /* the search holds a caller code */
+      gtk_toggle_button_set_active (self->filters_button, FALSE);
+      g_signal_handlers_block_by_func (self->search_entry, filters_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_signal_handlers_unblock_by_func (self->search_entry, filters_changed_cb, self);
+      reload_calls (self);
+      clear_filters_cb (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * lin_call_log_view_get_model:
+ * @self: a #LinCallLogView
+ *
+ * Returns: (transfer none): the calls the log shows, filtered, newest first
+ */
+GListModel *
+lin_call_log_view_get_model (LinCallLogView *self)
+{
+  g_return_val_if_fail (LIN_IS_CALL_LOG_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+guint
+lin_call_log_view_get_n_overdue (LinCallLogView *self)
+{
+  g_return_val_if_fail (LIN_IS_CALL_LOG_VIEW (self), 0);
+
+  return self->n_overdue;
+}
+
+/**
+ * lin_call_log_view_show_call:
+ * @self: a #LinCallLogView
+ * @call: a call record of the store
+ *
+ * Shows @call's details (the whole view when the window is narrow) and
+ * moves the keyboard focus there.
+ */
+void
+lin_call_log_view_show_call (LinCallLogView *self,
+                             LinRecord      *call)
+{
+  g_return_if_fail (LIN_IS_CALL_LOG_VIEW (self));
+  g_return_if_fail (LIN_IS_RECORD (call));
+
+  lin_call_details_set_call (self->details, call);
+  adw_leaflet_set_visible_child_name (self->leaflet, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->details));
+}
+
+/**
+ * lin_call_log_view_show_pane:
+ * @self: a #LinCallLogView
+ * @name: "log" or "follow-ups"
+ */
+void
+lin_call_log_view_show_pane (LinCallLogView *self,
+                             const char     *name)
+{
+  g_return_if_fail (LIN_IS_CALL_LOG_VIEW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->pane_stack, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}

@@ -1,0 +1,67 @@
+/* lin-call-ui.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lin-call-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lin-call-ui.h"
+
+/**
+ * lin_call_ui_time:
+ * @iso8601: (nullable): a time as records store it
+ *
+ * Returns: (transfer full): the date and time to show, in Belgrade's
+ *   time, or an empty string
+ */
+char *
+lin_call_ui_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) time = lin_call_parse_time (iso8601);
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  /* Translators: the date and time of a call or follow-up, a
+   * g_date_time_format() format with numbers only (month names would
+   * come from the system's locale, not from Linija's language), e.g.
+   * "%d. %m. %Y. %H:%M" */
+  return g_date_time_format (time, _("%Y-%m-%d %H:%M"));
+}
+
+/**
+ * lin_call_ui_risk_badge:
+ * @badge: a label
+ * @level: a risk level
+ *
+ * Shows @level as a badge: its name in words, on a calm colour that only
+ * repeats what the words say. Hidden when the call has no assessment.
+ */
+void
+lin_call_ui_risk_badge (GtkLabel     *badge,
+                        LinRiskLevel  level)
+{
+  static const char *classes[] = { "lin-risk-standard", "lin-risk-medium", "lin-risk-high" };
+
+  g_return_if_fail (GTK_IS_LABEL (badge));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), classes[i]);
+
+  gtk_widget_add_css_class (GTK_WIDGET (badge), "lin-risk-badge");
+  gtk_widget_set_visible (GTK_WIDGET (badge), level != LIN_RISK_LEVEL_NONE);
+  if (level == LIN_RISK_LEVEL_NONE)
+    {
+      gtk_label_set_text (badge, "");
+      return;
+    }
+
+  gtk_label_set_text (badge, lin_risk_level_get_label (level));
+  gtk_widget_add_css_class (GTK_WIDGET (badge), classes[level - LIN_RISK_LEVEL_STANDARD]);
+}

@@ -1,0 +1,23 @@
+/* lin-call-ui.h
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the call log, the call details and the follow-up queue show alike:
+ * times as a person reads them, the risk badge.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lin-call.h"
+
+G_BEGIN_DECLS
+
+char *lin_call_ui_time       (const char   *iso8601);
+void  lin_call_ui_risk_badge (GtkLabel     *badge,
+                              LinRiskLevel  level);
+
+G_END_DECLS

@@ -1,0 +1,476 @@
+/* lin-follow-ups-view.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The follow-up queue: the contacts promised at the end of earlier calls,
+ * overdue first, then those due today, then the upcoming ones, each in
+ * order of its due time. A row opens to show how and when she can safely
+ * be reached (contact method, safe times, code word); there the counsellor
+ * marks it done with its outcome and a short note, or opens the call.
+ *
+ * Open follow-ups are few (tens, not thousands), so the queue is rebuilt
+ * whole when one changes and once a minute, as "today" becomes "overdue".
+ */
+
+#define G_LOG_DOMAIN "lin-follow-ups-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lin-call-ui.h"
+#include "lin-codes.h"
+#include "lin-follow-ups-view.h"
+
+struct _LinFollowUpsView
+{
+  AdwBin      parent_instance;
+
+  /* Template widgets */
+  GtkStack   *stack;
+  GtkLabel   *message_label;
+  GtkWidget  *overdue_group;
+  GtkListBox *overdue_list;
+  GtkWidget  *today_group;
+  GtkListBox *today_list;
+  GtkWidget  *upcoming_group;
+  GtkListBox *upcoming_list;
+
+  /* Owned */
+  LinStore   *store;
+
+  guint       n_overdue;
+  guint       tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (LinFollowUpsView, lin_follow_ups_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_N_OVERDUE,
+  N_PROPS
+};
+
+enum {
+  CALL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void rebuild (LinFollowUpsView *self);
+
+/* Helpers */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+show_message (LinFollowUpsView *self,
+              const char       *message)
+{
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+
+  return row;
+}
+
+/* Callbacks */
+
+static void
+open_call_clicked_cb (GtkButton        *button,
+                      LinFollowUpsView *self)
+{
+  LinRecord *follow_up = g_object_get_data (G_OBJECT (button), "lin-follow-up");
+  const char *call_id = lin_record_get_string (follow_up, "call_id");
+  LinRecord *call = call_id != NULL && self->store != NULL ? lin_store_get (self->store, call_id) : NULL;
+
+  if (call != NULL)
+    g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
+}
+
+static void
+mark_done_clicked_cb (GtkButton        *button,
+                      LinFollowUpsView *self)
+{
+  LinRecord *follow_up = g_object_get_data (G_OBJECT (button), "lin-follow-up");
+  AdwComboRow *outcome_row = g_object_get_data (G_OBJECT (button), "lin-outcome-row");
+  GtkEditable *note_row = g_object_get_data (G_OBJECT (button), "lin-note-row");
+  const LinCodeList *outcomes = lin_code_list_get ("follow-up-outcome");
+  guint selected = adw_combo_row_get_selected (outcome_row);
+  g_autoptr(GError) error = NULL;
+  const LinCode *outcome;
+
+  g_return_if_fail (outcomes != NULL && selected < lin_code_list_get_n_codes (outcomes));
+
+  outcome = lin_code_list_get_code (outcomes, selected);
+  if (!lin_follow_ups_view_mark_done (self, follow_up, outcome->code,
+                                      gtk_editable_get_text (note_row), &error))
+    show_message (self, _("The follow-up could not be saved. Try again."));
+  else
+    show_message (self, NULL);
+}
+
+static GtkWidget *
+follow_up_row (LinFollowUpsView *self,
+               LinRecord        *follow_up)
+{
+  const LinCodeList *outcomes = lin_code_list_get ("follow-up-outcome");
+  g_autoptr(GtkStringList) outcome_labels = gtk_string_list_new (NULL);
+  const char *call_id = lin_record_get_string (follow_up, "call_id");
+  LinRecord *call = call_id != NULL ? lin_store_get (self->store, call_id) : NULL;
+  const char *method = lin_record_get_string (follow_up, "contact_method");
+  const char *safe_times = lin_record_get_string (follow_up, "safe_times");
+  const char *code_word = lin_record_get_string (follow_up, "code_word");
+  const char *type = call != NULL ? lin_record_get_string (call, "call_type") : NULL;
+  g_autofree char *due = lin_call_ui_time (lin_record_get_string (follow_up, "due"));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *call_time = NULL;
+  GtkWidget *row, *outcome_row, *note_row, *actions, *box, *open_button, *done_button;
+
+  row = adw_expander_row_new ();
+  gtk_widget_set_name (row, "follow-up-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), due);
+
+  if (method != NULL && call != NULL)
+    /* Translators: under a follow-up's due time: how to reach her,
+     * then the date and time of the call it follows */
+    subtitle = g_strdup_printf (_("%1$s · after the call of %2$s"),
+                                lin_code_label ("contact-method", method),
+                                (call_time = lin_call_ui_time (lin_record_get_string (call, "started"))));
+  else if (method != NULL)
+    subtitle = g_strdup (lin_code_label ("contact-method", method));
+  else if (type != NULL)
+    subtitle = g_strdup (lin_code_label ("call-type", type));
+  if (subtitle != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  if (safe_times != NULL && safe_times[0] != '\0')
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              info_row (_("Safe times to call"), safe_times));
+  if (code_word != NULL && code_word[0] != '\0')
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              info_row (_("Code word"), code_word));
+
+  for (guint i = 0; outcomes != NULL && i < lin_code_list_get_n_codes (outcomes); i++)
+    gtk_string_list_append (outcome_labels,
+                            lin_code_list_get_label (outcomes, lin_code_list_get_code (outcomes, i)->code));
+  outcome_row = adw_combo_row_new ();
+  gtk_widget_set_name (outcome_row, "outcome-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (outcome_row), _("_Outcome"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (outcome_row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (outcome_row), G_LIST_MODEL (outcome_labels));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), outcome_row);
+
+  note_row = adw_entry_row_new ();
+  gtk_widget_set_name (note_row, "outcome-note-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note_row), _("Short _note on the outcome"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (note_row), TRUE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), note_row);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  open_button = gtk_button_new_with_mnemonic (_("Open _Call"));
+  gtk_widget_set_name (open_button, "open-call-button");
+  gtk_widget_set_sensitive (open_button, call != NULL);
+  g_object_set_data_full (G_OBJECT (open_button), "lin-follow-up", g_object_ref (follow_up), g_object_unref);
+  g_signal_connect (open_button, "clicked", G_CALLBACK (open_call_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), open_button);
+
+  done_button = gtk_button_new_with_mnemonic (_("Mark _Done"));
+  gtk_widget_set_name (done_button, "mark-done-button");
+  gtk_widget_add_css_class (done_button, "suggested-action");
+  g_object_set_data_full (G_OBJECT (done_button), "lin-follow-up", g_object_ref (follow_up), g_object_unref);
+  g_object_set_data (G_OBJECT (done_button), "lin-outcome-row", outcome_row);
+  g_object_set_data (G_OBJECT (done_button), "lin-note-row", note_row);
+  g_signal_connect (done_button, "clicked", G_CALLBACK (mark_done_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), done_button);
+
+  actions = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions);
+
+  return row;
+}
+
+static void
+rebuild (LinFollowUpsView *self)
+{
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  guint n_overdue = 0, n_today = 0, n_upcoming = 0;
+
+  clear_list (self->overdue_list);
+  clear_list (self->today_list);
+  clear_list (self->upcoming_list);
+
+  /* open ones, by due time */
+  if (self->store != NULL && lin_store_is_open (self->store))
+    follow_ups = lin_follow_up_list_open (self->store);
+  else
+    follow_ups = g_ptr_array_new ();
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      LinRecord *follow_up = g_ptr_array_index (follow_ups, i);
+
+      switch (lin_follow_up_get_state (follow_up, now))
+        {
+        case LIN_FOLLOW_UP_OVERDUE:
+          gtk_list_box_append (self->overdue_list, follow_up_row (self, follow_up));
+          n_overdue++;
+          break;
+
+        case LIN_FOLLOW_UP_TODAY:
+          gtk_list_box_append (self->today_list, follow_up_row (self, follow_up));
+          n_today++;
+          break;
+
+        case LIN_FOLLOW_UP_UPCOMING:
+          gtk_list_box_append (self->upcoming_list, follow_up_row (self, follow_up));
+          n_upcoming++;
+          break;
+
+        case LIN_FOLLOW_UP_NONE:
+        case LIN_FOLLOW_UP_DONE:
+        default:
+          break;
+        }
+    }
+
+  gtk_widget_set_visible (self->overdue_group, n_overdue > 0);
+  gtk_widget_set_visible (self->today_group, n_today > 0);
+  gtk_widget_set_visible (self->upcoming_group, n_upcoming > 0);
+  gtk_stack_set_visible_child_name (self->stack, n_overdue + n_today + n_upcoming > 0 ? "queue" : "empty");
+
+  if (self->n_overdue != n_overdue)
+    {
+      self->n_overdue = n_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
+    }
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  rebuild (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+record_changed_cb (LinFollowUpsView *self,
+                   LinRecord        *record)
+{
+  const char *kind = lin_record_get_kind (record);
+
+  if (g_str_equal (kind, "follow-up") || g_str_equal (kind, "call"))
+    rebuild (self);
+}
+
+/* Overrides */
+
+static void
+lin_follow_ups_view_dispose (GObject *object)
+{
+  LinFollowUpsView *self = (LinFollowUpsView *)object;
+
+  lin_follow_ups_view_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_FOLLOW_UPS_VIEW);
+
+  G_OBJECT_CLASS (lin_follow_ups_view_parent_class)->dispose (object);
+}
+
+static void
+lin_follow_ups_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LinFollowUpsView *self = LIN_FOLLOW_UPS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, lin_follow_ups_view_get_n_overdue (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lin_follow_ups_view_class_init (LinFollowUpsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lin_follow_ups_view_dispose;
+  object_class->get_property = lin_follow_ups_view_get_property;
+
+  properties[PROP_N_OVERDUE] =
+    g_param_spec_uint ("n-overdue", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinFollowUpsView::call-activated:
+   * @self: the queue
+   * @call: the call a follow-up belongs to
+   *
+   * The counsellor asked to see the call a follow-up follows.
+   */
+  signals[CALL_ACTIVATED] =
+    g_signal_new ("call-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LIN_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-follow-ups-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, today_group);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, today_list);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, upcoming_group);
+  gtk_widget_class_bind_template_child (widget_class, LinFollowUpsView, upcoming_list);
+}
+
+static void
+lin_follow_ups_view_init (LinFollowUpsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rebuild (self);
+}
+
+/* Public API */
+
+/**
+ * lin_follow_ups_view_set_store:
+ * @self: a #LinFollowUpsView
+ * @store: (nullable): the unlocked profile's store, or %NULL to empty the
+ *   queue (at lock)
+ */
+void
+lin_follow_ups_view_set_store (LinFollowUpsView *self,
+                               LinStore         *store)
+{
+  g_return_if_fail (LIN_IS_FOLLOW_UPS_VIEW (self));
+  g_return_if_fail (store == NULL || LIN_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "record-changed",
+                               G_CALLBACK (record_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* "due today" turns "overdue" as the clock moves */
+      self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
+    }
+
+  show_message (self, NULL);
+  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    rebuild (self);
+}
+
+/**
+ * lin_follow_ups_view_get_n_overdue:
+ * @self: a #LinFollowUpsView
+ *
+ * Returns: how many open follow-ups are past their due time
+ */
+guint
+lin_follow_ups_view_get_n_overdue (LinFollowUpsView *self)
+{
+  g_return_val_if_fail (LIN_IS_FOLLOW_UPS_VIEW (self), 0);
+
+  return self->n_overdue;
+}
+
+/**
+ * lin_follow_ups_view_refresh:
+ * @self: a #LinFollowUpsView
+ *
+ * Sorts the queue again by the clock now.
+ */
+void
+lin_follow_ups_view_refresh (LinFollowUpsView *self)
+{
+  g_return_if_fail (LIN_IS_FOLLOW_UPS_VIEW (self));
+
+  rebuild (self);
+}
+
+/**
+ * lin_follow_ups_view_mark_done:
+ * @self: a #LinFollowUpsView
+ * @follow_up: a follow-up record of the store
+ * @outcome: a code of the list "follow-up-outcome"
+ * @note: (nullable): a short note on the outcome
+ * @error: a location for a #GError
+ *
+ * Saves @follow_up as done, now, with @outcome: a new revision of the
+ * record (lin_follow_up_mark_done()). On failure the record keeps what
+ * it had.
+ *
+ * Returns: %TRUE when the store holds it
+ */
+gboolean
+lin_follow_ups_view_mark_done (LinFollowUpsView  *self,
+                               LinRecord         *follow_up,
+                               const char        *outcome,
+                               const char        *note,
+                               GError           **error)
+{
+  g_return_val_if_fail (LIN_IS_FOLLOW_UPS_VIEW (self), FALSE);
+  g_return_val_if_fail (LIN_IS_RECORD (follow_up), FALSE);
+  g_return_val_if_fail (outcome != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "The profile is locked");
+      return FALSE;
+    }
+
+  if (note != NULL && note[0] == '\0')
+    note = NULL;
+
+  return lin_follow_up_mark_done (self->store, follow_up, outcome, note, NULL, error);
+}

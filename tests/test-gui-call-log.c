@@ -1,0 +1,619 @@
+/* test-gui-call-log.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The call log, a call's details and the follow-up queue through the real
+ * application and its real widgets under a virtual display: calls saved
+ * through the core appear newest first; the risk filter leaves the right
+ * rows; a call's details show its answers in words; a note added there is
+ * saved as a note record; editing saves a new revision that the history
+ * lists; marking an overdue follow-up done lowers the count the Calls
+ * section shows; a lock leaves nothing of it in any widget.
+ *
+ * The tests run in this order on one application and build on each other.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lin-application.h"
+#include "lin-call.h"
+#include "lin-call-details.h"
+#include "lin-call-log-view.h"
+#include "lin-codes.h"
+#include "lin-follow-ups-view.h"
+#include "lin-i18n.h"
+#include "lin-test-utils.h"
+#include "lin-window.h"
+
+#define PASSPHRASE "green door, eleven herons"
+#define NOTE_TEXT "Marker-note-5821: she will call back after the hearing"
+#define OUTCOME_NOTE "Marker-outcome-3307"
+#define CALLER_CODE "Marker-KX-1209"
+
+static LinApplication *app;
+
+/* Helpers */
+
+static LinWindow *
+main_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (LIN_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static LinContext *
+context (void)
+{
+  return lin_application_get_context (app);
+}
+
+static LinStore *
+store (void)
+{
+  return lin_context_get_store (context ());
+}
+
+static GtkWidget *
+named_in (GtkWidget  *root,
+          const char *name)
+{
+  GtkWidget *widget = lin_test_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named %s", name);
+
+  return widget;
+}
+
+static GtkWidget *
+named (const char *name)
+{
+  return named_in (GTK_WIDGET (main_window ()), name);
+}
+
+static LinCallLogView *
+log_view (void)
+{
+  return LIN_CALL_LOG_VIEW (lin_test_find_descendant (GTK_WIDGET (main_window ()), LIN_TYPE_CALL_LOG_VIEW));
+}
+
+static LinCallDetails *
+details (void)
+{
+  return LIN_CALL_DETAILS (lin_test_find_descendant (GTK_WIDGET (main_window ()), LIN_TYPE_CALL_DETAILS));
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_unlocked (gpointer data)
+{
+  return !lin_context_get_locked (context ());
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **path = user_data;
+
+  *path = lin_context_create_profile_finish (LIN_CONTEXT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+/* A risk assessment of Linija's checklist that gives @level: "yes" to
+ * items in order until the score reaches it (critical items only for
+ * high) */
+static JsonObject *
+risk_for (LinRiskLevel level)
+{
+  LinRiskChecklist *checklist = lin_risk_checklist_get_default ();
+  g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *risk = json_object_new ();
+  JsonObject *answer_object = json_object_new ();
+  LinRiskScore score = { 0, };
+
+  for (guint i = 0; i < lin_risk_checklist_get_n_items (checklist); i++)
+    {
+      const char *code = lin_risk_checklist_get_item_code (checklist, i);
+
+      lin_risk_checklist_score (checklist, answers, &score);
+      if (score.level >= level)
+        break;
+      if (lin_risk_checklist_get_item_critical (checklist, i) && level != LIN_RISK_LEVEL_HIGH)
+        continue;
+
+      g_hash_table_insert (answers, (gpointer)code, GINT_TO_POINTER (LIN_RISK_ANSWER_YES));
+      json_object_set_string_member (answer_object, code, "yes");
+    }
+  lin_risk_checklist_score (checklist, answers, &score);
+  g_assert_cmpint (score.level, ==, level);
+
+  json_object_set_string_member (risk, "checklist", lin_risk_checklist_get_id (checklist));
+  json_object_set_int_member (risk, "version", lin_risk_checklist_get_version (checklist));
+  json_object_set_object_member (risk, "answers", answer_object);
+  json_object_set_int_member (risk, "score", score.score);
+  json_object_set_string_member (risk, "level", lin_risk_level_to_code (level));
+  json_object_set_string_member (risk, "final_level", lin_risk_level_to_code (level));
+
+  return risk;
+}
+
+/* Saves a call that began @hours_ago, of @type, with @level (NONE: not
+ * assessed) and, when @due_hours is not 0, a follow-up due that many
+ * hours from now (negative: overdue) */
+static LinRecord *
+add_call (double        hours_ago,
+          const char   *type,
+          LinRiskLevel  level,
+          int           due_hours,
+          const char   *caller_code)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GDateTime) started = g_date_time_add_seconds (now, -hours_ago * 3600);
+  g_autoptr(LinRecord) call = lin_record_new (LIN_CALL_KIND);
+  g_autoptr(LinRecord) follow_up = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = lin_call_format_time (started);
+  JsonObject *fields = lin_record_get_fields (call);
+
+  json_object_set_int_member (fields, "schema", LIN_CALL_SCHEMA);
+  json_object_set_string_member (fields, "started", when);
+  json_object_set_int_member (fields, "duration_s", 600);
+  json_object_set_string_member (fields, "channel", "phone");
+  json_object_set_string_member (fields, "call_type", type);
+  json_object_set_string_member (fields, "language", "sr");
+  if (caller_code != NULL)
+    json_object_set_string_member (fields, "caller_code", caller_code);
+  if (level != LIN_RISK_LEVEL_NONE)
+    {
+      JsonArray *forms = json_array_new ();
+
+      json_array_add_string_element (forms, "psychological");
+      json_array_add_string_element (forms, "physical");
+      json_object_set_array_member (fields, "violence_forms", forms);
+      json_object_set_string_member (fields, "age_group", "26-35");
+      json_object_set_object_member (fields, "risk", risk_for (level));
+      json_object_set_boolean_member (fields, "flagged", level == LIN_RISK_LEVEL_HIGH);
+      json_object_set_boolean_member (fields, "consent_follow_up", due_hours != 0);
+      json_object_set_boolean_member (fields, "consent_statistics", TRUE);
+    }
+
+  if (due_hours != 0)
+    {
+      g_autoptr(GDateTime) due = g_date_time_add_hours (now, due_hours);
+
+      follow_up = lin_follow_up_new (call, due, "phone-call", "weekdays 10–12", NULL);
+    }
+
+  if (!lin_call_save (store (), call, follow_up, NULL, &error))
+    g_error ("Saving a test call: %s", error->message);
+
+  return g_steal_pointer (&call);
+}
+
+static guint
+n_shown (void)
+{
+  return g_list_model_get_n_items (lin_call_log_view_get_model (log_view ()));
+}
+
+static LinRecord *
+shown (guint i)
+{
+  g_autoptr(LinRecord) call = g_list_model_get_item (lin_call_log_view_get_model (log_view ()), i);
+
+  return call;
+}
+
+static guint
+calls_badge (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (lin_test_find_descendant (GTK_WIDGET (main_window ()), ADW_TYPE_VIEW_STACK));
+  AdwViewStackPage *page = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "calls"));
+
+  return adw_view_stack_page_get_badge_number (page);
+}
+
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+
+  return n;
+}
+
+static gboolean
+n_shown_is (gpointer data)
+{
+  return n_shown () == GPOINTER_TO_UINT (data);
+}
+
+/* Tests */
+
+static LinRecord *high_1, *high_2, *medium, *standard, *silent, *upcoming;
+
+static void
+test_open_log (void)
+{
+  g_autofree char *path = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_nonnull (main_window ());
+  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 960, 640);
+
+  lin_context_create_profile_async (context (), "Ana", PASSPHRASE, NULL, created_cb, &path);
+  g_assert_true (lin_test_wait_for (is_set, &path, 60000));
+  if (lin_context_get_locked (context ()))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lin_context_unlock (context (), path, PASSPHRASE, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (lin_test_wait_for (is_unlocked, NULL, 10000));
+  lin_test_spin (100);
+
+  /* an empty profile says so */
+  g_assert_cmpuint (n_shown (), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (named ("call-list-stack"))), ==, "empty");
+
+  standard = add_call (30, "self", LIN_RISK_LEVEL_STANDARD, 0, NULL);
+  high_1 = add_call (20, "self", LIN_RISK_LEVEL_HIGH, -3, CALLER_CODE);
+  silent = add_call (10, "silent", LIN_RISK_LEVEL_NONE, 0, NULL);
+  medium = add_call (5, "on-behalf", LIN_RISK_LEVEL_MEDIUM, -1, NULL);
+  upcoming = add_call (4, "self", LIN_RISK_LEVEL_MEDIUM, 48, NULL);
+  high_2 = add_call (2, "self", LIN_RISK_LEVEL_HIGH, 0, NULL);
+  /* the oldest of all, saved last: the order is by when the call began */
+  add_call (100, "information", LIN_RISK_LEVEL_NONE, 0, NULL);
+  lin_test_spin (200);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (named ("call-list-stack"))), ==, "list");
+  g_assert_cmpuint (n_shown (), ==, 7);
+  g_assert_true (shown (0) == high_2);
+  g_assert_true (shown (1) == upcoming);
+  g_assert_true (shown (2) == medium);
+  g_assert_true (shown (5) == standard);
+  for (guint i = 1; i < n_shown (); i++)
+    {
+      g_autoptr(GDateTime) a = lin_call_dup_started (shown (i - 1));
+      g_autoptr(GDateTime) b = lin_call_dup_started (shown (i));
+
+      g_assert_cmpint (g_date_time_compare (a, b), >=, 0);
+    }
+}
+
+static void
+test_filter_risk (void)
+{
+  GtkDropDown *risk = GTK_DROP_DOWN (named ("risk-filter"));
+  GtkWidget *list = named ("call-list");
+
+  click (named ("filters-button"));
+  /* "Any risk", "Standard risk", "Medium risk", "High risk" */
+  gtk_drop_down_set_selected (risk, 3);
+  lin_test_spin (100);
+
+  g_assert_cmpuint (n_shown (), ==, 2);
+  g_assert_true (shown (0) == high_2);
+  g_assert_true (shown (1) == high_1);
+  for (guint i = 0; i < n_shown (); i++)
+    g_assert_cmpint (lin_call_get_risk_level (shown (i)), ==, LIN_RISK_LEVEL_HIGH);
+
+  /* the rows on screen say it in words */
+  {
+    g_autoptr(GPtrArray) texts = lin_test_collect_texts (list);
+    guint n_high = 0;
+
+    for (guint i = 0; i < texts->len; i++)
+      if (g_str_equal (g_ptr_array_index (texts, i), lin_risk_level_get_label (LIN_RISK_LEVEL_HIGH)))
+        n_high++;
+    g_assert_cmpuint (n_high, ==, 2);
+  }
+
+  gtk_drop_down_set_selected (risk, 2);
+  lin_test_spin (50);
+  g_assert_cmpuint (n_shown (), ==, 2);
+  g_assert_true (shown (0) == upcoming);
+  g_assert_true (shown (1) == medium);
+
+  /* with another filter: medium and overdue */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named ("follow-up-filter")), 1);
+  lin_test_spin (50);
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_true (shown (0) == medium);
+
+  click (named ("clear-filters-button"));
+  lin_test_spin (50);
+  g_assert_cmpuint (n_shown (), ==, 7);
+
+  /* the caller code, from its first letters, in any case (the search
+   * entry waits for a pause in typing) */
+  lin_test_type (named ("caller-code-search"), "marker-kx");
+  g_assert_true (lin_test_wait_for (n_shown_is, GUINT_TO_POINTER (1), 2000));
+  g_assert_true (shown (0) == high_1);
+  gtk_editable_set_text (GTK_EDITABLE (named ("caller-code-search")), "");
+  g_assert_true (lin_test_wait_for (n_shown_is, GUINT_TO_POINTER (7), 2000));
+
+  /* the call type: silent calls only */
+  {
+    const LinCodeList *types = lin_code_list_get ("call-type");
+    guint silent_index = 0;
+
+    for (guint i = 0; i < lin_code_list_get_n_codes (types); i++)
+      if (g_str_equal (lin_code_list_get_code (types, i)->code, "silent"))
+        silent_index = i + 1;
+    g_assert_cmpuint (silent_index, >, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (named ("type-filter")), silent_index);
+    lin_test_spin (50);
+    g_assert_cmpuint (n_shown (), ==, 1);
+    g_assert_true (shown (0) == silent);
+  }
+
+  /* the date: today's calls, from midnight in Belgrade */
+  click (named ("clear-filters-button"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named ("date-filter")), 1);
+  lin_test_spin (50);
+  {
+    static const double hours[] = { 30, 20, 10, 5, 4, 2, 100 };
+    g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+    g_autoptr(GDateTime) midnight = g_date_time_new (lin_call_get_time_zone (),
+                                                     g_date_time_get_year (now),
+                                                     g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), 0, 0, 0);
+    guint expected = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (hours); i++)
+      {
+        g_autoptr(GDateTime) started = g_date_time_add_seconds (now, -hours[i] * 3600);
+
+        if (g_date_time_compare (started, midnight) >= 0)
+          expected++;
+      }
+    g_assert_cmpuint (n_shown (), ==, expected);
+    for (guint i = 0; i < n_shown (); i++)
+      {
+        g_autoptr(GDateTime) started = lin_call_dup_started (shown (i));
+
+        g_assert_cmpint (g_date_time_compare (started, midnight), >=, 0);
+      }
+  }
+
+  /* the last 7 days: all but the call of 100 hours ago are within */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named ("date-filter")), 2);
+  lin_test_spin (50);
+  g_assert_cmpuint (n_shown (), ==, 7);
+
+  click (named ("clear-filters-button"));
+  lin_test_spin (50);
+  g_assert_cmpuint (n_shown (), ==, 7);
+}
+
+static void
+test_details_note (void)
+{
+  GtkWidget *root = GTK_WIDGET (details ());
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  GtkTextBuffer *buffer;
+  gboolean found;
+
+  /* Enter on the second row */
+  g_signal_emit_by_name (named ("call-list"), "activate", 1);
+  lin_test_spin (100);
+  g_assert_true (lin_call_details_get_call (details ()) == upcoming);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+
+  /* the answers in words, not codes */
+  texts = lin_test_collect_texts (root);
+  found = FALSE;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      g_assert_cmpstr (text, !=, "psychological");
+      if (g_str_equal (text, lin_code_label ("violence-form", "psychological") ) ||
+          strstr (text, lin_code_label ("violence-form", "physical")) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  g_assert_true (gtk_widget_get_visible (named_in (root, "no-notes-label")) ||
+                 n_rows (named_in (root, "notes-list")) == 0);
+
+  click (named_in (root, "add-note-button"));
+  lin_test_spin (50);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (named_in (root, "note-view")));
+  gtk_text_buffer_insert_at_cursor (buffer, NOTE_TEXT, -1);
+  click (named_in (root, "save-note-button"));
+  lin_test_spin (100);
+
+  /* shown, and saved as a note record of this call */
+  g_assert_cmpuint (n_rows (named_in (root, "notes-list")), ==, 1);
+  {
+    g_autofree char *shown_text = lin_test_any_text_contains (NOTE_TEXT);
+
+    g_assert_nonnull (shown_text);
+  }
+  notes = lin_call_list_notes (store (), lin_record_get_id_string (upcoming));
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (lin_record_get_kind (g_ptr_array_index (notes, 0)), ==, LIN_NOTE_KIND);
+  g_assert_cmpstr (lin_record_get_string (g_ptr_array_index (notes, 0), "text"), ==, NOTE_TEXT);
+  g_assert_cmpstr (lin_record_get_string (g_ptr_array_index (notes, 0), "call_id"), ==,
+                   lin_record_get_id_string (upcoming));
+  /* the editor is empty again */
+  {
+    GtkTextIter start, end;
+    g_autofree char *left = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    left = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (left, ==, "");
+  }
+
+  /* a second note comes after the first */
+  lin_call_details_add_note (details (), "second", NULL);
+  lin_test_spin (50);
+  g_assert_cmpuint (n_rows (named_in (root, "notes-list")), ==, 2);
+}
+
+static void
+test_edit_history (void)
+{
+  GtkWidget *root = GTK_WIDGET (details ());
+  guint64 revision = lin_record_get_revision (upcoming);
+  AdwComboRow *age;
+  const LinCodeList *ages = lin_code_list_get ("age-group");
+
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "edit");
+
+  /* the age group: the first code of the list (0 is "Not answered") */
+  age = ADW_COMBO_ROW (named_in (root, "age_group"));
+  adw_combo_row_set_selected (age, 1);
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (upcoming), ==, revision + 1);
+  g_assert_cmpstr (lin_record_get_string (upcoming, "age_group"), ==, lin_code_list_get_code (ages, 0)->code);
+  /* what was not edited stays */
+  g_assert_cmpint (lin_call_get_risk_level (upcoming), ==, LIN_RISK_LEVEL_MEDIUM);
+
+  click (named_in (root, "history-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "history");
+  g_assert_cmpuint (n_rows (named_in (root, "history-list")), ==, 2);
+  click (named_in (root, "close-history-button"));
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+}
+
+static void
+test_follow_up_done (void)
+{
+  GtkWidget *queue = lin_test_find_descendant (GTK_WIDGET (main_window ()), LIN_TYPE_FOLLOW_UPS_VIEW);
+  GtkWidget *overdue = named_in (queue, "overdue-list");
+  GtkWidget *row;
+  LinRecord *follow_up = lin_call_get_follow_up (store (), high_1);
+
+  lin_call_log_view_show_pane (log_view (), "follow-ups");
+  lin_test_spin (100);
+
+  g_assert_cmpuint (lin_follow_ups_view_get_n_overdue (LIN_FOLLOW_UPS_VIEW (queue)), ==, 2);
+  g_assert_cmpuint (lin_call_log_view_get_n_overdue (log_view ()), ==, 2);
+  g_assert_cmpuint (calls_badge (), ==, 2);
+  g_assert_cmpuint (n_rows (overdue), ==, 2);
+  g_assert_cmpuint (n_rows (named_in (queue, "upcoming-list")), ==, 1);
+
+  /* the first overdue: the call of 20 hours ago, due 3 hours ago */
+  row = named_in (overdue, "follow-up-row");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  lin_test_spin (50);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (named_in (row, "outcome-row")), 0);
+  lin_test_type (named_in (row, "outcome-note-row"), OUTCOME_NOTE);
+  click (named_in (row, "mark-done-button"));
+  lin_test_spin (100);
+
+  g_assert_true (json_object_get_boolean_member (lin_record_get_fields (follow_up), "done"));
+  g_assert_cmpstr (lin_record_get_string (follow_up, "outcome"), ==,
+                   lin_code_list_get_code (lin_code_list_get ("follow-up-outcome"), 0)->code);
+  g_assert_cmpstr (lin_record_get_string (follow_up, "outcome_note"), ==, OUTCOME_NOTE);
+  g_assert_nonnull (lin_record_get_string (follow_up, "done_at"));
+
+  g_assert_cmpuint (n_rows (named_in (queue, "overdue-list")), ==, 1);
+  g_assert_cmpuint (lin_call_log_view_get_n_overdue (log_view ()), ==, 1);
+  g_assert_cmpuint (calls_badge (), ==, 1);
+
+  /* "Open Call" on the one left shows its call */
+  row = named_in (named_in (queue, "overdue-list"), "follow-up-row");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  click (named_in (row, "open-call-button"));
+  lin_test_spin (50);
+  g_assert_true (lin_call_details_get_call (details ()) == medium);
+}
+
+static void
+test_narrow (void)
+{
+  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 360, 640);
+  lin_test_spin (300);
+
+  /* one column; the details have a way back */
+  lin_call_log_view_show_call (log_view (), high_2);
+  lin_test_spin (300);
+  g_assert_true (gtk_widget_get_visible (named ("details-back-button")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (details ())));
+  g_assert_false (gtk_widget_get_mapped (named ("call-list")));
+  click (named ("details-back-button"));
+  lin_test_spin (300);
+  g_assert_true (gtk_widget_get_child_visible (named ("call-list")) || gtk_widget_get_mapped (named ("call-list")));
+
+  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 960, 640);
+  lin_test_spin (300);
+}
+
+static void
+test_lock_clears (void)
+{
+  lin_call_log_view_show_call (log_view (), upcoming);
+  lin_test_spin (50);
+
+  lin_application_lock (app);
+  lin_test_spin (100);
+
+  g_assert_cmpuint (n_shown (), ==, 0);
+  g_assert_null (lin_call_details_get_call (details ()));
+  g_assert_cmpuint (lin_call_log_view_get_n_overdue (log_view ()), ==, 0);
+  g_assert_null (lin_test_any_text_contains (NOTE_TEXT));
+  g_assert_null (lin_test_any_text_contains (OUTCOME_NOTE));
+  g_assert_null (lin_test_any_text_contains ("weekdays 10–12"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lin_test_init (&argc, &argv);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LINIJA_KDF", "floor", TRUE);
+  lin_i18n_init ("en");
+
+  app = lin_application_new (APP_ID ".TestCallLog", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/gui/call-log/open", test_open_log);
+  g_test_add_func ("/gui/call-log/filter-risk", test_filter_risk);
+  g_test_add_func ("/gui/call-log/details-note", test_details_note);
+  g_test_add_func ("/gui/call-log/edit-history", test_edit_history);
+  g_test_add_func ("/gui/call-log/follow-up-done", test_follow_up_done);
+  g_test_add_func ("/gui/call-log/narrow", test_narrow);
+  g_test_add_func ("/gui/call-log/lock", test_lock_clears);
+
+  return g_test_run ();
+}
