@@ -24,6 +24,7 @@
 #include "lin-call.h"
 #include "lin-codes.h"
 #include "lin-demo.h"
+#include "lin-places.h"
 
 /* how far back the calls go */
 #define DEMO_DAYS 180
@@ -37,7 +38,6 @@ typedef struct
 typedef struct
 {
   const char *municipality;
-  const char *district;
   guint       weight;
 } Place;
 
@@ -117,19 +117,19 @@ static const Weighted outcomes[] = {
   { "reached", 60 }, { "not-reached", 25 }, { "rescheduled", 10 }, { "closed", 5 },
 };
 
-/* Until the places are data, the codes follow the schema's example */
+/* Where the calls come from: the cities with the busiest lines weigh most */
 static const Place places[] = {
-  { "rs-beograd-zvezdara", "RS-00", 9 }, { "rs-beograd-novi-beograd", "RS-00", 9 },
-  { "rs-beograd-palilula", "RS-00", 7 }, { "rs-beograd-cukarica", "RS-00", 6 },
-  { "rs-novi-sad", "RS-06", 12 }, { "rs-nis-medijana", "RS-20", 6 }, { "rs-nis-palilula", "RS-20", 4 },
-  { "rs-kragujevac", "RS-12", 6 }, { "rs-subotica", "RS-01", 4 }, { "rs-leskovac", "RS-23", 4 },
-  { "rs-vranje", "RS-24", 3 }, { "rs-kraljevo", "RS-18", 3 }, { "rs-novi-pazar", "RS-18", 3 },
-  { "rs-cacak", "RS-17", 3 }, { "rs-zrenjanin", "RS-02", 3 }, { "rs-pancevo", "RS-04", 3 },
-  { "rs-sabac", "RS-08", 3 }, { "rs-smederevo", "RS-10", 2 }, { "rs-uzice", "RS-16", 2 },
-  { "rs-krusevac", "RS-19", 3 }, { "rs-pirot", "RS-22", 1 }, { "rs-prokuplje", "RS-21", 1 },
-  { "rs-zajecar", "RS-15", 1 }, { "rs-valjevo", "RS-09", 2 }, { "rs-sombor", "RS-05", 2 },
-  { "rs-kikinda", "RS-03", 1 }, { "rs-sremska-mitrovica", "RS-07", 2 }, { "rs-jagodina", "RS-13", 2 },
-  { "rs-pozarevac", "RS-11", 2 }, { "rs-bor", "RS-14", 1 },
+  { "rs-beograd-zvezdara", 9 }, { "rs-beograd-novi-beograd", 9 },
+  { "rs-beograd-palilula", 7 }, { "rs-beograd-cukarica", 6 },
+  { "rs-novi-sad", 12 }, { "rs-nis-medijana", 6 }, { "rs-nis-palilula", 4 },
+  { "rs-kragujevac", 6 }, { "rs-subotica", 4 }, { "rs-leskovac", 4 },
+  { "rs-vranje", 3 }, { "rs-kraljevo", 3 }, { "rs-novi-pazar", 3 },
+  { "rs-cacak", 3 }, { "rs-zrenjanin", 3 }, { "rs-pancevo", 3 },
+  { "rs-sabac", 3 }, { "rs-smederevo", 2 }, { "rs-uzice", 2 },
+  { "rs-krusevac", 3 }, { "rs-pirot", 1 }, { "rs-prokuplje", 1 },
+  { "rs-zajecar", 1 }, { "rs-valjevo", 2 }, { "rs-sombor", 2 },
+  { "rs-kikinda", 1 }, { "rs-sremska-mitrovica", 2 }, { "rs-jagodina", 2 },
+  { "rs-pozarevac", 2 }, { "rs-bor", 1 },
 };
 
 /* Hours of the day a call begins, weighted: evenings and nights are busy */
@@ -234,6 +234,20 @@ check_table (const char      *list_name,
 #define CHECK_TABLE(list, table, error) check_table ((list), (table), G_N_ELEMENTS (table), (error))
 
 static gboolean
+check_places (GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (lin_places_lookup (places[i].municipality) == NULL)
+      {
+        g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                     "The demo uses “%s”, which is not a place", places[i].municipality);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
 check_tables (GError **error)
 {
   return CHECK_TABLE ("channel", channels, error) &&
@@ -250,7 +264,8 @@ check_tables (GError **error)
          CHECK_TABLE ("service-type", service_types, error) &&
          CHECK_TABLE ("referral-status", referral_statuses, error) &&
          CHECK_TABLE ("contact-method", contact_methods, error) &&
-         CHECK_TABLE ("follow-up-outcome", outcomes, error);
+         CHECK_TABLE ("follow-up-outcome", outcomes, error) &&
+         check_places (error);
 }
 
 static JsonArray *
@@ -433,7 +448,8 @@ add_caller (GRand      *rand,
   if (chance (rand, 0.92))
     {
       json_object_set_string_member (call, LIN_CALL_FIELD_MUNICIPALITY, place->municipality);
-      json_object_set_string_member (call, LIN_CALL_FIELD_DISTRICT, place->district);
+      json_object_set_string_member (call, LIN_CALL_FIELD_DISTRICT,
+                                     lin_place_get_district (lin_places_lookup (place->municipality)));
     }
 
   if (g_str_equal (language, "rom"))
