@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 /* the calls the demo profile opens with */
 #define LIN_DEMO_N_CALLS 300
+#define LIN_DEMO_SEED    20261125
 
 gboolean lin_demo_add_calls (LinStore   *store,
                              guint       n,
