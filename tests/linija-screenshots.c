@@ -17,8 +17,13 @@
  * sr-calls.png, sr-directory.png, sr-roster.png, sr-reports.png,
  * sr-narrow.png (the window at 360 px), sr-preferences.png,
  * sr-preferences-security.png (Security › Change Passphrase),
- * sr-about.png and sr-shortcuts.png. `build-aux/dev screenshots` runs it
- * for every language under Xvfb.
+ * sr-about.png and sr-shortcuts.png; then, with the demo profile's
+ * fictional calls added, sr-call-log.png, sr-call-log-filters.png (high
+ * risk only), sr-call-details.png, sr-call-details-note.png (a note being
+ * added), sr-call-edit.png, sr-call-history.png, sr-follow-ups.png (one
+ * opened to mark it done), sr-call-log-narrow.png and
+ * sr-call-details-narrow.png (at 360 px). `build-aux/dev screenshots`
+ * runs it for every language under Xvfb.
  */
 
 #include "config.h"
@@ -27,6 +32,10 @@
 #include <glib/gstdio.h>
 
 #include "lin-application.h"
+#include "lin-call.h"
+#include "lin-call-details.h"
+#include "lin-call-log-view.h"
+#include "lin-demo.h"
 #include "lin-i18n.h"
 #include "lin-preferences-window.h"
 #include "lin-test-utils.h"
@@ -227,6 +236,86 @@ render_vault_screens (LinWindow *window)
     g_error ("screenshots: unlocking failed");
 }
 
+/* The first call of the log that has a follow-up and a high risk: the
+ * details with the most to show */
+static LinRecord *
+richest_call (LinCallLogView *view)
+{
+  GListModel *model = lin_call_log_view_get_model (view);
+  LinStore *store = lin_context_get_store (lin_application_get_context (app));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LinRecord) call = g_list_model_get_item (model, i);
+
+      if (lin_call_get_risk_level (call) == LIN_RISK_LEVEL_HIGH &&
+          lin_call_get_follow_up (store, call) != NULL)
+        return call;
+    }
+
+  return NULL;
+}
+
+static void
+render_call_screens (LinWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  LinContext *context = lin_application_get_context (app);
+  LinCallLogView *view = LIN_CALL_LOG_VIEW (lin_test_find_descendant (root, LIN_TYPE_CALL_LOG_VIEW));
+  LinCallDetails *details = LIN_CALL_DETAILS (lin_test_find_descendant (root, LIN_TYPE_CALL_DETAILS));
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GError) error = NULL;
+  GtkWidget *follow_up_row;
+  LinRecord *call;
+
+  if (!lin_demo_add_calls (lin_context_get_store (context), LIN_DEMO_N_CALLS, LIN_DEMO_SEED, now, &error))
+    g_error ("screenshots: %s", error->message);
+
+  lin_window_set_section (window, "calls");
+  save (root, "call-log");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (root, "filters-button")), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (root, "risk-filter")), 3);
+  save (root, "call-log-filters");
+  gtk_widget_activate (named (root, "clear-filters-button"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (root, "filters-button")), FALSE);
+
+  call = richest_call (view);
+  if (call == NULL)
+    g_error ("screenshots: the demo has no high-risk call with a follow-up");
+  lin_call_log_view_show_call (view, call);
+  /* fictional, like everything in the demo */
+  lin_call_details_add_note (details, "She will call again after the court hearing on Monday.", NULL);
+  save (root, "call-details");
+
+  gtk_widget_activate (named (root, "add-note-button"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (named (root, "note-view"))),
+                            "Her sister can take the children for the weekend.", -1);
+  save (root, "call-details-note");
+  gtk_widget_activate (named (root, "cancel-note-button"));
+
+  lin_call_details_set_mode (details, "edit");
+  save (root, "call-edit");
+  lin_call_details_set_mode (details, "history");
+  save (root, "call-history");
+  lin_call_details_set_mode (details, "view");
+
+  lin_call_log_view_show_pane (view, "follow-ups");
+  follow_up_row = lin_test_find_named (root, "follow-up-row");
+  if (follow_up_row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (follow_up_row), TRUE);
+  save (root, "follow-ups");
+  lin_call_log_view_show_pane (view, "log");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save (root, "call-log-narrow");
+  lin_call_log_view_show_call (view, call);
+  save (root, "call-details-narrow");
+  gtk_widget_activate (named (root, "details-back-button"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +384,8 @@ main (int   argc,
   gtk_window_destroy (other);
 
   save (GTK_WIDGET (lin_window_show_shortcuts (window)), "shortcuts");
+
+  render_call_screens (window);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

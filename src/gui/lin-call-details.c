@@ -91,27 +91,28 @@ typedef struct
 
 struct _LinCallDetails
 {
-  AdwBin       parent_instance;
+  AdwBin             parent_instance;
 
   /* Template widgets */
-  GtkWidget   *back_button;
-  GtkLabel    *title_label;
-  GtkWidget   *history_button;
-  GtkWidget   *edit_button;
-  GtkStack    *stack;
-  GtkBox      *answers_box;
-  GtkRevealer *note_revealer;
-  GtkTextView *note_view;
-  GtkListBox  *notes_list;
-  GtkWidget   *no_notes_label;
-  GtkBox      *edit_box;
-  GtkLabel    *edit_message;
-  GtkListBox  *history_list;
+  GtkWidget         *back_button;
+  GtkLabel          *title_label;
+  GtkWidget         *history_button;
+  GtkWidget         *edit_button;
+  GtkStack          *stack;
+  GtkScrolledWindow *view_scroller;
+  GtkBox            *answers_box;
+  GtkRevealer       *note_revealer;
+  GtkTextView       *note_view;
+  GtkListBox        *notes_list;
+  GtkWidget         *no_notes_label;
+  GtkBox            *edit_box;
+  GtkLabel          *edit_message;
+  GtkListBox        *history_list;
 
   /* Owned */
-  LinStore    *store;
-  LinRecord   *call;
-  GPtrArray   *edit_fields;
+  LinStore          *store;
+  LinRecord         *call;
+  GPtrArray         *edit_fields;
 };
 
 G_DEFINE_FINAL_TYPE (LinCallDetails, lin_call_details, ADW_TYPE_BIN)
@@ -149,6 +150,7 @@ value_row (const char *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_widget_add_css_class (row, "lin-answer");
 
   return row;
 }
@@ -344,12 +346,15 @@ field_text (const Field *field,
       return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
 
     case LIN_FIELD_STRING:
-    case LIN_FIELD_PLACE:
       {
         const char *text = json_node_get_string (node);
 
         return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
       }
+
+    case LIN_FIELD_PLACE:
+    case LIN_FIELD_DISTRICT:
+      return g_strdup (lin_call_ui_place (json_node_get_string (node)));
 
     case LIN_FIELD_TIME:
       return lin_call_ui_time (json_node_get_string (node));
@@ -371,7 +376,6 @@ field_text (const Field *field,
       return referrals_text (node);
 
     case LIN_FIELD_ID:
-    case LIN_FIELD_DISTRICT:
     default:
       return NULL;
     }
@@ -654,7 +658,7 @@ edit_widget (LinCallDetails *self,
       }
 
     case LIN_FIELD_TIME:
-        case LIN_FIELD_PLACE:
+    case LIN_FIELD_PLACE:
     case LIN_FIELD_RISK:
     case LIN_FIELD_REFERRALS:
     case LIN_FIELD_ID:
@@ -796,7 +800,7 @@ apply_edit (EditField  *edit,
       break;
 
     case LIN_FIELD_TIME:
-        case LIN_FIELD_PLACE:
+    case LIN_FIELD_PLACE:
     case LIN_FIELD_RISK:
     case LIN_FIELD_REFERRALS:
     case LIN_FIELD_ID:
@@ -1018,12 +1022,16 @@ lin_call_details_class_init (LinCallDetailsClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /* back to the list, where the keyboard was */
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "back", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-call-details.ui");
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, history_button);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, view_scroller);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, answers_box);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_view);
@@ -1108,7 +1116,13 @@ lin_call_details_set_call (LinCallDetails *self,
   g_return_if_fail (call == NULL || LIN_IS_RECORD (call));
 
   if (call != self->call)
-    clear_note_editor (self);
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->view_scroller);
+
+      clear_note_editor (self);
+      /* another call starts at its beginning */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
 
   g_set_object (&self->call, call);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_message), FALSE);

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-call-details.h"
+#include "lin-call-log.h"
 #include "lin-call-ui.h"
 #include "lin-call-log-view.h"
 #include "lin-codes.h"
@@ -67,21 +68,13 @@ struct _LinCallLogView
 
   /* Owned */
   LinStore           *store;
-  GListStore         *calls;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
+  LinCallLog         *log;         /* NULL while locked */
+  GListStore         *nothing;     /* the model while locked */
   GtkSingleSelection *selection;
   GPtrArray          *type_codes;
   GPtrArray          *language_codes;
+  GDateTime          *now;         /* for the rows' follow-up states */
 
-  /* the filters in force */
-  DateRange           date_range;
-  char               *type;
-  LinRiskLevel        risk;
-  DueFilter           due;
-  char               *language;
-  char               *search;
-  GDateTime          *now;
   guint               n_overdue;
 };
 
@@ -99,48 +92,10 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static gint64
-started_key (LinRecord *call)
+static GListModel *
+current_model (LinCallLogView *self)
 {
-  g_autoptr(GDateTime) started = lin_call_parse_time (lin_record_get_string (call, "started"));
-
-  return started != NULL ? g_date_time_to_unix (started) : 0;
-}
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  gint64 x = GPOINTER_TO_SIZE (g_object_get_data (*(GObject **)a, "lin-started"));
-  gint64 y = GPOINTER_TO_SIZE (g_object_get_data (*(GObject **)b, "lin-started"));
-
-  return (x < y) - (x > y);
-}
-
-/* The calls of the store, newest first by the time the call began */
-static void
-reload_calls (LinCallLogView *self)
-{
-  g_autoptr(GPtrArray) calls = NULL;
-
-  if (self->store == NULL || !lin_store_is_open (self->store))
-    {
-      g_list_store_remove_all (self->calls);
-      return;
-    }
-
-  calls = lin_store_list (self->store, "call");
-  for (guint i = 0; i < calls->len; i++)
-    {
-      GObject *call = g_ptr_array_index (calls, i);
-
-      /* a sort key once per call, not once per comparison */
-      g_object_set_data (call, "lin-started", GSIZE_TO_POINTER ((gsize)started_key (LIN_RECORD (call))));
-    }
-  g_ptr_array_sort (calls, compare_newest_first);
-
-  g_list_store_splice (self->calls, 0, g_list_model_get_n_items (G_LIST_MODEL (self->calls)),
-                       calls->pdata, calls->len);
+  return self->log != NULL ? G_LIST_MODEL (self->log) : G_LIST_MODEL (self->nothing);
 }
 
 static const char *
@@ -156,136 +111,97 @@ selected_code (GtkDropDown *dropdown,
   return g_ptr_array_index (codes, selected - 1);
 }
 
-static gboolean
-in_date_range (LinCallLogView *self,
-               LinRecord      *call)
+/* The filters of the widgets, given to the log */
+static void
+apply_filters (LinCallLogView *self)
 {
-  g_autoptr(GDateTime) started = NULL;
-  g_autoptr(GDateTime) today = NULL;
+  static const LinCallLogFollowUp dues[] = {
+    [DUE_ANY] = LIN_CALL_LOG_FOLLOW_UP_ANY,
+    [DUE_OVERDUE] = LIN_CALL_LOG_FOLLOW_UP_OVERDUE,
+    [DUE_TODAY] = LIN_CALL_LOG_FOLLOW_UP_TODAY,
+    [DUE_UPCOMING] = LIN_CALL_LOG_FOLLOW_UP_UPCOMING,
+    [DUE_NONE] = LIN_CALL_LOG_FOLLOW_UP_NONE,
+  };
+  DateRange range = MIN (gtk_drop_down_get_selected (self->date_dropdown), DATE_YEAR);
+  DueFilter due = MIN (gtk_drop_down_get_selected (self->follow_up_dropdown), DUE_NONE);
+  guint risk = gtk_drop_down_get_selected (self->risk_dropdown);
+  const char *type = selected_code (self->type_dropdown, self->type_codes);
+  const char *types[] = { type, NULL };
+  g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) from = NULL;
 
-  if (self->date_range == DATE_ANY)
-    return TRUE;
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_new_now (lin_call_get_time_zone ());
 
-  started = lin_call_parse_time (lin_record_get_string (call, "started"));
-  if (started == NULL)
-    return FALSE;
+  if (self->log == NULL)
+    return;
 
-  /* from midnight in Belgrade */
-  today = g_date_time_new (lin_call_get_time_zone (),
-                           g_date_time_get_year (self->now),
-                           g_date_time_get_month (self->now),
-                           g_date_time_get_day_of_month (self->now),
-                           0, 0, 0);
-  switch (self->date_range)
+  /* days are Belgrade's days, from midnight there */
+  midnight = g_date_time_new (lin_call_get_time_zone (),
+                              g_date_time_get_year (self->now),
+                              g_date_time_get_month (self->now),
+                              g_date_time_get_day_of_month (self->now),
+                              0, 0, 0);
+  switch (range)
     {
     case DATE_TODAY:
-      from = g_date_time_ref (today);
+      from = g_date_time_ref (midnight);
       break;
 
     case DATE_WEEK:
-      from = g_date_time_add_days (today, -6);
+      from = g_date_time_add_days (midnight, -6);
       break;
 
     case DATE_MONTH:
-      from = g_date_time_add_days (today, -29);
+      from = g_date_time_add_days (midnight, -29);
       break;
 
     case DATE_YEAR:
+      from = g_date_time_add_months (midnight, -12);
+      break;
+
+    case DATE_ANY:
     default:
-      from = g_date_time_add_months (today, -12);
       break;
     }
 
-  return g_date_time_compare (started, from) >= 0;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  LinCallLogView *self = user_data;
-  LinRecord *call = item;
-
-  if (self->type != NULL && g_strcmp0 (lin_record_get_string (call, "call_type"), self->type) != 0)
-    return FALSE;
-
-  if (self->language != NULL && g_strcmp0 (lin_record_get_string (call, "language"), self->language) != 0)
-    return FALSE;
-
-  if (self->risk != LIN_RISK_LEVEL_NONE && lin_call_get_risk_level (call) != self->risk)
-    return FALSE;
-
-  if (self->search != NULL)
-    {
-      const char *code = lin_record_get_string (call, "caller_code");
-      g_autofree char *folded = code != NULL ? g_utf8_casefold (code, -1) : NULL;
-
-      if (folded == NULL || !g_str_has_prefix (folded, self->search))
-        return FALSE;
-    }
-
-  if (self->due != DUE_ANY)
-    {
-      LinRecord *follow_up = lin_call_get_follow_up (self->store, call);
-      LinFollowUpState state = LIN_FOLLOW_UP_NONE;
-
-      if (follow_up != NULL)
-        state = lin_follow_up_get_state (follow_up, self->now);
-      switch (self->due)
-        {
-        case DUE_OVERDUE:
-          if (state != LIN_FOLLOW_UP_OVERDUE)
-            return FALSE;
-          break;
-
-        case DUE_TODAY:
-          if (state != LIN_FOLLOW_UP_TODAY)
-            return FALSE;
-          break;
-
-        case DUE_UPCOMING:
-          if (state != LIN_FOLLOW_UP_UPCOMING)
-            return FALSE;
-          break;
-
-        case DUE_NONE:
-          if (state != LIN_FOLLOW_UP_NONE && state != LIN_FOLLOW_UP_DONE)
-            return FALSE;
-          break;
-
-        case DUE_ANY:
-        default:
-          break;
-        }
-    }
-
-  return in_date_range (self, call);
+  /* one items-changed per setter that changes something */
+  lin_call_log_set_date_range (self->log, from, NULL);
+  lin_call_log_set_call_types (self->log, type != NULL ? types : NULL);
+  lin_call_log_set_risk_levels (self->log,
+                                risk >= 1 && risk <= 3 ? LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_STANDARD + (risk - 1)) : 0);
+  lin_call_log_set_follow_up (self->log, dues[due]);
+  lin_call_log_set_language (self->log, selected_code (self->language_dropdown, self->language_codes));
+  lin_call_log_set_caller_code_search (self->log, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
 update_count (LinCallLogView *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->calls));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint shown = g_list_model_get_n_items (current_model (self));
+  gboolean filtered = self->log != NULL && lin_call_log_get_filtered (self->log);
+  gboolean ready = self->log != NULL && lin_call_log_get_index_ready (self->log);
   g_autofree char *text = NULL;
 
-  if (total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (shown == 0)
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (filtered)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
   else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
-  if (shown == total)
-    /* Translators: above the call log */
-    text = g_strdup_printf (g_dngettext (NULL, "%u call", "%u calls", total), total);
+  if (filtered && !ready)
+    /* Translators: above the call log, for the moment after unlocking a
+     * large profile while the filters cannot be applied yet */
+    text = g_strdup (_("Sorting the calls…"));
+  else if (filtered)
+    /* Translators: above the call log when filters or a search are in force */
+    text = g_strdup_printf (g_dngettext (NULL, "%u matching call", "%u matching calls", shown), shown);
   else
-    /* Translators: above the call log when filters hide some calls;
-     * %1$u is how many are shown, %2$u how many there are */
-    text = g_strdup_printf (g_dngettext (NULL, "%1$u of %2$u call", "%1$u of %2$u calls", total),
-                            shown, total);
+    /* Translators: above the call log */
+    text = g_strdup_printf (g_dngettext (NULL, "%u call", "%u calls", shown), shown);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), shown > 0 || filtered);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -330,28 +246,11 @@ fill_dropdown (GtkDropDown        *dropdown,
 static void
 filters_changed_cb (LinCallLogView *self)
 {
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint risk = gtk_drop_down_get_selected (self->risk_dropdown);
-
   /* the dropdowns are being filled */
-  if (self->filter == NULL)
+  if (self->selection == NULL)
     return;
 
-  g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = g_date_time_new_now (lin_call_get_time_zone ());
-
-  self->date_range = MIN (gtk_drop_down_get_selected (self->date_dropdown), DATE_YEAR);
-  self->due = MIN (gtk_drop_down_get_selected (self->follow_up_dropdown), DUE_NONE);
-  self->risk = risk >= 1 && risk <= 3 ? LIN_RISK_LEVEL_STANDARD + (risk - 1) : LIN_RISK_LEVEL_NONE;
-  g_free (self->type);
-  self->type = g_strdup (selected_code (self->type_dropdown, self->type_codes));
-  g_free (self->language);
-  self->language = g_strdup (selected_code (self->language_dropdown, self->language_codes));
-  g_clear_pointer (&self->search, g_free);
-  if (search[0] != '\0')
-    self->search = g_utf8_casefold (search, -1);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_filters (self);
   update_count (self);
 }
 
@@ -368,16 +267,9 @@ clear_filters_cb (LinCallLogView *self)
 }
 
 static void
-record_changed_cb (LinCallLogView *self,
-                   LinRecord      *record)
+log_changed_cb (LinCallLogView *self)
 {
-  const char *kind = lin_record_get_kind (record);
-
-  if (g_str_equal (kind, "call") || g_str_equal (kind, "follow-up"))
-    {
-      reload_calls (self);
-      filters_changed_cb (self);
-    }
+  update_count (self);
 }
 
 static void
@@ -429,20 +321,60 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   LinRecord *call = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkLabel *due = g_object_get_data (G_OBJECT (box), "due");
-  const char *type = lin_record_get_string (call, "call_type");
-  const char *place = lin_record_get_string (call, "municipality");
-  LinRecord *follow_up = self->store != NULL ? lin_call_get_follow_up (self->store, call) : NULL;
+  const LinCallSummary *summary = NULL;
   LinFollowUpState state = LIN_FOLLOW_UP_NONE;
-  g_autofree char *time = lin_call_ui_time (lin_record_get_string (call, "started"));
+  const char *type, *place;
+  LinRiskLevel risk;
+  g_autofree char *time = NULL;
   g_autofree char *what = NULL;
   g_autofree char *due_text = NULL;
+  g_autofree char *when = NULL;
 
-  if (place == NULL)
-    place = lin_record_get_string (call, "district");
+  if (self->log != NULL)
+    summary = lin_call_log_get_summary (self->log, gtk_list_item_get_position (item));
+  if (summary != NULL && summary->call != call)
+    summary = NULL;
 
+  /* the index's summary when it is ready; until then the record itself
+   * (only the rows on screen are bound) */
+  if (summary != NULL)
+    {
+      g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (summary->started);
+      g_autofree char *iso = g_date_time_format_iso8601 (started);
+
+      time = lin_call_ui_time (iso);
+      type = summary->call_type;
+      place = summary->municipality != NULL ? summary->municipality : summary->district;
+      risk = summary->risk;
+      if (summary->follow_up_due != 0 && self->now != NULL)
+        {
+          g_autoptr(GDateTime) due_time = g_date_time_new_from_unix_utc (summary->follow_up_due);
+          g_autofree char *due_iso = g_date_time_format_iso8601 (due_time);
+
+          state = lin_follow_up_state_for (summary->follow_up_due, summary->follow_up_done, self->now);
+          when = lin_call_ui_time (due_iso);
+        }
+    }
+  else
+    {
+      LinRecord *follow_up = self->store != NULL ? lin_call_get_follow_up (self->store, call) : NULL;
+
+      time = lin_call_ui_time (lin_record_get_string (call, LIN_CALL_FIELD_STARTED));
+      type = lin_record_get_string (call, LIN_CALL_FIELD_CALL_TYPE);
+      place = lin_record_get_string (call, LIN_CALL_FIELD_MUNICIPALITY);
+      if (place == NULL)
+        place = lin_record_get_string (call, LIN_CALL_FIELD_DISTRICT);
+      risk = lin_call_get_risk_level (call);
+      if (follow_up != NULL && self->now != NULL)
+        {
+          state = lin_follow_up_get_state (follow_up, self->now);
+          when = lin_call_ui_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DUE));
+        }
+    }
+
+  place = lin_call_ui_place (place);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "time"), time);
-  lin_call_ui_risk_badge (g_object_get_data (G_OBJECT (box), "badge"),
-                              lin_call_get_risk_level (call));
+  lin_call_ui_risk_badge (g_object_get_data (G_OBJECT (box), "badge"), risk);
 
   if (place != NULL)
     /* Translators: a line of the call log: the call type, then the
@@ -453,32 +385,26 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     what = g_strdup (type != NULL ? lin_code_label ("call-type", type) : "");
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "what"), what);
 
-  if (follow_up != NULL && self->now != NULL)
+  switch (state)
     {
-      g_autofree char *when = lin_call_ui_time (lin_record_get_string (follow_up, "due"));
+    case LIN_FOLLOW_UP_OVERDUE:
+      /* Translators: in the call log; %s is a date and time */
+      due_text = g_strdup_printf (_("Follow-up overdue since %s"), when);
+      break;
 
-      state = lin_follow_up_get_state (follow_up, self->now);
-      switch (state)
-        {
-        case LIN_FOLLOW_UP_OVERDUE:
-          /* Translators: in the call log; %s is a date and time */
-          due_text = g_strdup_printf (_("Follow-up overdue since %s"), when);
-          break;
+    case LIN_FOLLOW_UP_TODAY:
+    case LIN_FOLLOW_UP_UPCOMING:
+      /* Translators: in the call log; %s is a date and time */
+      due_text = g_strdup_printf (_("Follow-up due %s"), when);
+      break;
 
-        case LIN_FOLLOW_UP_TODAY:
-        case LIN_FOLLOW_UP_UPCOMING:
-          /* Translators: in the call log; %s is a date and time */
-          due_text = g_strdup_printf (_("Follow-up due %s"), when);
-          break;
+    case LIN_FOLLOW_UP_DONE:
+      due_text = g_strdup (_("Follow-up done"));
+      break;
 
-        case LIN_FOLLOW_UP_DONE:
-          due_text = g_strdup (_("Follow-up done"));
-          break;
-
-        case LIN_FOLLOW_UP_NONE:
-        default:
-          break;
-        }
+    case LIN_FOLLOW_UP_NONE:
+    default:
+      break;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (due), due_text != NULL);
@@ -532,6 +458,20 @@ n_overdue_changed_cb (LinCallLogView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_OVERDUE]);
 }
 
+static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  LinCallLogView *self = LIN_CALL_LOG_VIEW (widget);
+
+  adw_view_stack_set_visible_child_name (self->pane_stack, "log");
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return TRUE;
+}
+
 /* Overrides */
 
 static void
@@ -543,9 +483,7 @@ lin_call_log_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_CALL_LOG_VIEW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->calls);
+  g_clear_object (&self->nothing);
 
   G_OBJECT_CLASS (lin_call_log_view_parent_class)->dispose (object);
 }
@@ -558,9 +496,6 @@ lin_call_log_view_finalize (GObject *object)
   g_clear_pointer (&self->type_codes, g_ptr_array_unref);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
-  g_free (self->type);
-  g_free (self->language);
-  g_free (self->search);
 
   G_OBJECT_CLASS (lin_call_log_view_parent_class)->finalize (object);
 }
@@ -642,6 +577,8 @@ lin_call_log_view_class_init (LinCallLogViewClass *klass)
   g_type_ensure (LIN_TYPE_CALL_DETAILS);
   g_type_ensure (LIN_TYPE_FOLLOW_UPS_VIEW);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_cb, NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-call-log-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LinCallLogView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LinCallLogView, pane_stack);
@@ -682,7 +619,7 @@ lin_call_log_view_init (LinCallLogView *self)
   };
   g_autoptr(GtkListItemFactory) factory = NULL;
 
-  self->calls = g_list_store_new (LIN_TYPE_RECORD);
+  self->nothing = g_list_store_new (LIN_TYPE_RECORD);
   self->type_codes = g_ptr_array_new ();
   self->language_codes = g_ptr_array_new ();
   self->now = g_date_time_new_now (lin_call_get_time_zone ());
@@ -697,10 +634,7 @@ lin_call_log_view_init (LinCallLogView *self)
   /* Translators: the first choice of the call log's language filter */
   fill_code_dropdown (self->language_dropdown, "language", _("Any language"), self->language_codes);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->calls)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->nothing)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -748,30 +682,32 @@ lin_call_log_view_set_store (LinCallLogView *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "record-changed",
-                             G_CALLBACK (record_changed_cb), self,
-                             G_CONNECT_SWAPPED);
 
   /* the details and the queue first: they hold the most text */
-  if (self->details != NULL)
-    {
-      lin_call_details_set_store (self->details, store);
-      lin_follow_ups_view_set_store (self->follow_ups_view, store);
-      adw_leaflet_set_visible_child_name (self->leaflet, "list");
-      adw_view_stack_set_visible_child_name (self->pane_stack, "log");
+  lin_call_details_set_store (self->details, store);
+  lin_follow_ups_view_set_store (self->follow_ups_view, store);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  adw_view_stack_set_visible_child_name (self->pane_stack, "log");
 
-      /* the search holds a caller code */
-      gtk_toggle_button_set_active (self->filters_button, FALSE);
-      g_signal_handlers_block_by_func (self->search_entry, filters_changed_cb, self);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_signal_handlers_unblock_by_func (self->search_entry, filters_changed_cb, self);
-      reload_calls (self);
-      clear_filters_cb (self);
+  if (self->log != NULL)
+    g_signal_handlers_disconnect_by_func (self->log, log_changed_cb, self);
+  g_clear_object (&self->log);
+  if (store != NULL)
+    {
+      self->log = lin_call_log_new (store);
+      g_signal_connect_object (self->log, "items-changed",
+                               G_CALLBACK (log_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->log, "notify::index-ready",
+                               G_CALLBACK (log_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
+  gtk_single_selection_set_model (self->selection, current_model (self));
+
+  /* the next one starts with no filter; the search held a caller code */
+  gtk_toggle_button_set_active (self->filters_button, FALSE);
+  clear_filters_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -780,14 +716,15 @@ lin_call_log_view_set_store (LinCallLogView *self,
  * lin_call_log_view_get_model:
  * @self: a #LinCallLogView
  *
- * Returns: (transfer none): the calls the log shows, filtered, newest first
+ * Returns: (transfer none): the calls the log shows, filtered, newest
+ *   first (a #LinCallLog while a profile is open)
  */
 GListModel *
 lin_call_log_view_get_model (LinCallLogView *self)
 {
   g_return_val_if_fail (LIN_IS_CALL_LOG_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  return current_model (self);
 }
 
 guint

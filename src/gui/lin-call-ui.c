@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-call-ui.h"
+#include "lin-places.h"
 
 /**
  * lin_call_ui_time:
@@ -33,6 +34,51 @@ lin_call_ui_time (const char *iso8601)
    * come from the system's locale, not from Linija's language), e.g.
    * "%d. %m. %Y. %H:%M" */
   return g_date_time_format (time, _("%Y-%m-%d %H:%M"));
+}
+
+/**
+ * lin_call_ui_place:
+ * @code: (nullable): a municipality's or district's code
+ *
+ * Returns: (nullable): its name in the script of the user's language, or
+ *   @code itself when the places do not know it
+ */
+const char *
+lin_call_ui_place (const char *code)
+{
+  const LinPlace *place = code != NULL ? lin_places_lookup (code) : NULL;
+
+  if (place == NULL)
+    return code;
+
+  return lin_place_get_name (place, lin_places_use_latin ());
+}
+
+/**
+ * lin_call_ui_risk_label:
+ * @level: a risk level
+ *
+ * Returns: the level as a badge and the log's filter name it: "High
+ *   risk", not just "High"
+ */
+const char *
+lin_call_ui_risk_label (LinRiskLevel level)
+{
+  switch (level)
+    {
+    case LIN_RISK_LEVEL_STANDARD:
+      return _("Standard risk");
+
+    case LIN_RISK_LEVEL_MEDIUM:
+      return _("Medium risk");
+
+    case LIN_RISK_LEVEL_HIGH:
+      return _("High risk");
+
+    case LIN_RISK_LEVEL_NONE:
+    default:
+      return "";
+    }
 }
 
 /**
@@ -62,6 +108,6 @@ lin_call_ui_risk_badge (GtkLabel     *badge,
       return;
     }
 
-  gtk_label_set_text (badge, lin_risk_level_get_label (level));
+  gtk_label_set_text (badge, lin_call_ui_risk_label (level));
   gtk_widget_add_css_class (GTK_WIDGET (badge), classes[level - LIN_RISK_LEVEL_STANDARD]);
 }

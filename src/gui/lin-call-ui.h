@@ -16,8 +16,10 @@
 
 G_BEGIN_DECLS
 
-char *lin_call_ui_time       (const char   *iso8601);
-void  lin_call_ui_risk_badge (GtkLabel     *badge,
-                              LinRiskLevel  level);
+char       *lin_call_ui_time       (const char   *iso8601);
+const char *lin_call_ui_place      (const char   *code);
+const char *lin_call_ui_risk_label (LinRiskLevel  level);
+void        lin_call_ui_risk_badge (GtkLabel     *badge,
+                                    LinRiskLevel  level);
 
 G_END_DECLS
