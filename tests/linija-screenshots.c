@@ -272,6 +272,8 @@ render_call_screens (LinWindow *window)
     g_error ("screenshots: %s", error->message);
 
   lin_window_set_section (window, "calls");
+  /* added while the log was open: back to the newest */
+  gtk_widget_activate_action (named (root, "call-list"), "list.scroll-to-item", "u", 0);
   save (root, "call-log");
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (root, "filters-button")), TRUE);
@@ -296,6 +298,8 @@ render_call_screens (LinWindow *window)
 
   lin_call_details_set_mode (details, "edit");
   save (root, "call-edit");
+  /* saved once more, so that the history has two versions */
+  gtk_widget_activate (named (root, "save-edit-button"));
   lin_call_details_set_mode (details, "history");
   save (root, "call-history");
   lin_call_details_set_mode (details, "view");

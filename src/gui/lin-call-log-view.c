@@ -273,6 +273,18 @@ log_changed_cb (LinCallLogView *self)
 }
 
 static void
+index_ready_cb (LinCallLogView *self)
+{
+  update_count (self);
+
+  /* the log was in the order of saving until now: the newest call is at
+   * the top now, show it */
+  if (self->log != NULL && lin_call_log_get_index_ready (self->log) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->log)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
@@ -691,7 +703,7 @@ lin_call_log_view_set_store (LinCallLogView *self,
   adw_view_stack_set_visible_child_name (self->pane_stack, "log");
 
   if (self->log != NULL)
-    g_signal_handlers_disconnect_by_func (self->log, log_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->log, self);
   g_clear_object (&self->log);
   if (store != NULL)
     {
@@ -700,7 +712,7 @@ lin_call_log_view_set_store (LinCallLogView *self,
                                G_CALLBACK (log_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->log, "notify::index-ready",
-                               G_CALLBACK (log_changed_cb), self,
+                               G_CALLBACK (index_ready_cb), self,
                                G_CONNECT_SWAPPED);
     }
   gtk_single_selection_set_model (self->selection, current_model (self));
