@@ -10,7 +10,9 @@
  * rows; a call's details show its answers in words; a note added there is
  * saved as a note record; editing saves a new revision that the history
  * lists; marking an overdue follow-up done lowers the count the Calls
- * section shows; a lock leaves nothing of it in any widget.
+ * section shows; the narrow window folds the list and the details; a
+ * lock leaves nothing of it in any widget; with the demo profile's 300
+ * fictional calls, each risk filter leaves exactly the calls of its level.
  *
  * The tests run in this order on one application and build on each other.
  */
@@ -26,6 +28,7 @@
 #include "lin-call-log.h"
 #include "lin-call-log-view.h"
 #include "lin-codes.h"
+#include "lin-demo.h"
 #include "lin-follow-ups-view.h"
 #include "lin-i18n.h"
 #include "lin-test-utils.h"
@@ -37,6 +40,7 @@
 #define CALLER_CODE "Marker-KX-1209"
 
 static LinApplication *app;
+static char *profile_path;
 
 /* Helpers */
 
@@ -279,6 +283,7 @@ test_open_log (void)
 
   lin_context_create_profile_async (context (), "Ana", PASSPHRASE, NULL, created_cb, &path);
   g_assert_true (lin_test_wait_for (is_set, &path, 60000));
+  profile_path = g_strdup (path);
   if (lin_context_get_locked (context ()))
     {
       g_autoptr(GError) error = NULL;
@@ -606,10 +611,63 @@ test_lock_clears (void)
   g_assert_null (lin_test_any_text_contains ("weekdays 10–12"));
 }
 
+/* The demo profile's fictional calls: the risk filter leaves exactly the
+ * calls of that level, newest first */
+static void
+test_demo_filter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GPtrArray) calls = NULL;
+  GtkDropDown *risk;
+
+  g_assert_true (lin_context_unlock (context (), profile_path, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  lin_test_spin (100);
+  g_assert_true (lin_demo_add_calls (store (), LIN_DEMO_N_CALLS, LIN_DEMO_SEED, now, &error));
+  g_assert_no_error (error);
+  g_assert_true (lin_test_wait_for (index_ready, NULL, 10000));
+
+  calls = lin_store_list (store (), LIN_CALL_KIND);
+  g_assert_cmpuint (n_shown (), ==, calls->len);
+
+  risk = GTK_DROP_DOWN (named ("risk-filter"));
+  for (LinRiskLevel level = LIN_RISK_LEVEL_STANDARD; level <= LIN_RISK_LEVEL_HIGH; level++)
+    {
+      guint expected = 0;
+
+      for (guint i = 0; i < calls->len; i++)
+        if (lin_call_get_risk_level (g_ptr_array_index (calls, i)) == level)
+          expected++;
+
+      gtk_drop_down_set_selected (risk, level - LIN_RISK_LEVEL_STANDARD + 1);
+      lin_test_spin (50);
+      g_assert_cmpuint (expected, >, 0);
+      g_assert_cmpuint (n_shown (), ==, expected);
+      for (guint i = 0; i < n_shown (); i++)
+        {
+          g_assert_cmpint (lin_call_get_risk_level (shown (i)), ==, level);
+          if (i > 0)
+            {
+              g_autoptr(GDateTime) a = lin_call_dup_started (shown (i - 1));
+              g_autoptr(GDateTime) b = lin_call_dup_started (shown (i));
+
+              g_assert_cmpint (g_date_time_compare (a, b), >=, 0);
+            }
+        }
+    }
+
+  gtk_drop_down_set_selected (risk, 0);
+  lin_test_spin (50);
+  g_assert_cmpuint (n_shown (), ==, calls->len);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   lin_test_init (&argc, &argv);
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("LINIJA_KDF", "floor", TRUE);
@@ -625,6 +683,10 @@ main (int   argc,
   g_test_add_func ("/gui/call-log/follow-up-done", test_follow_up_done);
   g_test_add_func ("/gui/call-log/narrow", test_narrow);
   g_test_add_func ("/gui/call-log/lock", test_lock_clears);
+  g_test_add_func ("/gui/call-log/demo", test_demo_filter);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_clear_pointer (&profile_path, g_free);
+
+  return ret;
 }

@@ -103,6 +103,7 @@ struct _LinCallDetails
   GtkBox            *answers_box;
   GtkRevealer       *note_revealer;
   GtkTextView       *note_view;
+  GtkLabel          *note_message;
   GtkListBox        *notes_list;
   GtkWidget         *no_notes_label;
   GtkBox            *edit_box;
@@ -477,6 +478,7 @@ static void
 clear_note_editor (LinCallDetails *self)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_message), FALSE);
   gtk_revealer_set_reveal_child (self->note_revealer, FALSE);
 }
 
@@ -898,10 +900,11 @@ save_note_clicked_cb (LinCallDetails *self)
   note = lin_call_details_add_note (self, text, &error);
   if (note == NULL)
     {
+      /* a blank note is no error: there is nothing to keep */
       if (error != NULL)
         {
-          gtk_label_set_text (self->edit_message, _("The note could not be saved. Try again."));
-          gtk_widget_set_visible (GTK_WIDGET (self->edit_message), TRUE);
+          gtk_label_set_text (self->note_message, _("The note could not be saved. Try again."));
+          gtk_widget_set_visible (GTK_WIDGET (self->note_message), TRUE);
         }
       return;
     }
@@ -1035,6 +1038,7 @@ lin_call_details_class_init (LinCallDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, answers_box);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_view);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, note_message);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, notes_list);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, no_notes_label);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_box);
