@@ -83,6 +83,25 @@ number_changed_cb (LinAnswerField *self)
   emit_changed (self);
 }
 
+/* A check button whose label wraps: long answers ("Restraining measure
+ * in criminal proceedings") must not make the window wider than 360 px */
+static GtkWidget *
+new_check_button (const char *text)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  return button;
+}
+
 static GtkWidget *
 new_flow_box (void)
 {
@@ -169,7 +188,7 @@ build_multi (LinAnswerField *self)
   for (guint i = 0; i < n; i++)
     {
       const LinCode *code = lin_code_list_get_code (self->list, i);
-      GtkWidget *button = gtk_check_button_new_with_label (lin_code_list_get_label (self->list, code->code));
+      GtkWidget *button = new_check_button (lin_code_list_get_label (self->list, code->code));
       g_autofree char *button_name = g_strdup_printf ("field-%s-%s", self->key, code->code);
 
       gtk_widget_set_name (button, button_name);
@@ -241,7 +260,7 @@ build (LinAnswerField *self)
       break;
 
     case LIN_ANSWER_BOOLEAN:
-      self->control = gtk_check_button_new_with_label (self->title);
+      self->control = new_check_button (self->title);
       gtk_widget_set_name (self->control, name);
       g_signal_connect_object (self->control, "toggled", G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
       break;

@@ -517,6 +517,9 @@ update_steps (LinCallWizard *self)
 
   gtk_revealer_set_reveal_child (self->one_step_revealer, one_step);
 
+  /* the list shows the step in view, whatever the arrows passed over */
+  gtk_list_box_select_row (self->steps_list, gtk_list_box_get_row_at_index (self->steps_list, self->step));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous", self->step > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  !one_step && self->step + 1 < LIN_CALL_WIZARD_N_STEPS);
@@ -576,10 +579,27 @@ show_toast (LinCallWizard *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
+/* The first answer of a step, in the order of the widgets rather than of
+ * their places on screen: a step just shown has not been laid out yet */
+static gboolean
 focus_first (GtkWidget *widget)
 {
-  gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child))
+        continue;
+
+      if (gtk_widget_get_focusable (child) && gtk_widget_get_can_focus (child) &&
+          gtk_widget_grab_focus (child))
+        return TRUE;
+
+      if (focus_first (child))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Callbacks */
@@ -613,16 +633,8 @@ steps_button_clicked_cb (LinCallWizard *self)
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
-static void
-step_row_selected_cb (LinCallWizard *self,
-                      GtkListBoxRow *row)
-{
-  if (row == NULL || self->loading)
-    return;
-
-  lin_call_wizard_set_step (self, gtk_list_box_row_get_index (row));
-}
-
+/* A click, or Enter on a row: Tab and the arrows only pass over the
+ * rows, so that going through the window does not change the step */
 static void
 step_row_activated_cb (LinCallWizard *self,
                        GtkListBoxRow *row)
@@ -914,7 +926,6 @@ lin_call_wizard_class_init (LinCallWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinCallWizard, position_label);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, steps_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, step_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, previous_action);

@@ -603,16 +603,19 @@ lin_window_new_call (LinWindow *self)
   if (self->state != STATE_UNLOCKED)
     return NULL;
 
+  /* shown first, so that the wizard can take the focus */
   lin_window_set_section (self, "calls");
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
+
   if (!lin_call_wizard_get_active (self->call_wizard) &&
       !lin_call_wizard_start (self->call_wizard, &error))
     {
+      gtk_stack_set_visible_child_name (self->calls_stack, "start");
       g_warning ("A new call could not start: %s", error->message);
       return NULL;
     }
 
-  gtk_widget_set_visible (self->saved_label, FALSE);
-  gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
   update_resume (self);
 
   return self->call_wizard;
@@ -646,15 +649,17 @@ lin_window_resume_call (LinWindow *self)
   if (draft == NULL)
     return NULL;
 
+  lin_window_set_section (self, "calls");
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
+
   if (!lin_call_wizard_resume (self->call_wizard, draft, &error))
     {
+      gtk_stack_set_visible_child_name (self->calls_stack, "start");
       g_warning ("The unfinished call could not be resumed: %s", error->message);
       return NULL;
     }
 
-  lin_window_set_section (self, "calls");
-  gtk_widget_set_visible (self->saved_label, FALSE);
-  gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
   update_resume (self);
 
   return self->call_wizard;
