@@ -186,6 +186,152 @@ lin_test_type (GtkWidget  *editable,
     }
 }
 
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == gdk_keyval_to_lower (keyval) &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+
+  return FALSE;
+}
+
+/* What the shortcut controllers of @widget in @phase do with the key */
+static gboolean
+run_shortcuts (GtkWidget           *widget,
+               GtkPropagationPhase  phase,
+               guint                keyval,
+               GdkModifierType      modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  if (!gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * lin_test_press:
+ * @window: a toplevel window
+ * @accelerator: a key as gtk_accelerator_parse() reads it: "Tab",
+ *   "space", "<Alt>Right", "<Control>Return"
+ *
+ * Does what pressing the key does in @window, as far as shortcuts and key
+ * bindings go (GTK 4.8 cannot synthesise key events): the shortcut
+ * controllers of the focus widget and its ancestors run in GTK's order,
+ * capture from the window down, then bubble from the focus up, and the
+ * first that handles the key wins. So Tab and the arrows move the focus
+ * (the window's bindings), Space and Enter activate buttons, check
+ * buttons and list rows (their bindings), and the application's and the
+ * widgets' own shortcuts run. Typing text is lin_test_type_focused().
+ *
+ * Returns: whether something handled the key
+ */
+gboolean
+lin_test_press (GtkWidget  *window,
+                const char *accelerator)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GdkModifierType modifiers = 0;
+  GtkWidget *focus;
+  guint keyval = 0;
+  gboolean handled = FALSE;
+
+  g_assert_true (GTK_IS_WINDOW (window));
+  if (!gtk_accelerator_parse (accelerator, &keyval, &modifiers))
+    g_error ("Not a key: %s", accelerator);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  for (GtkWidget *w = focus != NULL ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+
+  for (guint i = chain->len; !handled && i > 0; i--)
+    handled = run_shortcuts (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, modifiers);
+
+  for (guint i = 0; !handled && i < chain->len; i++)
+    handled = run_shortcuts (g_ptr_array_index (chain, i), GTK_PHASE_TARGET, keyval, modifiers) ||
+              run_shortcuts (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, modifiers);
+
+  /* the application's accelerators, which GTK looks up last */
+  if (!handled && gtk_window_get_application (GTK_WINDOW (window)) != NULL)
+    {
+      g_autofree char *name = gtk_accelerator_name (keyval, modifiers);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (gtk_window_get_application (GTK_WINDOW (window)), name);
+
+      for (guint i = 0; !handled && actions != NULL && actions[i] != NULL; i++)
+        handled = gtk_widget_activate_action (focus != NULL ? focus : window, actions[i], NULL);
+    }
+
+  /* a button activated from the keyboard is clicked a moment later */
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    lin_test_spin (300);
+  else
+    for (guint i = 0; i < 5; i++)
+      g_main_context_iteration (NULL, FALSE);
+
+  return handled;
+}
+
+/**
+ * lin_test_type_focused:
+ * @window: a toplevel window
+ * @text: what to type
+ *
+ * Types @text into the widget that has the keyboard focus in @window,
+ * which must take text (an entry, a spin button, a text view).
+ */
+void
+lin_test_type_focused (GtkWidget  *window,
+                       const char *text)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  g_assert_nonnull (focus);
+
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+          g_main_context_iteration (NULL, FALSE);
+        }
+      return;
+    }
+
+  if (!GTK_IS_EDITABLE (focus))
+    g_error ("Typing into a %s, which takes no text", G_OBJECT_TYPE_NAME (focus));
+
+  lin_test_type (focus, text);
+}
+
 /**
  * lin_test_wait_for:
  * @condition: checked after each main loop iteration

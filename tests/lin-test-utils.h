@@ -20,6 +20,10 @@ GtkWidget *lin_test_find_named      (GtkWidget  *widget,
                                      const char *name);
 void       lin_test_type            (GtkWidget  *editable,
                                      const char *text);
+gboolean   lin_test_press           (GtkWidget  *window,
+                                     const char *accelerator);
+void       lin_test_type_focused    (GtkWidget  *window,
+                                     const char *text);
 
 typedef gboolean (*LinTestCondition) (gpointer data);
 

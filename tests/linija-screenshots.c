@@ -17,7 +17,13 @@
  * sr-calls.png, sr-directory.png, sr-roster.png, sr-reports.png,
  * sr-narrow.png (the window at 360 px), sr-preferences.png,
  * sr-preferences-security.png (Security › Change Passphrase),
- * sr-about.png and sr-shortcuts.png; then, with the demo profile's
+ * sr-about.png and sr-shortcuts.png; the call wizard, with fictional
+ * answers: sr-call-contact.png, sr-call-caller.png, sr-call-violence.png,
+ * sr-call-risk.png, sr-call-risk-high.png (the urgent steps),
+ * sr-call-support.png, sr-call-follow-up.png, sr-call-one-step.png (a
+ * silent call), sr-call-narrow.png and sr-call-narrow-steps.png (at
+ * 360 px, a step and the list of steps) and sr-calls-resume.png (the offer
+ * to resume an unfinished call); then, with the demo profile's
  * fictional calls added, sr-call-log.png, sr-call-log-filters.png (high
  * risk only), sr-call-details.png, sr-call-details-note.png (a note being
  * added), sr-call-edit.png, sr-call-history.png, sr-follow-ups.png (one
@@ -35,8 +41,10 @@
 #include "lin-call.h"
 #include "lin-call-details.h"
 #include "lin-call-log-view.h"
+#include "lin-call-wizard.h"
 #include "lin-demo.h"
 #include "lin-i18n.h"
+#include "lin-risk.h"
 #include "lin-preferences-window.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
@@ -256,8 +264,10 @@ richest_call (LinCallLogView *view)
   return NULL;
 }
 
+/* The call log, a call's details, its editor and history, and the
+ * follow-up queue, on the demo profile's fictional calls */
 static void
-render_call_screens (LinWindow *window)
+render_log_screens (LinWindow *window)
 {
   GtkWidget *root = GTK_WIDGET (window);
   LinContext *context = lin_application_get_context (app);
@@ -318,6 +328,107 @@ render_call_screens (LinWindow *window)
   gtk_widget_activate (named (root, "details-back-button"));
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
   lin_test_spin (300);
+}
+
+static void
+set_choice (GtkWidget  *root,
+            const char *name,
+            guint       position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (root, name)), position);
+}
+
+static void
+press (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *widget = named (root, name);
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
+  else
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widget), TRUE);
+}
+
+/* Each step of a fictional call, the urgent steps of a high risk, a
+ * silent call, and the narrow window */
+static void
+render_call_screens (LinWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  LinCallWizard *wizard;
+  LinRiskChecklist *checklist = lin_risk_checklist_get_default ();
+  static const char *steps[] = { "contact", "caller", "violence", "risk", "support", "follow-up" };
+
+  lin_window_set_section (window, "calls");
+  wizard = lin_window_new_call (window);
+
+  set_choice (root, "field-channel", 1);
+  set_choice (root, "field-call_type", 1);
+  set_choice (root, "field-language", 1);
+  set_text (root, "field-caller_code", "K-17");
+  press (root, "field-contact-repeat");
+  set_choice (root, "field-age_group", 3);
+  set_text (root, "field-municipality", "Медијана");
+  press (root, "field-disability-hearing");
+  press (root, "field-violence_forms-psychological");
+  press (root, "field-violence_forms-physical");
+  press (root, "field-violence_forms-economic");
+  press (root, "field-perpetrators-former-partner");
+  press (root, "field-living_together-no");
+  set_choice (root, "field-violence_duration", 4);
+  set_choice (root, "field-last_incident", 2);
+  press (root, "field-reported_before-police");
+  for (guint i = 1; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("risk-%s-%s", lin_risk_checklist_get_item_code (checklist, i),
+                                               i == 2 ? "unknown" : "no");
+      press (root, name);
+    }
+  press (root, "field-services-emotional-support");
+  press (root, "field-services-rights-information");
+  g_signal_emit_by_name (named (root, "referral-add"), "clicked");
+  set_text (root, "field-text", "Centar za socijalni rad, Niš");
+  press (root, "field-consent_follow_up");
+  press (root, "field-consent_statistics");
+  set_text (root, "field-due_date", "2026-11-27");
+  set_text (root, "field-due_time", "18:30");
+  set_text (root, "field-safe_times", "Weekdays after 10:00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *screen = g_strdup_printf ("call-%s", steps[i]);
+
+      lin_call_wizard_set_step (wizard, i);
+      save (root, screen);
+    }
+
+  /* a yes to a critical item: the urgent steps, at once */
+  lin_call_wizard_set_step (wizard, 3);
+  for (guint i = 0; i < lin_risk_checklist_get_n_items (checklist); i++)
+    if (lin_risk_checklist_get_item_critical (checklist, i))
+      {
+        g_autofree char *name = g_strdup_printf ("risk-%s-yes", lin_risk_checklist_get_item_code (checklist, i));
+
+        press (root, name);
+        break;
+      }
+  save (root, "call-risk-high");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  lin_call_wizard_set_step (wizard, 1);
+  save (root, "call-narrow");
+  g_signal_emit_by_name (named (root, "steps-button"), "clicked");
+  save (root, "call-narrow-steps");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
+
+  /* locked mid-call: the next unlock offers to resume it */
+  lin_call_wizard_clear (wizard);
+  lin_call_wizard_start (wizard, NULL);
+  set_choice (root, "field-channel", 1);
+  set_choice (root, "field-call_type", 5);
+  save (root, "call-one-step");
 }
 
 int
@@ -388,8 +499,19 @@ main (int   argc,
   gtk_window_destroy (other);
 
   save (GTK_WIDGET (lin_window_show_shortcuts (window)), "shortcuts");
+  gtk_window_close (lin_window_show_shortcuts (window));
 
   render_call_screens (window);
+
+  /* the offer to resume, after a lock and an unlock */
+  lin_application_lock (app);
+  set_text (GTK_WIDGET (window), "unlock-entry", PASSPHRASE);
+  g_signal_emit_by_name (named (GTK_WIDGET (window), "unlock-entry"), "activate");
+  if (!lin_test_wait_for (is_unlocked, NULL, 30000))
+    g_error ("screenshots: unlocking failed");
+  save (GTK_WIDGET (window), "calls-resume");
+
+  render_log_screens (window);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

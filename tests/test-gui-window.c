@@ -320,12 +320,14 @@ test_accels (void)
   g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts");
   g_auto(GStrv) lock = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.lock");
   g_auto(GStrv) hide = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quick-hide");
+  g_auto(GStrv) new_call = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.new-call");
 
   g_assert_true (g_strv_contains ((const char * const *)quit, "<Control>q"));
   g_assert_true (g_strv_contains ((const char * const *)prefs, "<Control>comma"));
   g_assert_true (g_strv_contains ((const char * const *)help, "<Control>question"));
   g_assert_true (g_strv_contains ((const char * const *)lock, "<Control>l"));
   g_assert_true (g_strv_contains ((const char * const *)hide, "<Shift>Escape"));
+  g_assert_true (g_strv_contains ((const char * const *)new_call, "<Control>n"));
 }
 
 int

@@ -303,6 +303,7 @@ lin_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *lock_accels[] = { "<Control>l", NULL };
+  static const char *new_call_accels[] = { "<Control>n", NULL };
   LinApplication *self = LIN_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
@@ -321,6 +322,7 @@ lin_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-call", new_call_accels);
 
   g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   g_unix_signal_add (SIGINT, quit_signal_cb, self);

@@ -13,6 +13,7 @@
 
 #include "lin-application.h"
 #include "lin-call-log-view.h"
+#include "lin-call-wizard.h"
 #include "lin-create-profile-page.h"
 #include "lin-unlock-page.h"
 #include "lin-window.h"
@@ -40,6 +41,11 @@ struct _LinWindow
   GtkLabel             *demo_label;
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
+  GtkStack             *calls_stack;
+  LinCallWizard        *call_wizard;
+  GtkWidget            *resume_button;
+  GtkWidget            *saved_label;
+  GtkWidget            *new_call_button;
 
   /* Owned */
   LinContext           *context;
@@ -71,10 +77,27 @@ static GParamSpec *properties[N_PROPS];
  * nothing of the profile stays in a widget, and the a11y tree of a locked
  * window holds only the unlock prompt. */
 static void
+update_resume (LinWindow *self)
+{
+  LinStore *store = lin_context_get_store (self->context);
+  g_autoptr(LinRecord) draft = NULL;
+
+  if (store != NULL && !lin_call_wizard_get_active (self->call_wizard))
+    draft = lin_call_wizard_find_draft (store);
+
+  gtk_widget_set_visible (self->resume_button, draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", draft != NULL);
+}
+
+static void
 sections_load (LinWindow *self)
 {
   lin_call_log_view_set_store (self->call_log_view, lin_context_get_store (self->context));
   gtk_widget_set_visible (self->sections_box, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", TRUE);
+
+  /* a call the last lock or a crash interrupted */
+  update_resume (self);
 }
 
 static void
@@ -82,6 +105,14 @@ sections_clear (LinWindow *self)
 {
   gtk_widget_set_visible (self->sections_box, FALSE);
   lin_call_log_view_set_store (self->call_log_view, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", FALSE);
+
+  /* the draft was written as the store closed; the answers go */
+  lin_call_wizard_clear (self->call_wizard);
+  gtk_stack_set_visible_child_name (self->calls_stack, "start");
+  gtk_widget_set_visible (self->resume_button, FALSE);
+  gtk_widget_set_visible (self->saved_label, FALSE);
 
   /* the next counsellor starts at the beginning, not where this one was */
   adw_view_stack_set_visible_child_name (self->stack, "calls");
@@ -217,6 +248,33 @@ visible_child_changed_cb (LinWindow    *self,
 }
 
 static void
+call_saved_cb (LinWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->calls_stack, "start");
+  gtk_widget_set_visible (self->saved_label, TRUE);
+  update_resume (self);
+  gtk_widget_grab_focus (gtk_widget_get_visible (self->resume_button)
+                         ? self->resume_button
+                         : self->new_call_button);
+}
+
+static void
+new_call_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  lin_window_new_call (LIN_WINDOW (widget));
+}
+
+static void
+resume_call_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  lin_window_resume_call (LIN_WINDOW (widget));
+}
+
+static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -255,6 +313,7 @@ lin_window_constructed (GObject *object)
 
   lin_create_profile_page_set_context (self->create_page, self->context);
   lin_unlock_page_set_context (self->unlock_page, self->context);
+  lin_call_wizard_set_context (self->call_wizard, self->context);
 
   g_signal_connect_object (self->context, "notify::locked",
                            G_CALLBACK (locked_changed_cb), self,
@@ -351,6 +410,7 @@ lin_window_class_init (LinWindowClass *klass)
   g_type_ensure (LIN_TYPE_CREATE_PROFILE_PAGE);
   g_type_ensure (LIN_TYPE_UNLOCK_PAGE);
   g_type_ensure (LIN_TYPE_CALL_LOG_VIEW);
+  g_type_ensure (LIN_TYPE_CALL_WIZARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_title);
@@ -364,6 +424,12 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, calls_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, call_wizard);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, new_call_button);
+  gtk_widget_class_bind_template_callback (widget_class, call_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -371,6 +437,8 @@ lin_window_class_init (LinWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-call", NULL, resume_call_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-section", "s", "calls");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-section", "s", "directory");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-section", "s", "roster");
@@ -381,6 +449,9 @@ static void
 lin_window_init (LinWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", FALSE);
 }
 
 LinWindow *
@@ -517,4 +588,99 @@ lin_window_cancel_unlock (LinWindow *self)
 
   lin_unlock_page_cancel (self->unlock_page);
   lin_create_profile_page_cancel (self->create_page);
+}
+
+/**
+ * lin_window_new_call:
+ * @self: a #LinWindow
+ *
+ * Shows the call wizard in the Calls section (Ctrl+N, the New Call
+ * button): a new call, or the one being taken if there is one.
+ *
+ * Returns: (transfer none) (nullable): the wizard, or %NULL while locked
+ */
+LinCallWizard *
+lin_window_new_call (LinWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LIN_IS_WINDOW (self), NULL);
+
+  if (self->state != STATE_UNLOCKED)
+    return NULL;
+
+  /* shown first, so that the wizard can take the focus */
+  lin_window_set_section (self, "calls");
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
+
+  if (!lin_call_wizard_get_active (self->call_wizard) &&
+      !lin_call_wizard_start (self->call_wizard, &error))
+    {
+      gtk_stack_set_visible_child_name (self->calls_stack, "start");
+      g_warning ("A new call could not start: %s", error->message);
+      return NULL;
+    }
+
+  update_resume (self);
+
+  return self->call_wizard;
+}
+
+/**
+ * lin_window_resume_call:
+ * @self: a #LinWindow
+ *
+ * Resumes the newest unfinished call, where it was left.
+ *
+ * Returns: (transfer none) (nullable): the wizard, or %NULL when there is
+ *   no draft to resume
+ */
+LinCallWizard *
+lin_window_resume_call (LinWindow *self)
+{
+  g_autoptr(LinRecord) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  LinStore *store;
+
+  g_return_val_if_fail (LIN_IS_WINDOW (self), NULL);
+
+  if (self->state != STATE_UNLOCKED || (store = lin_context_get_store (self->context)) == NULL)
+    return NULL;
+
+  if (lin_call_wizard_get_active (self->call_wizard))
+    return lin_window_new_call (self);
+
+  draft = lin_call_wizard_find_draft (store);
+  if (draft == NULL)
+    return NULL;
+
+  lin_window_set_section (self, "calls");
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
+
+  if (!lin_call_wizard_resume (self->call_wizard, draft, &error))
+    {
+      gtk_stack_set_visible_child_name (self->calls_stack, "start");
+      g_warning ("The unfinished call could not be resumed: %s", error->message);
+      return NULL;
+    }
+
+  update_resume (self);
+
+  return self->call_wizard;
+}
+
+/**
+ * lin_window_get_call_wizard:
+ * @self: a #LinWindow
+ *
+ * Returns: (transfer none): the call wizard of the Calls section
+ */
+LinCallWizard *
+lin_window_get_call_wizard (LinWindow *self)
+{
+  g_return_val_if_fail (LIN_IS_WINDOW (self), NULL);
+
+  return self->call_wizard;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lin-call-wizard.h"
 #include "lin-context.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,8 @@ void        lin_window_set_section     (LinWindow      *self,
 GtkWindow  *lin_window_show_shortcuts  (LinWindow      *self);
 const char *lin_window_get_page        (LinWindow      *self);
 void        lin_window_cancel_unlock   (LinWindow      *self);
+LinCallWizard *lin_window_new_call     (LinWindow      *self);
+LinCallWizard *lin_window_resume_call  (LinWindow      *self);
+LinCallWizard *lin_window_get_call_wizard (LinWindow   *self);
 
 G_END_DECLS
