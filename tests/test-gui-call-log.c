@@ -268,6 +268,12 @@ index_ready (gpointer data)
   return LIN_IS_CALL_LOG (model) && lin_call_log_get_index_ready (LIN_CALL_LOG (model));
 }
 
+static gboolean
+n_overdue_is (gpointer data)
+{
+  return lin_call_log_view_get_n_overdue (log_view ()) == GPOINTER_TO_UINT (data);
+}
+
 /* Tests */
 
 static LinRecord *high_1, *high_2, *medium, *standard, *silent, *upcoming;
@@ -562,6 +568,7 @@ test_follow_up_done (void)
   g_assert_cmpstr (lin_record_get_string (follow_up, "outcome_note"), ==, OUTCOME_NOTE);
   g_assert_nonnull (lin_record_get_string (follow_up, "done_at"));
 
+  g_assert_true (lin_test_wait_for (n_overdue_is, GUINT_TO_POINTER (1), 2000));
   g_assert_cmpuint (n_rows (named_in (queue, "overdue-list")), ==, 1);
   g_assert_cmpuint (lin_call_log_view_get_n_overdue (log_view ()), ==, 1);
   g_assert_cmpuint (calls_badge (), ==, 1);

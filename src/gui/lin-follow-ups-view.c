@@ -10,8 +10,11 @@
  * be reached (contact method, safe times, code word); there the counsellor
  * marks it done with its outcome and a short note, or opens the call.
  *
- * Open follow-ups are few (tens, not thousands), so the queue is rebuilt
- * whole when one changes and once a minute, as "today" becomes "overdue".
+ * Finding the open follow-ups means reading every follow-up of the
+ * profile: that is done once, when the profile opens (after the first
+ * frame), and then kept up to date one record at a time. Open follow-ups
+ * are few (tens, not thousands), so the rows are rebuilt whole when one
+ * changes and once a minute, as "today" becomes "overdue".
  */
 
 #define G_LOG_DOMAIN "lin-follow-ups-view"
@@ -40,9 +43,12 @@ struct _LinFollowUpsView
 
   /* Owned */
   LinStore   *store;
+  GHashTable *open;        /* id → open follow-up record */
 
   guint       n_overdue;
   guint       tick_id;
+  guint       load_id;
+  guint       rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (LinFollowUpsView, lin_follow_ups_view, ADW_TYPE_BIN)
@@ -80,6 +86,16 @@ show_message (LinFollowUpsView *self,
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = GPOINTER_TO_SIZE (g_object_get_data (*(GObject **)a, "lin-due"));
+  gint64 y = GPOINTER_TO_SIZE (g_object_get_data (*(GObject **)b, "lin-due"));
+
+  return (x > y) - (x < y);
 }
 
 static GtkWidget *
@@ -231,10 +247,23 @@ rebuild (LinFollowUpsView *self)
   clear_list (self->upcoming_list);
 
   /* open ones, by due time */
-  if (self->store != NULL && lin_store_is_open (self->store))
-    follow_ups = lin_follow_up_list_open (self->store);
-  else
-    follow_ups = g_ptr_array_new ();
+  follow_ups = g_ptr_array_new ();
+  if (self->store != NULL && self->open != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->open);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (value, LIN_FOLLOW_UP_FIELD_DUE));
+
+          g_object_set_data (value, "lin-due",
+                             GSIZE_TO_POINTER ((gsize)(due != NULL ? g_date_time_to_unix (due) : G_MAXINT64)));
+          g_ptr_array_add (follow_ups, value);
+        }
+      g_ptr_array_sort (follow_ups, compare_due);
+    }
 
   for (guint i = 0; i < follow_ups->len; i++)
     {
@@ -277,6 +306,25 @@ rebuild (LinFollowUpsView *self)
 }
 
 static gboolean
+rebuild_cb (gpointer user_data)
+{
+  LinFollowUpsView *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* once per turn of the main loop, however many records changed */
+static void
+queue_rebuild (LinFollowUpsView *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+static gboolean
 tick_cb (gpointer user_data)
 {
   rebuild (user_data);
@@ -284,14 +332,50 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+load_cb (gpointer user_data)
+{
+  LinFollowUpsView *self = user_data;
+  g_autoptr(GPtrArray) open = NULL;
+
+  self->load_id = 0;
+  g_hash_table_remove_all (self->open);
+  if (self->store != NULL && lin_store_is_open (self->store))
+    {
+      open = lin_follow_up_list_open (self->store);
+      for (guint i = 0; i < open->len; i++)
+        g_hash_table_replace (self->open,
+                              (gpointer)lin_record_get_id_string (open->pdata[i]),
+                              g_object_ref (open->pdata[i]));
+    }
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 record_changed_cb (LinFollowUpsView *self,
                    LinRecord        *record)
 {
-  const char *kind = lin_record_get_kind (record);
+  const char *id = lin_record_get_id_string (record);
+  gboolean open;
 
-  if (g_str_equal (kind, "follow-up") || g_str_equal (kind, "call"))
-    rebuild (self);
+  if (!g_str_equal (lin_record_get_kind (record), LIN_FOLLOW_UP_KIND))
+    return;
+
+  /* not loaded yet: the load will read it */
+  if (self->load_id != 0)
+    return;
+
+  open = lin_store_get (self->store, id) == record &&
+         !json_object_get_boolean_member_with_default (lin_record_get_fields (record),
+                                                       LIN_FOLLOW_UP_FIELD_DONE, FALSE);
+  if (open)
+    g_hash_table_replace (self->open, (gpointer)id, g_object_ref (record));
+  else
+    g_hash_table_remove (self->open, id);
+
+  queue_rebuild (self);
 }
 
 /* Overrides */
@@ -303,6 +387,7 @@ lin_follow_ups_view_dispose (GObject *object)
 
   lin_follow_ups_view_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_FOLLOW_UPS_VIEW);
+  g_clear_pointer (&self->open, g_hash_table_unref);
 
   G_OBJECT_CLASS (lin_follow_ups_view_parent_class)->dispose (object);
 }
@@ -370,6 +455,8 @@ lin_follow_ups_view_class_init (LinFollowUpsViewClass *klass)
 static void
 lin_follow_ups_view_init (LinFollowUpsView *self)
 {
+  self->open = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);
 }
@@ -395,7 +482,11 @@ lin_follow_ups_view_set_store (LinFollowUpsView *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_set_object (&self->store, store);
+  if (self->open != NULL)
+    g_hash_table_remove_all (self->open);
 
   if (store != NULL)
     {
@@ -404,10 +495,13 @@ lin_follow_ups_view_set_store (LinFollowUpsView *self,
                                G_CONNECT_SWAPPED);
       /* "due today" turns "overdue" as the clock moves */
       self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
+      /* after the log's first rows */
+      self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_cb, self, NULL);
     }
 
   show_message (self, NULL);
-  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+  /* at lock: the rows go now */
+  if (self->open != NULL)
     rebuild (self);
 }
 
@@ -429,14 +523,15 @@ lin_follow_ups_view_get_n_overdue (LinFollowUpsView *self)
  * lin_follow_ups_view_refresh:
  * @self: a #LinFollowUpsView
  *
- * Sorts the queue again by the clock now.
+ * Reads the open follow-ups again and sorts them by the clock now.
  */
 void
 lin_follow_ups_view_refresh (LinFollowUpsView *self)
 {
   g_return_if_fail (LIN_IS_FOLLOW_UPS_VIEW (self));
 
-  rebuild (self);
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  load_cb (self);
 }
 
 /**
