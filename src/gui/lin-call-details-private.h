@@ -1,0 +1,65 @@
+/* lin-call-details-private.h
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What lin-call-details.c and lin-call-details-editor.c share.
+ */
+
+#pragma once
+
+#include "lin-call.h"
+#include "lin-call-details.h"
+
+G_BEGIN_DECLS
+
+typedef LinCallField Field;
+
+typedef struct
+{
+  const Field *field;
+  GtkWidget   *widget;
+  GPtrArray   *checks;   /* for LIN_FIELD_CODES: one GtkCheckButton per code */
+} LinCallDetailsEdit;
+
+struct _LinCallDetails
+{
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkWidget         *back_button;
+  GtkLabel          *title_label;
+  GtkWidget         *history_button;
+  GtkWidget         *edit_button;
+  GtkStack          *stack;
+  GtkScrolledWindow *view_scroller;
+  GtkBox            *answers_box;
+  GtkRevealer       *note_revealer;
+  GtkTextView       *note_view;
+  GtkLabel          *note_message;
+  GtkListBox        *notes_list;
+  GtkWidget         *no_notes_label;
+  GtkBox            *edit_box;
+  GtkLabel          *edit_message;
+  GtkListBox        *history_list;
+
+  /* Owned */
+  LinStore          *store;
+  LinRecord         *call;
+  GPtrArray         *edit_fields;
+};
+
+/* indexed by step, 1 to LIN_CALL_N_STEPS */
+extern const char * const lin_call_details_step_titles[LIN_CALL_N_STEPS + 1];
+
+const char *lin_call_details_field_label     (const Field        *field);
+char       *lin_call_details_codes_text      (const char         *list,
+                                              JsonNode           *node);
+void        lin_call_details_remove_children (GtkWidget          *parent);
+void        lin_call_details_build_editor    (LinCallDetails     *self);
+void        lin_call_details_apply_edit      (LinCallDetailsEdit *edit,
+                                              JsonObject         *object);
+void        lin_call_details_edit_free       (LinCallDetailsEdit *edit);
+
+G_END_DECLS
