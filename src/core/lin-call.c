@@ -1567,20 +1567,16 @@ lin_call_handover_summary (LinStore  *store,
           g_autofree char *due = format_local (entry->due);
 
           /* Translators: a high-risk call in the shift handover: %1$s when
-           * it began, %2$s its district, %3$s the risk level ("High
-           * risk"), %4$s when its follow-up is due */
-          g_string_append_printf (out, _("%1$s, %2$s, %3$s, follow-up due %4$s"),
-                                  started, district_label (entry->district),
-                                  lin_risk_level_get_label (entry->level), due);
+           * it began, %2$s its district, %3$s when its follow-up is due */
+          g_string_append_printf (out, _("%1$s, %2$s, follow-up due %3$s"),
+                                  started, district_label (entry->district), due);
         }
       else
         {
           /* Translators: a high-risk call in the shift handover: %1$s when
-           * it began, %2$s its district, %3$s the risk level ("High
-           * risk"); it has no follow-up */
-          g_string_append_printf (out, _("%1$s, %2$s, %3$s, no follow-up planned"),
-                                  started, district_label (entry->district),
-                                  lin_risk_level_get_label (entry->level));
+           * it began, %2$s its district; it has no follow-up */
+          g_string_append_printf (out, _("%1$s, %2$s, no follow-up planned"),
+                                  started, district_label (entry->district));
         }
       g_string_append_c (out, '\n');
     }

@@ -338,7 +338,7 @@ add_risk (GRand      *rand,
   const char *reason = NULL;
 
   /* about one in eight high, mostly through a critical item */
-  if (profile < 0.11)
+  if (profile < 0.08)
     {
       guint n_critical = 0;
 
@@ -355,7 +355,7 @@ add_risk (GRand      *rand,
       yes = 0.45;
     }
   else if (profile < 0.35)
-    yes = 0.22;
+    yes = 0.17;
   else
     yes = 0.06;
 
