@@ -159,6 +159,7 @@ G_DEFINE_FINAL_TYPE (LinCallWizard, lin_call_wizard, GTK_TYPE_WIDGET)
 
 enum {
   SAVED,
+  DISCARDED,
   N_SIGNALS
 };
 
@@ -692,6 +693,44 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+discard_response_cb (LinCallWizard  *self,
+                     const char     *response,
+                     AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0 && self->active)
+    lin_call_wizard_discard (self);
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LinCallWizard *self = LIN_CALL_WIZARD (widget);
+  GtkWidget *dialog;
+
+  if (!self->active)
+    return;
+
+  /* Translators: asked before the call being typed is thrown away */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Discard This Call?"),
+                                   _("Everything typed for this call is deleted, and it cannot be brought back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* one of the application's windows, so that a lock closes it */
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (widget))));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 go_to_step_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -906,6 +945,18 @@ lin_call_wizard_class_init (LinCallWizardClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, LIN_TYPE_RECORD);
 
+  /**
+   * LinCallWizard::discarded:
+   *
+   * The call was thrown away with its draft; the wizard is empty.
+   */
+  signals[DISCARDED] =
+    g_signal_new ("discarded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-call-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, LinCallWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LinCallWizard, leaflet);
@@ -931,6 +982,7 @@ lin_call_wizard_class_init (LinCallWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "wizard.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "wizard.go-to-step", "u", go_to_step_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1255,6 +1307,26 @@ lin_call_wizard_get_draft (LinCallWizard *self)
   return self->draft != NULL ? lin_draft_get_record (self->draft) : NULL;
 }
 
+/* Deletes the draft of the call being taken; the draft object goes too */
+static void
+delete_draft (LinCallWizard *self,
+              LinStore      *store)
+{
+  g_autoptr(LinRecord) draft = g_object_ref (lin_draft_get_record (self->draft));
+  g_autoptr(GError) error = NULL;
+
+  /* written at least once, so that there is something to delete */
+  if (!lin_draft_flush (self->draft, &error))
+    {
+      g_warning ("The draft of a call could not be written: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->draft);
+  if (lin_record_get_revision (draft) > 0 && !lin_store_delete (store, draft, &error))
+    g_warning ("The draft of a call could not be deleted: %s", error->message);
+}
+
 static gboolean
 check (LinCallWizard  *self,
        gboolean        one_step,
@@ -1319,7 +1391,6 @@ lin_call_wizard_save (LinCallWizard  *self,
   g_autoptr(LinRecord) follow_up = NULL;
   g_autoptr(JsonObject) fields = NULL;
   g_autoptr(JsonNode) note = NULL;
-  g_autoptr(LinRecord) draft = NULL;
   g_autoptr(GDateTime) due = NULL;
   LinStore *store;
   gboolean one_step;
@@ -1359,21 +1430,36 @@ lin_call_wizard_save (LinCallWizard  *self,
   if (!lin_call_save (store, call, follow_up, note != NULL ? json_node_get_string (note) : NULL, error))
     return NULL;
 
-  /* saved once at least, so that there is something to delete */
-  draft = g_object_ref (lin_draft_get_record (self->draft));
-  if (lin_draft_flush (self->draft, NULL))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      g_clear_object (&self->draft);
-      if (lin_record_get_revision (draft) > 0 && !lin_store_delete (store, draft, &local_error))
-        g_warning ("The draft of a saved call could not be deleted: %s", local_error->message);
-    }
-
+  delete_draft (self, store);
   lin_call_wizard_clear (self);
   g_signal_emit (self, signals[SAVED], 0, call);
 
   return g_steal_pointer (&call);
+}
+
+/**
+ * lin_call_wizard_discard:
+ * @self: a #LinCallWizard
+ *
+ * Throws the call away: its draft is deleted and the wizard emptied (the
+ * Discard button asks first).
+ */
+void
+lin_call_wizard_discard (LinCallWizard *self)
+{
+  LinStore *store;
+
+  g_return_if_fail (LIN_IS_CALL_WIZARD (self));
+
+  if (!self->active)
+    return;
+
+  store = lin_context_get_store (self->context);
+  if (store != NULL)
+    delete_draft (self, store);
+
+  lin_call_wizard_clear (self);
+  g_signal_emit (self, signals[DISCARDED], 0);
 }
 
 /**
