@@ -72,7 +72,7 @@ static const FieldSpec field_specs[] = {
 
 LinAnswerField *
 lin_call_wizard_get_field (LinCallWizard *self,
-           const char    *key)
+                           const char    *key)
 {
   for (guint i = 0; i < self->fields->len; i++)
     if (g_str_equal (field_specs[i].key, key))
@@ -83,7 +83,7 @@ lin_call_wizard_get_field (LinCallWizard *self,
 
 GtkWidget *
 lin_call_wizard_get_step_box (LinCallWizard *self,
-          guint          step)
+                              guint          step)
 {
   GtkWidget *boxes[] = {
     self->contact_box, self->caller_box, self->violence_box,
@@ -103,7 +103,7 @@ lin_call_wizard_is_one_step (LinCallWizard *self)
 
 gboolean
 lin_call_wizard_step_has_answers (LinCallWizard *self,
-                  guint          step)
+                                  guint          step)
 {
   for (guint i = 0; i < self->fields->len; i++)
     if (field_specs[i].step == step && lin_answer_field_has_value (g_ptr_array_index (self->fields, i)))
@@ -189,7 +189,7 @@ lin_call_wizard_update_caller_code_hint (LinCallWizard *self)
 /* The call record's fields. A one-step call keeps only the first step. */
 JsonObject *
 lin_call_wizard_build_call (LinCallWizard *self,
-            gboolean       one_step)
+                            gboolean       one_step)
 {
   JsonObject *call = json_object_new ();
   g_autoptr(JsonObject) risk = NULL;
@@ -227,7 +227,7 @@ lin_call_wizard_build_call (LinCallWizard *self,
 
 JsonObject *
 lin_call_wizard_build_follow_up (LinCallWizard *self,
-                 gboolean       with_form)
+                                 gboolean       with_form)
 {
   JsonObject *follow_up = json_object_new ();
 

@@ -257,8 +257,8 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-discard_response_cb (LinCallWizard  *self,
-                     const char     *response,
+discard_response_cb (LinCallWizard    *self,
+                     const char       *response,
                      AdwMessageDialog *dialog)
 {
   if (g_strcmp0 (response, "discard") == 0 && self->active)
