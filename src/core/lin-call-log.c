@@ -495,7 +495,7 @@ take_out (LinCallLog *self,
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
     }
   if (find_pointer (self->entries, entry, &position))
-    g_ptr_array_remove_index (self->entries, position);
+    g_ptr_array_steal_index (self->entries, position);
 }
 
 static void
@@ -518,7 +518,6 @@ clear_all (LinCallLog *self)
 {
   guint old_n = self->visible->len;
 
-  g_cancellable_cancel (self->cancellable);
   g_ptr_array_set_size (self->visible, 0);
   g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->entries, 0);
@@ -714,6 +713,8 @@ store_closing_cb (LinCallLog *self,
                   LinStore   *store)
 {
   /* lock: nothing of the calls stays behind */
+  g_cancellable_cancel (self->cancellable);
+  self->ready = FALSE;
   clear_all (self);
 }
 

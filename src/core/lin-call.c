@@ -23,6 +23,7 @@
 
 #include "lin-call.h"
 #include "lin-codes.h"
+#include "lin-places.h"
 
 /* Calls saved this long (ms, in the HLC) before a shift began cannot have
  * started in it, unless a laptop's clock was wrong by more than this */
@@ -235,33 +236,47 @@ check_string (const char  *field,
   return TRUE;
 }
 
-/* Until the places land as data, a municipality is an opaque code */
 static gboolean
 check_place (const char  *field,
              JsonNode    *node,
              GError     **error)
 {
-  const char *code;
+  const LinPlace *place;
 
-  if (!node_is (node, G_TYPE_STRING) || *(code = json_node_get_string (node)) == '\0' ||
-      !lin_record_kind_is_valid (code))
-    return invalid (error, field, "must be a municipality code");
+  if (!node_is (node, G_TYPE_STRING))
+    return invalid (error, field, "must be a municipality code (a string)");
+
+  place = lin_places_lookup (json_node_get_string (node));
+  if (place == NULL || lin_place_get_kind (place) == LIN_PLACE_DISTRICT)
+    {
+      g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                   "The field “%s” has “%s”, which is not a municipality or city",
+                   field, quotable (json_node_get_string (node)));
+      return FALSE;
+    }
 
   return TRUE;
 }
 
-/* ISO 3166-2:RS: "RS-" and two digits, or the provinces "RS-VO", "RS-KM" */
+/* ISO 3166-2:RS, as data/places has them */
 static gboolean
 check_district (const char  *field,
                 JsonNode    *node,
                 GError     **error)
 {
-  const char *code;
+  const LinPlace *place;
 
-  if (!node_is (node, G_TYPE_STRING) || strlen (code = json_node_get_string (node)) != 5 ||
-      !g_str_has_prefix (code, "RS-") || !g_ascii_isalnum (code[3]) || !g_ascii_isalnum (code[4]) ||
-      g_ascii_islower (code[3]) || g_ascii_islower (code[4]))
-    return invalid (error, field, "must be an ISO 3166-2:RS code");
+  if (!node_is (node, G_TYPE_STRING))
+    return invalid (error, field, "must be a district code (a string)");
+
+  place = lin_places_lookup (json_node_get_string (node));
+  if (place == NULL || lin_place_get_kind (place) != LIN_PLACE_DISTRICT)
+    {
+      g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                   "The field “%s” has “%s”, which is not a district of Serbia",
+                   field, quotable (json_node_get_string (node)));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -507,6 +522,16 @@ validate_call (JsonObject  *object,
       if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !check_field (&fields[i], node, error))
         return FALSE;
     }
+
+  /* the district is derived from the municipality: they agree */
+  {
+    const char *municipality = object_get_string (object, LIN_CALL_FIELD_MUNICIPALITY);
+    const char *district = object_get_string (object, LIN_CALL_FIELD_DISTRICT);
+
+    if (municipality != NULL && district != NULL &&
+        g_strcmp0 (lin_place_get_district (lin_places_lookup (municipality)), district) != 0)
+      return invalid (error, LIN_CALL_FIELD_DISTRICT, "is not the district of the municipality");
+  }
 
   demo = json_object_get_member (object, LIN_CALL_FIELD_DEMO);
   if (demo != NULL && !node_is (demo, G_TYPE_BOOLEAN))
@@ -1371,8 +1396,13 @@ format_local (gint64 unix_time)
 static const char *
 district_label (const char *district)
 {
+  const LinPlace *place = district != NULL ? lin_places_lookup (district) : NULL;
+
+  if (place != NULL)
+    return lin_place_get_name (place, lin_places_use_latin ());
+
   /* Translators: in the shift handover, a call without a district */
-  return district != NULL ? district : C_("handover district", "district unknown");
+  return C_("handover district", "district unknown");
 }
 
 static int
@@ -1537,20 +1567,16 @@ lin_call_handover_summary (LinStore  *store,
           g_autofree char *due = format_local (entry->due);
 
           /* Translators: a high-risk call in the shift handover: %1$s when
-           * it began, %2$s its district, %3$s the risk level ("High
-           * risk"), %4$s when its follow-up is due */
-          g_string_append_printf (out, _("%1$s, %2$s, %3$s, follow-up due %4$s"),
-                                  started, district_label (entry->district),
-                                  lin_risk_level_get_label (entry->level), due);
+           * it began, %2$s its district, %3$s when its follow-up is due */
+          g_string_append_printf (out, _("%1$s, %2$s, follow-up due %3$s"),
+                                  started, district_label (entry->district), due);
         }
       else
         {
           /* Translators: a high-risk call in the shift handover: %1$s when
-           * it began, %2$s its district, %3$s the risk level ("High
-           * risk"); it has no follow-up */
-          g_string_append_printf (out, _("%1$s, %2$s, %3$s, no follow-up planned"),
-                                  started, district_label (entry->district),
-                                  lin_risk_level_get_label (entry->level));
+           * it began, %2$s its district; it has no follow-up */
+          g_string_append_printf (out, _("%1$s, %2$s, no follow-up planned"),
+                                  started, district_label (entry->district));
         }
       g_string_append_c (out, '\n');
     }
