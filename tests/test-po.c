@@ -6,7 +6,8 @@
  *
  * Every user-visible string is translated: each catalogue, merged with a
  * template made afresh from the sources, has no untranslated and no fuzzy
- * entry; sr@latin.po is exactly what the transliterator makes of sr.po; the
+ * entry; sr@latin.po is exactly what the transliterator makes of sr.po;
+ * data-strings.c is exactly what lin-data-strings makes of data/; the
  * headers carry the right plural rules and Romani's call for review.
  */
 
@@ -135,6 +136,35 @@ test_sr_latin_fresh (void)
     g_error ("po/sr@latin.po is stale: run build-aux/dev po");
 }
 
+/* xgettext reads the data files' texts from po/data-strings.c: a label
+ * added to data/ without `build-aux/dev po` would never be translated */
+static void
+test_data_strings_fresh (void)
+{
+  const char *tool = g_getenv ("LIN_DATA_STRINGS");
+  g_autofree char *datadir = g_test_build_filename (G_TEST_DIST, "..", "data", NULL);
+  g_autofree char *path = po_path ("data-strings.c");
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { tool, datadir, NULL };
+  int status;
+
+  g_assert_nonnull (tool);
+
+  g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &expected, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("lin-data-strings failed: %s", err);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  if (!g_str_equal (expected, contents))
+    g_error ("po/data-strings.c is stale: run build-aux/dev po");
+}
+
 static char *
 read_po (const char *name)
 {
@@ -217,6 +247,9 @@ test_template_bites (void)
   g_assert_nonnull (strstr (pot, "msgid \"Same as the System\""));
   g_assert_nonnull (strstr (pot, "msgid \"Calls, contacts and shift plans\""));
   g_assert_nonnull (strstr (pot, "msgid \"Window width\""));
+  /* and the data files' texts, with their lists' names as context */
+  g_assert_nonnull (strstr (pot, "msgctxt \"call-type\"\nmsgid \"Silent call\""));
+  g_assert_nonnull (strstr (pot, "msgctxt \"risk\"\nmsgid \"Has he threatened to kill you?\""));
 }
 
 int
@@ -240,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/po/rom/complete", test_rom_complete);
   g_test_add_func ("/po/sr@latin/complete", test_sr_latin_complete);
   g_test_add_func ("/po/sr@latin/fresh", test_sr_latin_fresh);
+  g_test_add_func ("/po/data-strings/fresh", test_data_strings_fresh);
 
   ret = g_test_run ();
 

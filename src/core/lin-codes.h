@@ -22,6 +22,13 @@
 
 G_BEGIN_DECLS
 
+#define LIN_CODES_ERROR (lin_codes_error_quark ())
+
+typedef enum
+{
+  LIN_CODES_ERROR_INVALID,   /* a code list file that is not one */
+} LinCodesError;
+
 typedef struct _LinCodeList LinCodeList;
 
 typedef struct
@@ -30,6 +37,8 @@ typedef struct
   const char         *label;  /* English, untranslated: a msgid */
   const char * const *flags;  /* NULL-terminated, never NULL */
 } LinCode;
+
+GQuark             lin_codes_error_quark      (void);
 
 /* Every list, loaded once, alive until the process ends; NULL when there
  * is no list of that name */
@@ -55,5 +64,15 @@ gboolean           lin_code_has_flag          (const LinCode     *code,
 /* Shortcut: lin_code_list_get_label (lin_code_list_get (list), code) */
 const char        *lin_code_label             (const char        *list,
                                                const char        *code);
+
+/* A list from a file's contents, checked (codes and labels unique, codes
+ * well-formed); for tests and tools. The shipped lists come from
+ * lin_code_list_get(). */
+LinCodeList       *lin_code_list_new_from_data (const char       *json,
+                                                gssize            len,
+                                                GError          **error);
+void               lin_code_list_free         (LinCodeList       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinCodeList, lin_code_list_free)
 
 G_END_DECLS

@@ -9,17 +9,29 @@
  *
  *   { "checklist": "linija", "version": 1,
  *     "title": "Linija risk checklist",
+ *     "translate": true,
+ *     "notes": [ "for people: sources, why these weights and bands" ],
  *     "items": [ { "code": "threat-to-kill",
- *                  "text": "Has he threatened to kill her or the children?",
+ *                  "text": "Has he threatened to kill you?",
  *                  "weight": 5, "critical": true }, … ],
  *     "bands": [ { "level": "standard", "min": 0 },
- *                { "level": "medium", "min": 8 },
- *                { "level": "high", "min": 14 } ] }
+ *                { "level": "medium", "min": 5 },
+ *                { "level": "high", "min": 12 } ] }
+ *
+ * "checklist" is a stable id ([a-z0-9-]+) and "version" (1 or more) goes
+ * up with any change of items, weights or bands: calls store both with
+ * their answers. Item codes are stable and unique; "weight" is a whole
+ * number from 0; "critical" defaults to false. "bands" go up in level
+ * (standard, medium, high, any of them) and in "min", the first from 0.
+ * "title" and "text" are English msgids, translated with the context
+ * "risk"; "translate" defaults to true. Members the format does not know
+ * ("notes", "source") are ignored.
  *
  * The score is the sum of the weights of the items answered "yes". The
  * level is the highest band whose "min" the score reaches; a "yes" to a
  * critical item makes it high whatever the score. "Doesn't know" adds
- * nothing but is counted, and shown. Professional judgement can raise
+ * nothing but is counted, and shown; until some item is answered the
+ * level is NONE (not assessed). Professional judgement can raise
  * the level, never lower it, and needs a reason. The format holds other
  * instruments too (an organisation's licensed one): any number of items,
  * weights and bands; texts in the checklist's own language when it is not
