@@ -12,7 +12,10 @@
  * anything SQLite or GLib might put in a temporary file) and every log
  * message of the process is searched for the markers: as UTF-8, UTF-16LE,
  * hex and JSON escapes. There must be no hit. The same again after
- * deleting records and after changing the passphrase.
+ * deleting records and after changing the passphrase. A call saved through
+ * the wizard's helpers (lin_call_save) carries markers in its caller
+ * code, free text, referral, follow-up and notes, and the call log indexes
+ * it on its worker threads before each lock.
  */
 
 #include "config.h"
@@ -25,6 +28,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "lin-call-log.h"
 #include "lin-context.h"
 #include "lin-vault-test-utils.h"
 
@@ -336,6 +340,74 @@ assert_holds_markers (Markers   *m,
   g_assert_cmpstr (lin_record_get_string (record, m->cyrillic_field), ==, m->cyrillic);
 }
 
+
+/* A call through the helpers the wizard uses, markers in every free-text
+ * field, its follow-up and a note; then a second note on it */
+static char *
+save_marked_call (Markers  *m,
+                  LinStore *store)
+{
+  g_autoptr(LinRecord) call = lin_record_new (LIN_CALL_KIND);
+  g_autoptr(LinRecord) follow_up = NULL;
+  g_autoptr(LinRecord) note = NULL;
+  g_autoptr(GDateTime) started = lin_call_parse_time ("2026-11-25T19:42:03+01:00");
+  g_autoptr(GDateTime) due = g_date_time_add_days (started, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *started_text = lin_call_format_time (started);
+  g_autofree char *text = g_strdup_printf ("Белешка %s — %s", m->cyrillic, m->latin);
+  JsonObject *object = lin_record_get_fields (call);
+  JsonArray *referrals = json_array_new ();
+  JsonObject *referral = json_object_new ();
+
+  json_object_set_int_member (object, LIN_CALL_FIELD_SCHEMA, LIN_CALL_SCHEMA);
+  json_object_set_string_member (object, LIN_CALL_FIELD_STARTED, started_text);
+  json_object_set_string_member (object, LIN_CALL_FIELD_CHANNEL, "phone");
+  json_object_set_string_member (object, LIN_CALL_FIELD_CALL_TYPE, "self");
+  json_object_set_string_member (object, LIN_CALL_FIELD_LANGUAGE, "sr");
+  json_object_set_string_member (object, LIN_CALL_FIELD_CALLER_CODE, m->latin);
+  json_object_set_string_member (object, LIN_CALL_FIELD_ACCESSIBILITY_NEEDS, m->cyrillic);
+  json_object_set_string_member (referral, LIN_REFERRAL_FIELD_SERVICE_TYPE, "shelter");
+  json_object_set_string_member (referral, LIN_REFERRAL_FIELD_TEXT, m->cyrillic);
+  json_object_set_string_member (referral, LIN_REFERRAL_FIELD_STATUS, "referred");
+  json_array_add_object_element (referrals, referral);
+  json_object_set_array_member (object, LIN_CALL_FIELD_REFERRALS, referrals);
+
+  follow_up = lin_follow_up_new (call, due, "phone-call", m->cyrillic, m->latin);
+  g_assert_true (lin_call_save (store, call, follow_up, text, &error));
+  g_assert_no_error (error);
+
+  note = lin_call_add_note (store, lin_record_get_id_string (call), m->latin, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+
+  return g_strdup (lin_record_get_id_string (call));
+}
+
+static void
+assert_marked_call (Markers    *m,
+                    LinStore   *store,
+                    const char *call_id)
+{
+  g_autoptr(GPtrArray) notes = lin_call_list_notes (store, call_id);
+  g_autoptr(LinCallLog) log = lin_call_log_new (store);
+  g_autoptr(GPtrArray) found = NULL;
+  LinRecord *call = lin_store_get (store, call_id);
+
+  g_assert_nonnull (call);
+  g_assert_cmpstr (lin_record_get_string (call, LIN_CALL_FIELD_CALLER_CODE), ==, m->latin);
+  g_assert_cmpstr (lin_record_get_string (lin_call_get_follow_up (store, call), LIN_FOLLOW_UP_FIELD_CODE_WORD),
+                   ==, m->latin);
+  g_assert_cmpuint (notes->len, ==, 2);
+
+  /* the log's index runs too: its threads must leave no trace either */
+  while (!lin_call_log_get_index_ready (log))
+    g_main_context_iteration (NULL, TRUE);
+  lin_call_log_set_caller_code_search (log, m->latin);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 1);
+  found = lin_call_log_find_caller_code (log, m->latin, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 #define N_RECORDS 24
 
 static void
@@ -349,6 +421,7 @@ test_canary (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *profile = NULL;
   char *ids[N_RECORDS] = { NULL };
+  g_autofree char *call_id = NULL;
   LinStore *store;
   Markers m;
 
@@ -386,6 +459,8 @@ test_canary (void)
     }
   for (guint i = 0; i < N_RECORDS; i++)
     assert_holds_markers (&m, lin_store_get (store, ids[i]));
+  call_id = save_marked_call (&m, store);
+  assert_marked_call (&m, store, call_id);
 
   lin_context_lock (context);
   g_assert_true (lin_context_get_locked (context));
@@ -395,6 +470,7 @@ test_canary (void)
   g_assert_true (lin_context_unlock (context, profile, OLD_PASSPHRASE, &error));
   g_assert_no_error (error);
   store = lin_context_get_store (context);
+  assert_marked_call (&m, store, call_id);
   for (guint i = 0; i < N_RECORDS; i++)
     {
       LinRecord *record = lin_store_get (store, ids[i]);
@@ -423,7 +499,8 @@ test_canary (void)
   g_assert_true (lin_context_unlock (context, profile, NEW_PASSPHRASE, &error));
   g_assert_no_error (error);
   store = lin_context_get_store (context);
-  g_assert_cmpuint (lin_store_get_n_records (store), ==, N_RECORDS / 2);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, N_RECORDS / 2 + 4);
+  assert_marked_call (&m, store, call_id);
   for (guint i = 0; i < N_RECORDS; i++)
     {
       if (i % 2 == 0)

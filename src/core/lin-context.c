@@ -17,7 +17,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "lin-call.h"
 #include "lin-context.h"
+#include "lin-demo.h"
 #include "lin-i18n.h"
 
 struct _LinContext
@@ -737,8 +739,9 @@ lin_context_change_passphrase (LinContext  *self,
  * @self: a #LinContext on a demo profile
  * @error: a location for a #GError
  *
- * Creates the throw-away demo profile (fictional data only) and unlocks
- * it, so that `--demo` needs no passphrase.
+ * Creates the throw-away demo profile (fictional data only), unlocks it,
+ * so that `--demo` needs no passphrase, and fills it with fictional calls
+ * (lin_demo_add_calls()).
  *
  * Returns: %TRUE on success
  */
@@ -747,6 +750,7 @@ lin_context_open_demo (LinContext  *self,
                        GError     **error)
 {
   static const char passphrase[] = "demo profile, fictional data";
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *path = NULL;
   LinKdfParams kdf;
 
@@ -758,5 +762,10 @@ lin_context_open_demo (LinContext  *self,
   if (path == NULL)
     return FALSE;
 
-  return lin_context_unlock (self, path, passphrase, error);
+  if (!lin_context_unlock (self, path, passphrase, error))
+    return FALSE;
+
+  /* the same fictional calls every time, up to now */
+  now = g_date_time_new_now (lin_call_get_time_zone ());
+  return lin_demo_add_calls (self->store, LIN_DEMO_N_CALLS, LIN_DEMO_SEED, now, error);
 }

@@ -52,6 +52,9 @@ void          lin_record_set_string       (LinRecord          *self,
                                            const char         *field,
                                            const char         *value);
 char         *lin_record_dup_fields_json  (LinRecord          *self);
+char         *lin_record_dup_unparsed_json (LinRecord         *self,
+                                           gsize              *len);
+JsonObject   *lin_record_peek_fields      (LinRecord          *self);
 gboolean      lin_record_set_fields_json  (LinRecord          *self,
                                            const char         *json,
                                            GError            **error);

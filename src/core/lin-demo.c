@@ -1,0 +1,707 @@
+/* lin-demo.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fictional calls for the demo profile, the tests and the benchmarks.
+ * Every one is made up: no person, story or caller code is real, and
+ * every record says so ("demo": true). The proportions are plausible for a
+ * Serbian SOS line, after what the women's organisations publish in their
+ * yearly reports, not measured: most calls are about herself, by phone,
+ * in Serbian, some in Romani; psychological and physical violence lead;
+ * the perpetrator is most often a partner or former partner; about one
+ * call in eight is high risk; a third get a follow-up, some left overdue;
+ * about one in ten is silent or hung up.
+ *
+ * The same seed gives the same fields (record ids are random, as always).
+ */
+
+#define G_LOG_DOMAIN "lin-demo"
+
+#include "config.h"
+
+#include "lin-call.h"
+#include "lin-codes.h"
+#include "lin-demo.h"
+#include "lin-places.h"
+
+/* how far back the calls go */
+#define DEMO_DAYS 180
+
+typedef struct
+{
+  const char *code;
+  guint       weight;
+} Weighted;
+
+typedef struct
+{
+  const char *municipality;
+  guint       weight;
+} Place;
+
+static const Weighted channels[] = {
+  { "phone", 70 }, { "viber-call", 10 }, { "message", 8 }, { "email", 3 }, { "messenger", 4 },
+  { "in-person", 5 },
+};
+
+static const Weighted call_types[] = {
+  { "self", 60 }, { "on-behalf", 10 }, { "information", 9 }, { "follow-up", 7 }, { "silent", 5 },
+  { "hung-up", 5 }, { "abusive", 3 }, { "test", 1 },
+};
+
+static const Weighted languages[] = {
+  { "sr", 86 }, { "rom", 8 }, { "hu", 3 }, { "sign", 1 }, { "other", 2 },
+};
+
+static const Weighted age_groups[] = {
+  { "under-18", 1 }, { "18-25", 12 }, { "26-35", 28 }, { "36-45", 27 }, { "46-55", 16 },
+  { "56-65", 9 }, { "over-65", 5 }, { "unknown", 2 },
+};
+
+static const Weighted violence_forms[] = {
+  /* weight: per cent of calls that name it */
+  { "psychological", 88 }, { "physical", 55 }, { "threats-control", 35 }, { "economic", 30 },
+  { "stalking", 12 }, { "sexual", 10 }, { "digital", 10 }, { "sexual-harassment", 4 },
+  { "forced-marriage", 1 }, { "other", 2 },
+};
+
+static const Weighted perpetrators[] = {
+  { "partner", 50 }, { "former-partner", 25 }, { "father", 5 }, { "son", 5 }, { "other-family", 5 },
+  { "mother", 2 }, { "acquaintance", 3 }, { "colleague-employer", 2 }, { "stranger", 1 },
+  { "professional", 1 }, { "unknown", 1 },
+};
+
+static const Weighted violence_durations[] = {
+  { "once", 5 }, { "under-month", 8 }, { "months", 22 }, { "1-5-years", 35 }, { "over-5-years", 25 },
+  { "unknown", 5 },
+};
+
+static const Weighted last_incidents[] = {
+  { "today", 25 }, { "this-week", 30 }, { "this-month", 20 }, { "earlier", 20 }, { "unknown", 5 },
+};
+
+static const Weighted reported_to[] = {
+  /* per cent */
+  { "police", 35 }, { "csw", 20 }, { "health", 8 }, { "court", 5 },
+};
+
+static const Weighted protection_measures[] = {
+  { "none", 60 }, { "urgent-measures", 15 }, { "court-order", 8 }, { "criminal-measure", 3 },
+  { "unknown", 14 },
+};
+
+static const Weighted services[] = {
+  /* per cent */
+  { "emotional-support", 90 }, { "rights-information", 50 }, { "safety-planning", 30 },
+  { "legal-information", 25 }, { "crisis-intervention", 10 }, { "service-information", 30 },
+  { "other", 3 },
+};
+
+static const Weighted service_types[] = {
+  { "csw", 30 }, { "police", 20 }, { "legal-aid", 20 }, { "shelter", 8 }, { "health", 8 },
+  { "ngo", 10 }, { "sos-line", 2 }, { "prosecution", 2 },
+};
+
+static const Weighted referral_statuses[] = {
+  { "referred", 70 }, { "declined", 15 }, { "already-in-contact", 10 }, { "unavailable", 5 },
+};
+
+static const Weighted contact_methods[] = {
+  { "phone-call", 55 }, { "she-calls", 20 }, { "viber", 12 }, { "sms", 8 }, { "email", 3 },
+  { "in-person", 2 },
+};
+
+static const Weighted outcomes[] = {
+  { "reached", 60 }, { "not-reached", 25 }, { "rescheduled", 10 }, { "closed", 5 },
+};
+
+/* Where the calls come from: the cities with the busiest lines weigh most */
+static const Place places[] = {
+  { "rs-beograd-zvezdara", 9 }, { "rs-beograd-novi-beograd", 9 },
+  { "rs-beograd-palilula", 7 }, { "rs-beograd-cukarica", 6 },
+  { "rs-novi-sad", 12 }, { "rs-nis-medijana", 6 }, { "rs-nis-palilula", 4 },
+  { "rs-kragujevac", 6 }, { "rs-subotica", 4 }, { "rs-leskovac", 4 },
+  { "rs-vranje", 3 }, { "rs-kraljevo", 3 }, { "rs-novi-pazar", 3 },
+  { "rs-cacak", 3 }, { "rs-zrenjanin", 3 }, { "rs-pancevo", 3 },
+  { "rs-sabac", 3 }, { "rs-smederevo", 2 }, { "rs-uzice", 2 },
+  { "rs-krusevac", 3 }, { "rs-pirot", 1 }, { "rs-prokuplje", 1 },
+  { "rs-zajecar", 1 }, { "rs-valjevo", 2 }, { "rs-sombor", 2 },
+  { "rs-kikinda", 1 }, { "rs-sremska-mitrovica", 2 }, { "rs-jagodina", 2 },
+  { "rs-pozarevac", 2 }, { "rs-bor", 1 },
+};
+
+/* Hours of the day a call begins, weighted: evenings and nights are busy */
+static const guint hour_weights[24] = {
+  3, 2, 2, 1, 1, 1, 1, 2, 4, 6, 7, 7, 7, 7, 7, 7, 7, 8, 9, 10, 10, 9, 7, 5,
+};
+
+/* Made-up texts, the kind a counsellor types */
+static const char * const notes[] = {
+  "Позвала из продавнице, кратко. Договориле смо да се јави када буде сама.",
+  "Звучала је уплашено. Дале смо јој број 192 и прошле безбедносни план.",
+  "Pitala za proceduru u CSR; objašnjeno kako da zakaže razgovor.",
+  "Drugi put zove ove nedelje. Kaže da je situacija mirnija, ali ne veruje da će potrajati.",
+  "Прича о деци, брине за старијег сина. Упућена на саветовалиште.",
+  "Tražila informacije o besplatnoj pravnoj pomoći u svom gradu.",
+  "Позив је прекинут на пола разговора; није се поново јавила.",
+  "Rekla da ima gde da ode kod sestre ako bude trebalo.",
+  "Dugo je ćutala na početku. Na kraju je rekla da će razmisliti o prijavi.",
+  "Жели да разговара само са саветницом која говори ромски.",
+};
+
+static const char * const safe_times[] = {
+  "радним данима 9–13", "posle 10 ujutru", "викендом пре подне", "samo kad ona pozove",
+  "уторком и четвртком после 17", "između 12 i 14",
+};
+
+static const char * const code_words[] = {
+  "ружа", "kafa", "разгледница", "plavi kaput", "пекара", "komšinica",
+};
+
+static const char * const referral_texts[] = {
+  "ЦСР у месту становања", "PU, dežurna služba", "Бесплатна правна помоћ општине",
+  "Sigurna kuća", "Дом здравља, служба за психијатрију", "Lokalna ženska organizacija",
+};
+
+static const char * const judgement_reasons[] = {
+  "Rekla da je nabavio pištolj; u upitniku nije odgovorila.",
+  "Праћење се појачало у последња два дана.",
+  "Ona sama procenjuje da je u većoj opasnosti nego ranije.",
+};
+
+static const char *
+pick (GRand          *rand,
+      const Weighted *table,
+      guint           n)
+{
+  guint total = 0, r;
+
+  for (guint i = 0; i < n; i++)
+    total += table[i].weight;
+
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (r < table[i].weight)
+        return table[i].code;
+      r -= table[i].weight;
+    }
+
+  return table[n - 1].code;
+}
+
+#define PICK(rand, table) pick ((rand), (table), G_N_ELEMENTS (table))
+
+static gboolean
+chance (GRand *rand,
+        double p)
+{
+  return g_rand_double (rand) < p;
+}
+
+static const char *
+pick_text (GRand              *rand,
+           const char * const *texts,
+           guint               n)
+{
+  return texts[g_rand_int_range (rand, 0, n)];
+}
+
+#define PICK_TEXT(rand, texts) pick_text ((rand), (texts), G_N_ELEMENTS (texts))
+
+/* Each table names codes of one list: a code the list lacks is a bug here */
+static gboolean
+check_table (const char      *list_name,
+             const Weighted  *table,
+             guint            n,
+             GError         **error)
+{
+  const LinCodeList *list = lin_code_list_get (list_name);
+
+  for (guint i = 0; i < n; i++)
+    if (list == NULL || lin_code_list_lookup (list, table[i].code) == NULL)
+      {
+        g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                     "The demo uses “%s”, which is not a code of the list “%s”", table[i].code, list_name);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+#define CHECK_TABLE(list, table, error) check_table ((list), (table), G_N_ELEMENTS (table), (error))
+
+static gboolean
+check_places (GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (lin_places_lookup (places[i].municipality) == NULL)
+      {
+        g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                     "The demo uses “%s”, which is not a place", places[i].municipality);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+check_tables (GError **error)
+{
+  return CHECK_TABLE ("channel", channels, error) &&
+         CHECK_TABLE ("call-type", call_types, error) &&
+         CHECK_TABLE ("language", languages, error) &&
+         CHECK_TABLE ("age-group", age_groups, error) &&
+         CHECK_TABLE ("violence-form", violence_forms, error) &&
+         CHECK_TABLE ("perpetrator", perpetrators, error) &&
+         CHECK_TABLE ("violence-duration", violence_durations, error) &&
+         CHECK_TABLE ("last-incident", last_incidents, error) &&
+         CHECK_TABLE ("reported-to", reported_to, error) &&
+         CHECK_TABLE ("protection-measure", protection_measures, error) &&
+         CHECK_TABLE ("service-given", services, error) &&
+         CHECK_TABLE ("service-type", service_types, error) &&
+         CHECK_TABLE ("referral-status", referral_statuses, error) &&
+         CHECK_TABLE ("contact-method", contact_methods, error) &&
+         CHECK_TABLE ("follow-up-outcome", outcomes, error) &&
+         check_places (error);
+}
+
+static JsonArray *
+codes_by_percent (GRand          *rand,
+                  const Weighted *table,
+                  guint           n)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    if (chance (rand, table[i].weight / 100.0))
+      json_array_add_string_element (array, table[i].code);
+
+  return array;
+}
+
+static const char *
+answer (GRand  *rand,
+        double  yes,
+        double  unknown)
+{
+  double r = g_rand_double (rand);
+
+  return r < yes ? "yes" : r < yes + unknown ? "unknown" : "no";
+}
+
+/* A random time in the DEMO_DAYS days before @until, at a plausible hour */
+static GDateTime *
+random_start (GRand     *rand,
+              GDateTime *until)
+{
+  g_autoptr(GDateTime) local_until = g_date_time_to_timezone (until, lin_call_get_time_zone ());
+
+  for (;;)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (local_until, -g_rand_int_range (rand, 0, DEMO_DAYS));
+      GDateTime *start;
+      guint total = 0, r, hour = 0;
+      int y, m, d;
+
+      for (guint i = 0; i < 24; i++)
+        total += hour_weights[i];
+      r = g_rand_int_range (rand, 0, total);
+      while (r >= hour_weights[hour])
+        r -= hour_weights[hour++];
+
+      g_date_time_get_ymd (day, &y, &m, &d);
+      start = g_date_time_new (lin_call_get_time_zone (), y, m, d, hour,
+                               g_rand_int_range (rand, 0, 60), g_rand_int_range (rand, 0, 60));
+      if (start != NULL && g_date_time_compare (start, until) < 0)
+        return start;
+      g_clear_pointer (&start, g_date_time_unref);
+    }
+}
+
+static void
+add_risk (GRand      *rand,
+          JsonObject *call)
+{
+  LinRiskChecklist *checklist = lin_risk_checklist_get_default ();
+  g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *risk = json_object_new ();
+  JsonObject *answer_object = json_object_new ();
+  guint n = lin_risk_checklist_get_n_items (checklist);
+  double profile = g_rand_double (rand);
+  double yes;
+  int critical = -1;
+  LinRiskScore score;
+  LinRiskLevel judged, final;
+  const char *reason = NULL;
+
+  /* about one in eight high, mostly through a critical item */
+  if (profile < 0.08)
+    {
+      guint n_critical = 0;
+
+      for (guint i = 0; i < n; i++)
+        n_critical += lin_risk_checklist_get_item_critical (checklist, i);
+      if (n_critical > 0)
+        {
+          guint k = g_rand_int_range (rand, 0, n_critical);
+
+          for (guint i = 0; i < n && critical < 0; i++)
+            if (lin_risk_checklist_get_item_critical (checklist, i) && k-- == 0)
+              critical = i;
+        }
+      yes = 0.45;
+    }
+  else if (profile < 0.35)
+    yes = 0.17;
+  else
+    yes = 0.06;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = lin_risk_checklist_get_item_code (checklist, i);
+      const char *a;
+
+      if ((int)i == critical)
+        a = "yes";
+      else if (lin_risk_checklist_get_item_critical (checklist, i) && critical < 0)
+        a = answer (rand, 0, 0.1);   /* no critical item unless chosen */
+      else
+        a = answer (rand, yes, 0.1);
+
+      json_object_set_string_member (answer_object, code, a);
+      g_hash_table_insert (answers, (gpointer)code,
+                           GINT_TO_POINTER (g_str_equal (a, "yes") ? LIN_RISK_ANSWER_YES :
+                                            g_str_equal (a, "no") ? LIN_RISK_ANSWER_NO :
+                                                                    LIN_RISK_ANSWER_UNKNOWN));
+    }
+
+  lin_risk_checklist_score (checklist, answers, &score);
+
+  /* now and then the counsellor's judgement raises the level */
+  judged = score.level;
+  if (score.level != LIN_RISK_LEVEL_HIGH && chance (rand, 0.03))
+    {
+      judged = score.level + 1;
+      reason = PICK_TEXT (rand, judgement_reasons);
+    }
+  final = lin_risk_apply_judgement (score.level, judged, reason, NULL);
+
+  json_object_set_string_member (risk, LIN_RISK_FIELD_CHECKLIST, lin_risk_checklist_get_id (checklist));
+  json_object_set_int_member (risk, LIN_RISK_FIELD_VERSION, lin_risk_checklist_get_version (checklist));
+  json_object_set_object_member (risk, LIN_RISK_FIELD_ANSWERS, answer_object);
+  json_object_set_int_member (risk, LIN_RISK_FIELD_SCORE, score.score);
+  json_object_set_string_member (risk, LIN_RISK_FIELD_LEVEL, lin_risk_level_to_code (score.level));
+  if (reason != NULL)
+    {
+      json_object_set_string_member (risk, LIN_RISK_FIELD_JUDGED_LEVEL, lin_risk_level_to_code (judged));
+      json_object_set_string_member (risk, LIN_RISK_FIELD_JUDGEMENT_REASON, reason);
+    }
+  json_object_set_string_member (risk, LIN_RISK_FIELD_FINAL_LEVEL, lin_risk_level_to_code (final));
+
+  json_object_set_object_member (call, LIN_CALL_FIELD_RISK, risk);
+  json_object_set_boolean_member (call, LIN_CALL_FIELD_FLAGGED, final == LIN_RISK_LEVEL_HIGH);
+}
+
+static void
+add_caller (GRand      *rand,
+            JsonObject *call,
+            const char *language,
+            guint       n_codes)
+{
+  const Place *place;
+  guint total = 0, r;
+  guint children;
+
+  /* a third give a caller code; a pool small enough for repeat callers */
+  if (chance (rand, 0.35))
+    {
+      guint k = g_rand_int_range (rand, 0, n_codes);
+      g_autofree char *code = g_strdup_printf ("%c%c-%03u", 'A' + (k * 7) % 26, 'A' + (k * 11 + 3) % 26, k % 1000);
+
+      json_object_set_string_member (call, LIN_CALL_FIELD_CALLER_CODE, code);
+      json_object_set_string_member (call, LIN_CALL_FIELD_CONTACT, chance (rand, 0.6) ? "repeat" : "first");
+    }
+  else
+    {
+      json_object_set_string_member (call, LIN_CALL_FIELD_CONTACT,
+                                     chance (rand, 0.7) ? "first" : chance (rand, 0.5) ? "repeat" : "unknown");
+    }
+
+  json_object_set_string_member (call, LIN_CALL_FIELD_AGE_GROUP, PICK (rand, age_groups));
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    total += places[i].weight;
+  r = g_rand_int_range (rand, 0, total);
+  place = &places[0];
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      if (r < places[i].weight)
+        {
+          place = &places[i];
+          break;
+        }
+      r -= places[i].weight;
+    }
+  if (chance (rand, 0.92))
+    {
+      json_object_set_string_member (call, LIN_CALL_FIELD_MUNICIPALITY, place->municipality);
+      json_object_set_string_member (call, LIN_CALL_FIELD_DISTRICT,
+                                     lin_place_get_district (lin_places_lookup (place->municipality)));
+    }
+
+  if (g_str_equal (language, "rom"))
+    json_object_set_string_member (call, LIN_CALL_FIELD_ROMA, "yes");
+  else if (chance (rand, 0.6))
+    json_object_set_string_member (call, LIN_CALL_FIELD_ROMA, answer (rand, 0.05, 0.3));
+
+  if (chance (rand, 0.08))
+    {
+      const LinCodeList *list = lin_code_list_get ("disability");
+      JsonArray *array = json_array_new ();
+      const LinCode *code = lin_code_list_get_code (list, g_rand_int_range (rand, 0, lin_code_list_get_n_codes (list)));
+
+      json_array_add_string_element (array, code->code);
+      json_object_set_array_member (call, LIN_CALL_FIELD_DISABILITY, array);
+      if (g_str_equal (code->code, "hearing"))
+        json_object_set_string_member (call, LIN_CALL_FIELD_ACCESSIBILITY_NEEDS, "тумач за знаковни језик");
+    }
+
+  children = g_rand_int_range (rand, 0, 10);
+  children = children < 3 ? 0 : children < 6 ? 1 : children < 9 ? 2 : 3;
+  json_object_set_int_member (call, LIN_CALL_FIELD_CHILDREN_COUNT, children);
+  if (children > 0)
+    json_object_set_string_member (call, LIN_CALL_FIELD_CHILDREN_WITNESS, answer (rand, 0.6, 0.15));
+  json_object_set_string_member (call, LIN_CALL_FIELD_PREGNANT, answer (rand, 0.04, 0.2));
+}
+
+static void
+add_violence (GRand      *rand,
+              JsonObject *call)
+{
+  JsonArray *forms = codes_by_percent (rand, violence_forms, G_N_ELEMENTS (violence_forms));
+  JsonArray *who = json_array_new ();
+  JsonArray *reported = codes_by_percent (rand, reported_to, G_N_ELEMENTS (reported_to));
+  JsonArray *measures = json_array_new ();
+  const char *perpetrator = PICK (rand, perpetrators);
+
+  if (json_array_get_length (forms) == 0)
+    json_array_add_string_element (forms, "psychological");
+  json_object_set_array_member (call, LIN_CALL_FIELD_VIOLENCE_FORMS, forms);
+
+  json_array_add_string_element (who, perpetrator);
+  if (chance (rand, 0.08))
+    {
+      const char *second = PICK (rand, perpetrators);
+
+      if (!g_str_equal (second, perpetrator))
+        json_array_add_string_element (who, second);
+    }
+  json_object_set_array_member (call, LIN_CALL_FIELD_PERPETRATORS, who);
+
+  json_object_set_string_member (call, LIN_CALL_FIELD_LIVING_TOGETHER,
+                                 g_str_equal (perpetrator, "partner") ? answer (rand, 0.7, 0.02)
+                                 : g_str_equal (perpetrator, "former-partner") ? answer (rand, 0.15, 0.02)
+                                 : answer (rand, 0.4, 0.05));
+  json_object_set_string_member (call, LIN_CALL_FIELD_VIOLENCE_DURATION, PICK (rand, violence_durations));
+  json_object_set_string_member (call, LIN_CALL_FIELD_LAST_INCIDENT, PICK (rand, last_incidents));
+
+  if (json_array_get_length (reported) == 0)
+    json_array_add_string_element (reported, chance (rand, 0.9) ? "none" : "unknown");
+  json_object_set_array_member (call, LIN_CALL_FIELD_REPORTED_BEFORE, reported);
+
+  json_array_add_string_element (measures, PICK (rand, protection_measures));
+  json_object_set_array_member (call, LIN_CALL_FIELD_PROTECTION_MEASURES, measures);
+}
+
+static void
+add_support (GRand      *rand,
+             JsonObject *call,
+             gboolean    high)
+{
+  JsonArray *given = codes_by_percent (rand, services, G_N_ELEMENTS (services));
+  JsonArray *referrals = json_array_new ();
+
+  if (high && !chance (rand, 0.3))
+    {
+      /* what a high-risk call brings: a safety plan, often crisis work */
+      gboolean has_plan = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (given); i++)
+        has_plan |= g_str_equal (json_array_get_string_element (given, i), "safety-planning");
+      if (!has_plan)
+        json_array_add_string_element (given, "safety-planning");
+    }
+  if (json_array_get_length (given) == 0)
+    json_array_add_string_element (given, "emotional-support");
+  json_object_set_array_member (call, LIN_CALL_FIELD_SERVICES, given);
+
+  if (chance (rand, high ? 0.8 : 0.35))
+    {
+      guint n = chance (rand, 0.3) ? 2 : 1;
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonObject *referral = json_object_new ();
+
+          json_object_set_string_member (referral, LIN_REFERRAL_FIELD_SERVICE_TYPE,
+                                         high && i == 0 ? (chance (rand, 0.5) ? "police" : "shelter")
+                                                        : PICK (rand, service_types));
+          json_object_set_string_member (referral, LIN_REFERRAL_FIELD_TEXT, PICK_TEXT (rand, referral_texts));
+          json_object_set_string_member (referral, LIN_REFERRAL_FIELD_STATUS, PICK (rand, referral_statuses));
+          json_array_add_object_element (referrals, referral);
+        }
+    }
+  json_object_set_array_member (call, LIN_CALL_FIELD_REFERRALS, referrals);
+
+  json_object_set_boolean_member (call, LIN_CALL_FIELD_CONSENT_STATISTICS, chance (rand, 0.95));
+}
+
+static LinRecord *
+make_follow_up (GRand      *rand,
+                LinRecord  *call,
+                GDateTime  *started,
+                GDateTime  *until)
+{
+  g_autoptr(GDateTime) day = g_date_time_add_days (started, g_rand_int_range (rand, 1, 6));
+  g_autoptr(GDateTime) due = NULL;
+  LinRecord *follow_up;
+  int y, m, d;
+
+  g_date_time_get_ymd (day, &y, &m, &d);
+  due = g_date_time_new (lin_call_get_time_zone (), y, m, d, g_rand_int_range (rand, 9, 19),
+                         g_rand_boolean (rand) ? 0 : 30, 0);
+
+  follow_up = lin_follow_up_new (call, due, PICK (rand, contact_methods),
+                                 chance (rand, 0.7) ? PICK_TEXT (rand, safe_times) : NULL,
+                                 chance (rand, 0.3) ? PICK_TEXT (rand, code_words) : NULL);
+  json_object_set_boolean_member (lin_record_get_fields (follow_up), LIN_CALL_FIELD_DEMO, TRUE);
+
+  /* most of the past ones were done; the rest are overdue */
+  if (g_date_time_compare (due, until) < 0 && chance (rand, 0.8))
+    {
+      g_autoptr(GDateTime) done_at = g_date_time_add_minutes (due, g_rand_int_range (rand, 0, 240));
+      g_autofree char *when = lin_call_format_time (g_date_time_compare (done_at, until) < 0 ? done_at : until);
+      JsonObject *object = lin_record_get_fields (follow_up);
+
+      json_object_set_boolean_member (object, LIN_FOLLOW_UP_FIELD_DONE, TRUE);
+      json_object_set_string_member (object, LIN_FOLLOW_UP_FIELD_OUTCOME, PICK (rand, outcomes));
+      json_object_set_string_member (object, LIN_FOLLOW_UP_FIELD_DONE_AT, when);
+    }
+
+  return follow_up;
+}
+
+/**
+ * lin_demo_add_calls:
+ * @store: an open store (of a demo profile, a test or a benchmark)
+ * @n: how many calls
+ * @seed: the seed: the same seed gives the same calls
+ * @until: the calls begin in the DEMO_DAYS days before this
+ * @error: a location for a #GError
+ *
+ * Adds @n fictional calls, with their follow-ups and notes, each marked
+ * "demo": true, through lin_call_save() and lin_call_save_note().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_demo_add_calls (LinStore   *store,
+                    guint       n,
+                    guint32     seed,
+                    GDateTime  *until,
+                    GError    **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint n_codes = MAX (8, n / 6);
+
+  g_return_val_if_fail (LIN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (until != NULL, FALSE);
+
+  if (!check_tables (error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LinRecord) call = lin_record_new (LIN_CALL_KIND);
+      g_autoptr(LinRecord) follow_up = NULL;
+      g_autoptr(GDateTime) started = random_start (rand, until);
+      g_autofree char *started_text = lin_call_format_time (started);
+      JsonObject *object = lin_record_get_fields (call);
+      const char *call_type = PICK (rand, call_types);
+      const char *language = PICK (rand, languages);
+      const char *note = NULL;
+      gboolean full, high = FALSE;
+
+      json_object_set_int_member (object, LIN_CALL_FIELD_SCHEMA, LIN_CALL_SCHEMA);
+      json_object_set_boolean_member (object, LIN_CALL_FIELD_DEMO, TRUE);
+      json_object_set_string_member (object, LIN_CALL_FIELD_STARTED, started_text);
+      json_object_set_string_member (object, LIN_CALL_FIELD_CHANNEL, PICK (rand, channels));
+      json_object_set_string_member (object, LIN_CALL_FIELD_CALL_TYPE, call_type);
+
+      if (lin_call_type_is_one_step (call_type))
+        {
+          /* a few seconds of silence, or a line cut short */
+          json_object_set_int_member (object, LIN_CALL_FIELD_DURATION, g_rand_int_range (rand, 3, 90));
+          if (!g_str_equal (call_type, "silent"))
+            json_object_set_string_member (object, LIN_CALL_FIELD_LANGUAGE, language);
+          if (!lin_call_save (store, call, NULL, NULL, error))
+            return FALSE;
+          continue;
+        }
+
+      json_object_set_string_member (object, LIN_CALL_FIELD_LANGUAGE, language);
+      full = g_str_equal (call_type, "self") || g_str_equal (call_type, "on-behalf") ||
+             g_str_equal (call_type, "follow-up");
+      /* 5 to 60 minutes, most near 20 */
+      json_object_set_int_member (object, LIN_CALL_FIELD_DURATION,
+                                  60 * (5 + g_rand_int_range (rand, 0, 28) + g_rand_int_range (rand, 0, 28)));
+
+      if (full)
+        {
+          add_caller (rand, object, language, n_codes);
+          add_violence (rand, object);
+          add_risk (rand, object);
+          high = lin_call_get_risk_level (call) == LIN_RISK_LEVEL_HIGH;
+          add_support (rand, object, high);
+
+          if (chance (rand, high ? 0.7 : 0.3))
+            follow_up = make_follow_up (rand, call, started, until);
+          json_object_set_boolean_member (object, LIN_CALL_FIELD_CONSENT_FOLLOW_UP, follow_up != NULL);
+
+          if (chance (rand, 0.4))
+            note = PICK_TEXT (rand, notes);
+        }
+      else
+        {
+          JsonArray *given = json_array_new ();
+
+          json_array_add_string_element (given, chance (rand, 0.7) ? "service-information" : "rights-information");
+          json_object_set_array_member (object, LIN_CALL_FIELD_SERVICES, given);
+          json_object_set_boolean_member (object, LIN_CALL_FIELD_CONSENT_STATISTICS, TRUE);
+        }
+
+      if (!lin_call_save (store, call, follow_up, NULL, error))
+        return FALSE;
+
+      if (note != NULL)
+        {
+          g_autoptr(LinRecord) record = lin_record_new (LIN_NOTE_KIND);
+          g_autoptr(GDateTime) written =
+            g_date_time_add_seconds (started, json_object_get_int_member (object, LIN_CALL_FIELD_DURATION));
+          g_autofree char *written_text = lin_call_format_time (written);
+          JsonObject *fields = lin_record_get_fields (record);
+
+          json_object_set_string_member (fields, LIN_NOTE_FIELD_CALL_ID, lin_record_get_id_string (call));
+          json_object_set_string_member (fields, LIN_NOTE_FIELD_TEXT, note);
+          json_object_set_string_member (fields, LIN_NOTE_FIELD_WRITTEN, written_text);
+          json_object_set_boolean_member (fields, LIN_CALL_FIELD_DEMO, TRUE);
+          if (!lin_call_save_note (store, record, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}

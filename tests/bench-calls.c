@@ -1,0 +1,430 @@
+/* bench-calls.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The call screens' costs, on this machine:
+ *
+ *  a. saving a completed call as the wizard does (lin_call_save: its
+ *     follow-up, the call, its note; three transactions with fsync), and
+ *     the call alone, N = 300 (goal: p99 under 20 ms);
+ *  b. with 100,000 fictional calls in a profile (lin_demo_add_calls, with
+ *     their follow-ups and notes): the time from the working set loaded
+ *     to the call log's first rows (goal ≤ 300 ms), until its index is
+ *     complete, each change of the risk filter and of the date filter
+ *     (goal ≤ 50 ms), and the process's peak RSS (goal ≤ 250 MB).
+ *
+ * A benchmark, not a test: it prints a table and one line of JSON and
+ * never fails because something is slow. The 100,000-call profile is
+ * built once and kept in the build folder (bench-calls-cache-*) for later
+ * runs; building it takes minutes (every save is fsynced).
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "lin-call-log.h"
+#include "lin-demo.h"
+#include "lin-profile.h"
+
+#define N_SAVES 300
+#define N_WARMUP 10
+#define N_CALLS 100000
+#define N_FILTER_ROUNDS 10
+#define SEED 4242
+#define PASSPHRASE "benchmark passphrase, not a secret"
+/* bump when what the cached profile holds changes */
+#define CACHE_FORMAT 1
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            guint   p)
+{
+  guint rank;
+
+  g_array_sort (values, compare_doubles);
+  rank = MAX (1, (p * values->len + 99) / 100);
+
+  return g_array_index (values, double, MIN (rank, values->len) - 1);
+}
+
+static double
+maximum (GArray *values)
+{
+  return percentile (values, 100);
+}
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static void
+die_on (GError *error)
+{
+  if (error != NULL)
+    g_error ("%s", error->message);
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static GDateTime *
+fixed_until (void)
+{
+  return lin_call_parse_time ("2026-11-25T19:00:00+01:00");
+}
+
+/* a. Saving */
+
+typedef struct
+{
+  double full_median, full_p99, full_max;
+  double call_median, call_p99;
+} SaveResult;
+
+static void
+bench_save (const char *work_dir,
+            SaveResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinStore) source = NULL;
+  g_autoptr(LinStore) store = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) alone = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GDateTime) until = fixed_until ();
+  g_autofree char *source_dir = g_build_filename (work_dir, "source", NULL);
+  g_autofree char *data_dir = g_build_filename (work_dir, "save", NULL);
+  g_autofree char *source_profile = NULL;
+  g_autofree char *profile = NULL;
+  LinKdfParams floor;
+  guint n_full = 0;
+
+  lin_kdf_params_floor (&floor);
+  source_profile = lin_profile_create (source_dir, "Source", PASSPHRASE, &floor, &error);
+  die_on (error);
+  source = lin_profile_unlock (source_profile, PASSPHRASE, &error);
+  die_on (error);
+  profile = lin_profile_create (data_dir, "Bench", PASSPHRASE, &floor, &error);
+  die_on (error);
+  store = lin_profile_unlock (profile, PASSPHRASE, &error);
+  die_on (error);
+
+  /* the calls to save: demo calls, the completed ones (all steps) */
+  lin_demo_add_calls (source, 2 * (N_SAVES + N_WARMUP), SEED, until, &error);
+  die_on (error);
+  calls = lin_store_list (source, LIN_CALL_KIND);
+
+  for (guint i = 0; i < calls->len && n_full < N_WARMUP + N_SAVES; i++)
+    {
+      g_autofree char *json = NULL;
+      g_autoptr(LinRecord) call = lin_record_new (LIN_CALL_KIND);
+      g_autoptr(LinRecord) copy = lin_record_new (LIN_CALL_KIND);
+      g_autoptr(LinRecord) follow_up = NULL;
+      g_autoptr(GDateTime) due = NULL;
+      double t0, t1, t2;
+
+      if (!json_object_has_member (lin_record_get_fields (calls->pdata[i]), LIN_CALL_FIELD_RISK))
+        continue;
+
+      json = lin_record_dup_fields_json (calls->pdata[i]);
+      if (!lin_record_set_fields_json (call, json, &error) || !lin_record_set_fields_json (copy, json, &error))
+        die_on (error);
+      json_object_remove_member (lin_record_get_fields (call), LIN_CALL_FIELD_FOLLOW_UP_ID);
+      json_object_remove_member (lin_record_get_fields (copy), LIN_CALL_FIELD_FOLLOW_UP_ID);
+      due = g_date_time_add_days (until, 2);
+      follow_up = lin_follow_up_new (call, due, "phone-call", "радним данима 9–13", "ружа");
+
+      t0 = now ();
+      if (!lin_call_save (store, call, follow_up, "Позвала из продавнице; договорен безбедносни план.", &error))
+        die_on (error);
+      t1 = now ();
+      if (!lin_call_save (store, copy, NULL, NULL, &error))
+        die_on (error);
+      t2 = now ();
+
+      if (n_full++ >= N_WARMUP)
+        {
+          double full_ms = (t1 - t0) * 1000, alone_ms = (t2 - t1) * 1000;
+
+          g_array_append_val (full, full_ms);
+          g_array_append_val (alone, alone_ms);
+        }
+    }
+
+  lin_store_close (source);
+  lin_store_close (store);
+
+  result->full_median = percentile (full, 50);
+  result->full_p99 = percentile (full, 99);
+  result->full_max = maximum (full);
+  result->call_median = percentile (alone, 50);
+  result->call_p99 = percentile (alone, 99);
+}
+
+/* b. The call log over 100,000 calls */
+
+typedef struct
+{
+  double build_seconds;   /* < 0: from the cache */
+  guint  records;
+  guint  calls;
+  double load_seconds;
+  double first_rows_ms;
+  double index_ms;
+  double risk_median_ms, risk_max_ms;
+  double date_median_ms, date_max_ms;
+  double rss_loaded_mib;
+  double rss_peak_mib;
+  guint  shown_high;
+} LogResult;
+
+static char *
+cache_dir (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : g_get_current_dir ();
+  g_autofree char *name = g_strdup_printf ("bench-calls-cache-f%d-s%d-n%d", CACHE_FORMAT,
+                                           LIN_STORE_SCHEMA_VERSION, N_CALLS);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+calls_profile (LogResult *result)
+{
+  g_autofree char *dir = cache_dir ();
+  g_autofree char *done = g_build_filename (dir, "complete", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinStore) store = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GDateTime) until = fixed_until ();
+  LinKdfParams floor;
+  char *profile;
+  double start;
+
+  if (g_file_test (done, G_FILE_TEST_EXISTS))
+    {
+      profiles = lin_profile_list (dir, NULL);
+      if (profiles != NULL && profiles->len == 1)
+        {
+          result->build_seconds = -1;
+          return g_strdup (((LinProfileInfo *)profiles->pdata[0])->path);
+        }
+    }
+
+  g_printerr ("Building a profile of %d demo calls in %s (once; later runs reuse it)\n", N_CALLS, dir);
+
+  lin_kdf_params_floor (&floor);
+  profile = lin_profile_create (dir, "Bench calls", PASSPHRASE, &floor, &error);
+  die_on (error);
+  store = lin_profile_unlock (profile, PASSPHRASE, &error);
+  die_on (error);
+
+  start = now ();
+  /* in parts of 10,000 with seeds of their own, to show progress */
+  for (guint part = 0; part < N_CALLS / 10000; part++)
+    {
+      lin_demo_add_calls (store, 10000, SEED + part, until, &error);
+      die_on (error);
+      g_printerr ("  %u calls saved, %.1f s\n", (part + 1) * 10000, now () - start);
+    }
+  result->build_seconds = now () - start;
+  lin_store_close (store);
+
+  g_file_set_contents (done, "", 0, &error);
+  die_on (error);
+
+  return profile;
+}
+
+static void
+bench_log (LogResult *result)
+{
+  g_autofree char *profile = calls_profile (result);
+  g_autofree char *header = g_build_filename (profile, LIN_HEADER_FILE, NULL);
+  g_autofree char *db = g_build_filename (profile, LIN_STORE_FILE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinVault) vault = lin_vault_unlock (header, PASSPHRASE, &error);
+  g_autoptr(LinStore) store = NULL;
+  g_autoptr(LinCallLog) log = NULL;
+  g_autoptr(GArray) risk = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) date = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GDateTime) until = fixed_until ();
+  static const guint masks[] = {
+    LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_HIGH),
+    LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_MEDIUM) | LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_HIGH),
+    LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_STANDARD),
+    0,
+  };
+  static const int days[] = { 7, 30, 90, 0 };
+  double start;
+
+  die_on (error);
+  start = now ();
+  store = lin_store_open (vault, db, FALSE, &error);
+  die_on (error);
+  result->load_seconds = now () - start;
+  result->records = lin_store_get_n_records (store);
+  result->rss_loaded_mib = peak_rss_mib ();
+
+  /* first rows: the log exists and has them */
+  start = now ();
+  log = lin_call_log_new (store);
+  if (g_list_model_get_n_items (G_LIST_MODEL (log)) == 0)
+    g_error ("The call log has no rows");
+  {
+    g_autoptr(LinRecord) first = g_list_model_get_item (G_LIST_MODEL (log), 0);
+
+    (void)first;
+  }
+  result->first_rows_ms = (now () - start) * 1000;
+  result->calls = g_list_model_get_n_items (G_LIST_MODEL (log));
+
+  while (!lin_call_log_get_index_ready (log))
+    g_main_context_iteration (NULL, TRUE);
+  result->index_ms = (now () - start) * 1000;
+
+  for (guint round = 0; round < N_FILTER_ROUNDS; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+      {
+        double ms;
+
+        start = now ();
+        lin_call_log_set_risk_levels (log, masks[i]);
+        ms = (now () - start) * 1000;
+        g_array_append_val (risk, ms);
+        if (i == 0)
+          result->shown_high = g_list_model_get_n_items (G_LIST_MODEL (log));
+      }
+
+  for (guint round = 0; round < N_FILTER_ROUNDS; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+      {
+        g_autoptr(GDateTime) from = days[i] > 0 ? g_date_time_add_days (until, -days[i]) : NULL;
+        double ms;
+
+        start = now ();
+        lin_call_log_set_date_range (log, from, days[i] > 0 ? until : NULL);
+        ms = (now () - start) * 1000;
+        g_array_append_val (date, ms);
+      }
+
+  result->risk_median_ms = percentile (risk, 50);
+  result->risk_max_ms = maximum (risk);
+  result->date_median_ms = percentile (date, 50);
+  result->date_max_ms = maximum (date);
+  result->rss_peak_mib = peak_rss_mib ();
+
+  g_clear_object (&log);
+  lin_store_close (store);
+}
+
+static void
+rm_rf (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *work_dir = NULL;
+  g_autofree char *build_json = NULL;
+  SaveResult save = { 0 };
+  LogResult log = { 0 };
+
+  if (!lin_secret_init (&error))
+    g_error ("%s", error->message);
+
+  work_dir = g_dir_make_tmp ("linija-bench-calls-XXXXXX", &error);
+  die_on (error);
+
+  bench_save (work_dir, &save);
+  rm_rf (work_dir);
+  bench_log (&log);
+
+  printf ("Linija call benchmark — %u processors\n\n", g_get_num_processors ());
+
+  printf ("a. Save a completed call, N = %d\n", N_SAVES);
+  printf ("   %-52s %10s %10s\n", "", "median ms", "p99 ms");
+  printf ("   %-52s %10.3f %10.3f   (goal: p99 < 20 ms; max %.3f)\n",
+          "lin_call_save: follow-up, call, note (3 fsyncs)", save.full_median, save.full_p99, save.full_max);
+  printf ("   %-52s %10.3f %10.3f\n", "lin_call_save: the call alone", save.call_median, save.call_p99);
+
+  printf ("\nb. The call log over %u calls (%u records in the profile)\n", log.calls, log.records);
+  if (log.build_seconds >= 0)
+    printf ("   building the profile: %.1f s\n", log.build_seconds);
+  else
+    printf ("   profile taken from the cache in the build folder\n");
+  printf ("   %-52s %10.3f s\n", "working set loaded (lin_store_open, no Argon2id)", log.load_seconds);
+  printf ("   %-52s %10.1f ms  (goal ≤ 300 ms)\n", "first rows after the working set is loaded", log.first_rows_ms);
+  printf ("   %-52s %10.1f ms\n", "index complete (sorted by start, filters ready)", log.index_ms);
+  printf ("   %-52s %10s %10s\n", "", "median ms", "max ms");
+  printf ("   %-52s %10.2f %10.2f   (goal ≤ 50 ms)\n", "risk filter change", log.risk_median_ms, log.risk_max_ms);
+  printf ("   %-52s %10.2f %10.2f   (goal ≤ 50 ms)\n", "date filter change", log.date_median_ms, log.date_max_ms);
+  printf ("   %-52s %10u\n", "rows shown with high risk only", log.shown_high);
+  printf ("   %-52s %10.1f MiB\n", "peak RSS with the working set loaded", log.rss_loaded_mib);
+  printf ("   %-52s %10.1f MiB (goal ≤ 250 MB)\n\n", "peak RSS of the process", log.rss_peak_mib);
+
+  build_json = log.build_seconds < 0 ? g_strdup ("null") : g_strdup_printf ("%.1f", log.build_seconds);
+  printf ("{\"benchmark\":\"calls\",\"nproc\":%u,"
+          "\"save\":{\"n\":%d,\"median_ms\":%.4f,\"p99_ms\":%.4f,\"max_ms\":%.4f,"
+          "\"call_only_median_ms\":%.4f,\"call_only_p99_ms\":%.4f},"
+          "\"log\":{\"calls\":%u,\"records\":%u,\"load_s\":%.4f,\"first_rows_ms\":%.2f,\"index_ms\":%.1f,"
+          "\"risk_filter_median_ms\":%.3f,\"risk_filter_max_ms\":%.3f,"
+          "\"date_filter_median_ms\":%.3f,\"date_filter_max_ms\":%.3f,"
+          "\"rss_loaded_mib\":%.1f,\"rss_peak_mib\":%.1f,\"build_seconds\":%s}}\n",
+          g_get_num_processors (), N_SAVES, save.full_median, save.full_p99, save.full_max,
+          save.call_median, save.call_p99,
+          log.calls, log.records, log.load_seconds, log.first_rows_ms, log.index_ms,
+          log.risk_median_ms, log.risk_max_ms, log.date_median_ms, log.date_max_ms,
+          log.rss_loaded_mib, log.rss_peak_mib, build_json);
+
+  return 0;
+}
