@@ -426,6 +426,16 @@ test_complete_call (void)
   }
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (root ())), ==, "Linija");
 
+  /* the next call with the same caller code hears of this one, by count */
+  start_call ();
+  key ("<Alt>Right");
+  g_assert_false (gtk_widget_get_visible (named ("caller-code-hint")));
+  type ("k-17");
+  g_assert_true (gtk_widget_get_visible (named ("caller-code-hint")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (named ("caller-code-hint"))), ==, "1 earlier call with this code");
+  lin_call_wizard_clear (wizard ());
+
+  delete_all ("draft");
   delete_all ("call");
   delete_all ("note");
   delete_all ("follow-up");
@@ -665,6 +675,49 @@ test_lock_clears (void)
   delete_all ("draft");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_discard (void)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  AdwMessageDialog *dialog;
+
+  start_call ();
+  choose ("field-call_type", position_of ("call-type", "information"));
+  lin_test_spin (800);
+
+  /* asked first; Cancel keeps the call */
+  tab_to ("discard-button");
+  key ("space");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  lin_test_spin (100);
+  g_assert_true (lin_call_wizard_get_active (wizard ()));
+
+  tab_to ("discard-button");
+  key ("space");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  lin_test_spin (100);
+
+  g_assert_false (lin_call_wizard_get_active (wizard ()));
+  g_assert_true (gtk_widget_get_visible (named ("new-call-button")));
+  g_assert_false (gtk_widget_get_visible (named ("resume-button")));
+  drafts = list_records ("draft");
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
 static void
 created_cb (GObject      *object,
             GAsyncResult *result,
@@ -717,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/gui/call/high-risk", test_high_risk);
   g_test_add_func ("/gui/call/narrow", test_narrow);
   g_test_add_func ("/gui/call/lock-clears", test_lock_clears);
+  g_test_add_func ("/gui/call/discard", test_discard);
   g_test_add_func ("/gui/call/draft-survives-sigkill", test_draft_survives_sigkill);
 
   ret = g_test_run ();

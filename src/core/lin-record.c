@@ -99,10 +99,12 @@ lin_record_init (LinRecord *self)
 {
 }
 
+/* The hex form is made when first asked for (unlock makes 100,000
+ * records that nobody asks it of yet), and stays as long as the id does */
 static void
 update_id_string (LinRecord *self)
 {
-  sodium_bin2hex (self->id_string, sizeof self->id_string, self->id, LIN_RECORD_ID_BYTES);
+  self->id_string[0] = '\0';
 }
 
 /**
@@ -262,8 +264,11 @@ lin_record_set_saved (LinRecord               *self,
 {
   g_return_if_fail (LIN_IS_RECORD (self));
 
-  memcpy (self->id, header->record_id, LIN_RECORD_ID_BYTES);
-  update_id_string (self);
+  if (memcmp (self->id, header->record_id, LIN_RECORD_ID_BYTES) != 0)
+    {
+      memcpy (self->id, header->record_id, LIN_RECORD_ID_BYTES);
+      update_id_string (self);
+    }
   self->revision = header->revision;
   self->parent_revision = header->parent_revision;
   self->hlc = header->hlc;
@@ -558,6 +563,10 @@ const char *
 lin_record_get_id_string (LinRecord *self)
 {
   g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
+
+  if (self->id_string[0] == '\0')
+    sodium_bin2hex (self->id_string, sizeof self->id_string, self->id, LIN_RECORD_ID_BYTES);
+
   return self->id_string;
 }
 

@@ -46,7 +46,7 @@ struct _LinStore
   sqlite3    *db;
   char       *db_path;
   GHashTable *keys;     /* epoch → LinKey */
-  GHashTable *records;  /* id string → LinRecord */
+  GHashTable *records;  /* binary id (the record's own) → LinRecord */
 
   guint32     epoch;
   guint64     hlc_last;
@@ -56,6 +56,21 @@ struct _LinStore
 };
 
 G_DEFINE_FINAL_TYPE (LinStore, lin_store, G_TYPE_OBJECT)
+
+/* The working set is keyed by the records' binary ids: random, so their
+ * first bytes are a good hash already, and no hex string to hash */
+static guint
+record_id_hash (gconstpointer id)
+{
+  return lin_get_u32 (id);
+}
+
+static gboolean
+record_id_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  return memcmp (a, b, LIN_RECORD_ID_BYTES) == 0;
+}
 
 enum {
   RECORD_CHANGED,
@@ -732,7 +747,7 @@ load_part_run (LoadPart *part,
       part->max_hlc = MAX (part->max_hlc, header.hlc);
       part->n_found++;
       if (part->working_set != NULL)
-        g_hash_table_replace (part->working_set, (gpointer)lin_record_get_id_string (record), record);
+        g_hash_table_replace (part->working_set, (gpointer)lin_record_get_id (record), record);
       else
         g_ptr_array_add (part->records, record);
     }
@@ -847,7 +862,7 @@ load_records_in_snapshot (LinStore  *self,
 
       records = g_ptr_array_steal (parts[i].records, &n);
       for (gsize r = 0; r < n; r++)
-        g_hash_table_replace (self->records, (gpointer)lin_record_get_id_string (records[r]), records[r]);
+        g_hash_table_replace (self->records, (gpointer)lin_record_get_id (records[r]), records[r]);
       self->hlc_last = MAX (self->hlc_last, parts[i].max_hlc);
     }
 
@@ -992,7 +1007,7 @@ static void
 lin_store_init (LinStore *self)
 {
   self->keys = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)lin_key_free);
-  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->records = g_hash_table_new_full (record_id_hash, record_id_equal, NULL, g_object_unref);
 }
 
 /**
@@ -1360,7 +1375,7 @@ lin_store_save (LinStore   *self,
   if (!check_open (self, error))
     return FALSE;
 
-  current = g_hash_table_lookup (self->records, lin_record_get_id_string (record));
+  current = g_hash_table_lookup (self->records, lin_record_get_id (record));
   base = current != NULL ? MAX (lin_record_get_revision (current), lin_record_get_revision (record))
                          : lin_record_get_revision (record);
 
@@ -1387,7 +1402,7 @@ lin_store_save (LinStore   *self,
 
   lin_record_set_saved (record, &header);
   if (current != record)
-    g_hash_table_replace (self->records, (gpointer)lin_record_get_id_string (record), g_object_ref (record));
+    g_hash_table_replace (self->records, (gpointer)lin_record_get_id (record), g_object_ref (record));
 
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
 
@@ -1476,7 +1491,7 @@ lin_store_delete (LinStore   *self,
       return FALSE;
     }
 
-  g_hash_table_remove (self->records, lin_record_get_id_string (record));
+  g_hash_table_remove (self->records, lin_record_get_id (record));
 
   /* old WAL frames may still hold the envelopes: truncate the WAL */
   sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
@@ -1497,10 +1512,15 @@ LinRecord *
 lin_store_get (LinStore   *self,
                const char *id)
 {
+  guint8 bin[LIN_RECORD_ID_BYTES];
+
   g_return_val_if_fail (LIN_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->records, id);
+  if (!lin_record_id_from_string (id, bin))
+    return NULL;
+
+  return g_hash_table_lookup (self->records, bin);
 }
 
 static int

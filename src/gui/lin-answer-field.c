@@ -68,7 +68,7 @@ control_changed_cb (LinAnswerField *self)
 }
 
 static void
-toggle_toggled_cb (LinAnswerField    *self,
+toggle_toggled_cb (LinAnswerField  *self,
                    GtkToggleButton *button)
 {
   /* a group emits for the button going off too: once is enough */
@@ -359,9 +359,9 @@ lin_answer_field_init (LinAnswerField *self)
  */
 LinAnswerField *
 lin_answer_field_new (LinAnswerKind  kind,
-                    const char       *key,
-                    const char       *list,
-                    const char       *title)
+                      const char    *key,
+                      const char    *list,
+                      const char    *title)
 {
   LinAnswerField *self;
 
@@ -382,8 +382,8 @@ lin_answer_field_new (LinAnswerKind  kind,
 
 void
 lin_answer_field_set_range (LinAnswerField *self,
-                          int           min,
-                          int           max)
+                            int             min,
+                            int             max)
 {
   g_return_if_fail (LIN_IS_ANSWER_FIELD (self));
   g_return_if_fail (self->kind == LIN_ANSWER_NUMBER);
@@ -560,7 +560,7 @@ node_string (JsonNode *value)
  */
 void
 lin_answer_field_set_value (LinAnswerField *self,
-                          JsonNode     *value)
+                            JsonNode       *value)
 {
   g_return_if_fail (LIN_IS_ANSWER_FIELD (self));
 
@@ -713,7 +713,7 @@ lin_answer_field_dup_display (LinAnswerField *self)
  */
 void
 lin_answer_field_store (LinAnswerField *self,
-                      JsonObject   *object)
+                        JsonObject     *object)
 {
   JsonNode *value;
 
@@ -729,7 +729,7 @@ lin_answer_field_store (LinAnswerField *self,
 
 void
 lin_answer_field_load (LinAnswerField *self,
-                     JsonObject   *object)
+                       JsonObject     *object)
 {
   g_return_if_fail (LIN_IS_ANSWER_FIELD (self));
   g_return_if_fail (object != NULL);

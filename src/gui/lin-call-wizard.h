@@ -37,6 +37,7 @@ guint       lin_call_wizard_get_elapsed  (LinCallWizard  *self);
 LinRecord  *lin_call_wizard_get_draft    (LinCallWizard  *self);
 LinRecord  *lin_call_wizard_save         (LinCallWizard  *self,
                                           GError        **error);
+void        lin_call_wizard_discard      (LinCallWizard  *self);
 
 LinRecord  *lin_call_wizard_find_draft   (LinStore       *store);
 

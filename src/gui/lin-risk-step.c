@@ -103,8 +103,8 @@ level_label (LinRiskLevel level)
 /* The judgement offers the computed level and those above it, never
  * below: the core refuses lower, and the choice should not offer it */
 static void
-rebuild_judgement (LinRiskStep *self,
-                   LinRiskLevel keep)
+rebuild_judgement (LinRiskStep  *self,
+                   LinRiskLevel  keep)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint selected = 0;

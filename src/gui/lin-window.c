@@ -259,6 +259,15 @@ call_saved_cb (LinWindow *self)
 }
 
 static void
+call_discarded_cb (LinWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->calls_stack, "start");
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  update_resume (self);
+  gtk_widget_grab_focus (self->new_call_button);
+}
+
+static void
 new_call_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -430,6 +439,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, new_call_button);
   gtk_widget_class_bind_template_callback (widget_class, call_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, call_discarded_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
