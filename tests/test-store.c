@@ -637,6 +637,48 @@ test_load_parallel (void)
   lin_vault_test_rm_rf (data_dir);
 }
 
+/* Every kept revision of a record opens again, oldest first, apart from
+ * the working set */
+static void
+test_revisions (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profile = new_profile (&data_dir);
+  g_autoptr(LinStore) store = unlock (profile);
+  g_autoptr(LinRecord) record = save_json (store, "call", "{\"v\":1}", FALSE);
+  g_autofree char *id = g_strdup (lin_record_get_id_string (record));
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  update_json (store, record, "{\"v\":2,\"note\":\"друга\"}");
+  update_json (store, record, "{\"v\":3}");
+  close_store (&store);
+
+  store = unlock (profile);
+  revisions = lin_store_list_revisions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (lin_record_get_revision (revisions->pdata[i]), ==, i + 1);
+  assert_fields (revisions->pdata[0], "{\"v\":1}");
+  assert_fields (revisions->pdata[1], "{\"v\":2,\"note\":\"друга\"}");
+  assert_fields (revisions->pdata[2], "{\"v\":3}");
+
+  /* copies: the working set keeps its own */
+  g_assert_true (revisions->pdata[2] != lin_store_get (store, id));
+  lin_record_set_string (revisions->pdata[2], "v", "changed");
+  assert_fields (lin_store_get (store, id), "{\"v\":3}");
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+
+  /* not a record id: an error, not a crash */
+  revisions = lin_store_list_revisions (store, "nonsense", &error);
+  g_assert_null (revisions);
+  g_assert_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_NOT_FOUND);
+
+  close_store (&store);
+  lin_vault_test_rm_rf (data_dir);
+}
+
 static gsize
 count_in_folder (const char   *profile,
                  const guint8 *needle,
@@ -1555,6 +1597,7 @@ main (int   argc,
   g_test_add_func ("/store/tamper/swap", test_tamper_swap);
   g_test_add_func ("/store/tamper/replay", test_tamper_replay);
   g_test_add_func ("/store/load/parallel", test_load_parallel);
+  g_test_add_func ("/store/revisions", test_revisions);
   g_test_add_func ("/store/delete/shreds", test_delete_shreds);
   g_test_add_func ("/store/bad-input/truncated", test_bad_truncated);
   g_test_add_func ("/store/bad-input/empty-store", test_bad_empty_store);

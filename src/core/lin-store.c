@@ -1700,6 +1700,89 @@ lin_store_verify (LinStore  *self,
 }
 
 /**
+ * lin_store_list_revisions:
+ * @self: an open #LinStore
+ * @id: a record id (32 hex digits)
+ * @error: a location for a #GError
+ *
+ * Every revision of a record that is still kept, opened: the record's
+ * history, for reading. Tombstones are left out. The records are copies,
+ * not the working set's: changing one changes nothing.
+ *
+ * Returns: (transfer container) (element-type LinRecord) (nullable): the
+ *   revisions, oldest first (empty for a record with none), or %NULL with
+ *   @error set when one cannot be opened
+ */
+GPtrArray *
+lin_store_list_revisions (LinStore    *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  guint8 bin[LIN_RECORD_ID_BYTES];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  if (!lin_record_id_from_string (id, bin))
+    {
+      g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_NOT_FOUND, "Not a record id");
+      return NULL;
+    }
+
+  stmt = prepare (self, "SELECT revision, local, envelope FROM envelopes WHERE record_id = ? ORDER BY revision",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_blob (stmt, 1, bin, sizeof bin, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) envelope = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      g_autoptr(GBytes) plain = NULL;
+      LinEnvelopeHeader header;
+      LinRecord *record;
+      LinKey *key;
+
+      if (!lin_envelope_peek (envelope, &header, error) ||
+          (key = key_for_epoch (self, header.key_epoch, error)) == NULL ||
+          (plain = lin_envelope_open (envelope, key, bin, (guint64)sqlite3_column_int64 (stmt, 0),
+                                      NULL, error)) == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+
+      if (header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE)
+        continue;
+
+      record = lin_record_new_from_payload (&header, g_bytes_get_data (plain, NULL),
+                                            g_bytes_get_size (plain), NULL, error);
+      if (record == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      lin_record_set_local (record, sqlite3_column_int (stmt, 1) != 0);
+      g_ptr_array_add (out, record);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "history");
+      return NULL;
+    }
+
+  return g_steal_pointer (&out);
+}
+
+/**
  * lin_store_checkpoint:
  * @self: an open #LinStore
  * @error: a location for a #GError

@@ -48,6 +48,9 @@ gboolean    lin_store_verify          (LinStore     *self,
                                        GError      **error);
 gboolean    lin_store_checkpoint      (LinStore     *self,
                                        GError      **error);
+GPtrArray  *lin_store_list_revisions  (LinStore     *self,
+                                       const char   *id,
+                                       GError      **error);
 GPtrArray  *lin_store_dup_envelopes   (LinStore     *self,
                                        const char   *id);
 
