@@ -26,7 +26,9 @@
  * to resume an unfinished call); then, with the demo profile's
  * fictional calls added, sr-call-log.png, sr-call-log-filters.png (high
  * risk only), sr-call-details.png, sr-call-details-note.png (a note being
- * added), sr-call-edit.png, sr-call-history.png, sr-follow-ups.png (one
+ * added, scrolled into view), sr-call-edit.png, sr-call-history.png (two
+ * versions), sr-call-history-version.png (the answers of an earlier
+ * version, a changed one marked), sr-follow-ups.png (one
  * opened to mark it done), sr-call-log-narrow.png and
  * sr-call-details-narrow.png (at 360 px). `build-aux/dev screenshots`
  * runs it for every language under Xvfb.
@@ -264,6 +266,17 @@ richest_call (LinCallLogView *view)
   return NULL;
 }
 
+/* In the call editor: the next age group of the list (0 is "Not
+ * answered") */
+static void
+change_age_group (GtkWidget *root)
+{
+  AdwComboRow *age = ADW_COMBO_ROW (named (root, "age_group"));
+  guint n = g_list_model_get_n_items (adw_combo_row_get_model (age));
+
+  adw_combo_row_set_selected (age, adw_combo_row_get_selected (age) % (n - 1) + 1);
+}
+
 /* The call log, a call's details, its editor and history, and the
  * follow-up queue, on the demo profile's fictional calls */
 static void
@@ -300,18 +313,35 @@ render_log_screens (LinWindow *window)
   lin_call_details_add_note (details, "She will call again after the court hearing on Monday.", NULL);
   save (root, "call-details");
 
-  gtk_widget_activate (named (root, "add-note-button"));
+  g_signal_emit_by_name (named (root, "add-note-button"), "clicked");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (named (root, "note-view"))),
                             "Her sister can take the children for the weekend.", -1);
+  /* the details scroll the editor into view once it is open */
+  lin_test_spin (400);
   save (root, "call-details-note");
   gtk_widget_activate (named (root, "cancel-note-button"));
 
   lin_call_details_set_mode (details, "edit");
   save (root, "call-edit");
-  /* saved once more, so that the history has two versions */
-  gtk_widget_activate (named (root, "save-edit-button"));
+  /* saved with another age group, so that the history has two versions
+   * and the second changed an answer */
+  change_age_group (root);
+  /* clicked, not activated: activating a button clicks it later */
+  g_signal_emit_by_name (named (root, "save-edit-button"), "clicked");
   lin_call_details_set_mode (details, "history");
   save (root, "call-history");
+
+  /* a third version, so that an earlier one with a change can be shown */
+  lin_call_details_set_mode (details, "edit");
+  change_age_group (root);
+  g_signal_emit_by_name (named (root, "save-edit-button"), "clicked");
+  lin_call_details_set_mode (details, "history");
+  if (!lin_call_details_show_version (details, lin_record_get_revision (call) - 1))
+    g_error ("screenshots: the call has no earlier version");
+  /* the answer that changed, in sight: the keyboard goes there */
+  lin_test_spin (300);
+  gtk_widget_grab_focus (named (root, "changed-answer-row"));
+  save (root, "call-history-version");
   lin_call_details_set_mode (details, "view");
 
   lin_call_log_view_show_pane (view, "follow-ups");

@@ -9,7 +9,8 @@
  * through the core appear newest first; the risk filter leaves the right
  * rows; a call's details show its answers in words; a note added there is
  * saved as a note record; editing saves a new revision that the history
- * lists; marking an overdue follow-up done lowers the count the Calls
+ * lists, and an earlier version shows its own answers with the changed
+ * one marked; marking an overdue follow-up done lowers the count the Calls
  * section shows; the narrow window folds the list and the details; a
  * lock leaves nothing of it in any widget; with the demo profile's 300
  * fictional calls, each risk filter leaves exactly the calls of its level.
@@ -536,6 +537,122 @@ test_edit_history (void)
   g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
 }
 
+/* The n-th row (from 0, newest first) of the list of versions */
+static GtkListBoxRow *
+history_row (guint n)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (named_in (GTK_WIDGET (details ()), "history-list")), n);
+}
+
+static guint
+n_changed_rows (void)
+{
+  GtkWidget *box = named_in (GTK_WIDGET (details ()), "version-box");
+  g_autoptr(GPtrArray) texts = NULL;
+  guint n = 0;
+
+  /* the rows marked, counted by their tag, as they show */
+  texts = lin_test_collect_texts (box);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), C_("answer", "Changed")))
+      n++;
+
+  return n;
+}
+
+/* An edited call's history: three versions; an earlier one shows its own
+ * answers, the answer its edit changed marked, and the first none; all
+ * by the keyboard, Enter on a version and Escape back */
+static void
+test_history_version (void)
+{
+  GtkWidget *root = GTK_WIDGET (details ());
+  GtkWidget *window = GTK_WIDGET (main_window ());
+  const LinCodeList *ages = lin_code_list_get ("age-group");
+  const char *age_1 = lin_code_list_get_code (ages, 0)->code;
+  const char *age_2 = lin_code_list_get_code (ages, 1)->code;
+  const char *original = NULL;
+  guint64 revision = lin_record_get_revision (upcoming);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  GtkWidget *changed;
+
+  /* test_edit_history made version 2 (age group the list's first code) */
+  g_assert_cmpuint (revision, ==, 2);
+  versions = lin_store_list_revisions (store (), lin_record_get_id_string (upcoming), NULL);
+  g_assert_nonnull (versions);
+  g_assert_cmpuint (versions->len, ==, 2);
+  original = lin_record_get_string (g_ptr_array_index (versions, 0), "age_group");
+  g_assert_cmpstr (original, !=, age_1);
+
+  /* a third version: the age group once more */
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (named_in (root, "age_group")), 2);
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+  g_assert_cmpuint (lin_record_get_revision (upcoming), ==, 3);
+  g_assert_cmpstr (lin_record_get_string (upcoming, "age_group"), ==, age_2);
+
+  click (named_in (root, "history-button"));
+  lin_test_spin (50);
+  g_assert_cmpuint (n_rows (named_in (root, "history-list")), ==, 3);
+  g_assert_true (gtk_list_box_row_get_activatable (history_row (0)));
+  {
+    g_autofree char *current = g_strdup_printf (_("Version %u (current)"), 3u);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history_row (0))), ==, current);
+  }
+
+  /* Enter on the second row: version 2 */
+  gtk_widget_grab_focus (GTK_WIDGET (history_row (1)));
+  lin_test_spin (50);
+  g_assert_true (lin_test_press (window, "Return"));
+  lin_test_spin (100);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "version");
+  g_assert_true (gtk_widget_has_focus (named_in (root, "version-back-button")));
+  {
+    g_autofree char *heading = g_strdup (gtk_label_get_text (GTK_LABEL (named_in (root, "version-title"))));
+    g_autofree char *prefix = g_strdup_printf (_("Version %1$u, saved %2$s"), 2u, "");
+
+    g_assert_true (g_str_has_prefix (heading, prefix));
+  }
+  /* its own age group, not the current one, and marked: the only answer
+   * its edit changed */
+  shown = lin_test_collect_texts (named_in (root, "version-box"));
+  g_assert_true (g_ptr_array_find_with_equal_func (shown, lin_code_label ("age-group", age_1), g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (shown, lin_code_label ("age-group", age_2), g_str_equal, NULL));
+  g_assert_cmpuint (n_changed_rows (), ==, 1);
+  changed = named_in (root, "changed-answer-row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (changed)), ==, _("Age group"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (changed)), ==, lin_code_label ("age-group", age_1));
+  /* a version shows no follow-up of today, and nothing can be edited */
+  g_assert_false (gtk_widget_is_sensitive (named_in (root, "edit-button")));
+
+  /* Escape: back to the versions, on the row it came from */
+  g_assert_true (lin_test_press (window, "Escape"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "history");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (history_row (1))));
+
+  /* the first version: the age group as first saved, nothing marked */
+  g_signal_emit_by_name (named_in (root, "history-list"), "row-activated", history_row (2));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "version");
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  shown = lin_test_collect_texts (named_in (root, "version-box"));
+  g_assert_true (g_ptr_array_find_with_equal_func (shown, lin_code_label ("age-group", original), g_str_equal, NULL));
+  g_assert_cmpuint (n_changed_rows (), ==, 0);
+  g_assert_null (lin_test_find_named (root, "changed-answer-row"));
+
+  /* and back to the current answers */
+  click (named_in (root, "close-version-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_true (gtk_widget_is_sensitive (named_in (root, "edit-button")));
+  g_assert_false (lin_call_details_show_version (details (), 99));
+}
+
 static void
 test_follow_up_done (void)
 {
@@ -687,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/gui/call-log/filter-risk", test_filter_risk);
   g_test_add_func ("/gui/call-log/details-note", test_details_note);
   g_test_add_func ("/gui/call-log/edit-history", test_edit_history);
+  g_test_add_func ("/gui/call-log/history-version", test_history_version);
   g_test_add_func ("/gui/call-log/follow-up-done", test_follow_up_done);
   g_test_add_func ("/gui/call-log/narrow", test_narrow);
   g_test_add_func ("/gui/call-log/lock", test_lock_clears);

@@ -43,11 +43,18 @@ struct _LinCallDetails
   GtkBox            *edit_box;
   GtkLabel          *edit_message;
   GtkListBox        *history_list;
+  GtkWidget         *history_message;
+  GtkLabel          *version_title;
+  GtkWidget         *version_back_button;
+  GtkScrolledWindow *version_scroller;
+  GtkBox            *version_box;
 
   /* Owned */
   LinStore          *store;
   LinRecord         *call;
   GPtrArray         *edit_fields;
+  GPtrArray         *revisions;       /* of LinRecord, oldest first, while the history shows */
+  guint64            shown_revision;
 };
 
 /* indexed by step, 1 to LIN_CALL_N_STEPS */

@@ -118,6 +118,51 @@ value_row (const char *title,
   return row;
 }
 
+/* An answer that differs from the version before: a quiet tag, and the
+ * word in the row's accessible description so a screen reader says it */
+static void
+mark_changed (GtkWidget *row)
+{
+  GtkWidget *tag = gtk_label_new (C_("answer", "Changed"));
+
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (tag, "lin-changed-tag");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+  gtk_widget_add_css_class (row, "lin-answer-changed");
+  gtk_widget_set_name (row, "changed-answer-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, C_("answer", "Changed"),
+                                  -1);
+}
+
+/* an answer that is not there: no member, null or an empty text */
+static gboolean
+node_is_empty (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node)[0] == '\0';
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node)) == 0;
+
+  return FALSE;
+}
+
+static gboolean
+answer_changed (const Field *field,
+                JsonObject  *object,
+                JsonObject  *previous)
+{
+  JsonNode *now = json_object_get_member (object, field->name);
+  JsonNode *before = json_object_get_member (previous, field->name);
+
+  if (node_is_empty (now) || node_is_empty (before))
+    return node_is_empty (now) != node_is_empty (before);
+
+  return !json_node_equal (now, before);
+}
+
 char *
 lin_call_details_codes_text (const char *list,
                              JsonNode   *node)
@@ -220,9 +265,10 @@ referrals_text (JsonNode *node)
 
 static guint
 add_follow_up_rows (LinCallDetails *self,
+                    LinRecord      *call,
                     GtkWidget      *group)
 {
-  LinRecord *follow_up = lin_call_get_follow_up (self->store, self->call);
+  LinRecord *follow_up = lin_call_get_follow_up (self->store, call);
   g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
   g_autofree char *due = NULL;
   const char *text;
@@ -344,16 +390,28 @@ field_text (const Field *field,
     }
 }
 
-static void
-show_answers (LinCallDetails *self)
+/* Adds @call's answers to @box, one group for each step that has any.
+ * With @previous, an earlier version of the same call, the answers that
+ * differ from it are marked, and an answer taken away shows as not
+ * answered. The follow-up is a record of its own, with its own life: its
+ * rows come only with the current answers, never with a version's.
+ *
+ * Returns: how many answers were marked changed */
+static guint
+add_answers (LinCallDetails *self,
+             GtkBox         *box,
+             LinRecord      *call,
+             LinRecord      *previous)
 {
-  JsonObject *object = lin_record_get_fields (self->call);
+  JsonObject *object = lin_record_get_fields (call);
+  JsonObject *previous_object = previous != NULL ? lin_record_get_fields (previous) : NULL;
   GtkWidget *groups[G_N_ELEMENTS (lin_call_details_step_titles)] = { NULL, };
   guint n_rows[G_N_ELEMENTS (lin_call_details_step_titles)] = { 0, };
   const Field *fields;
   guint n_fields;
+  guint n_changed = 0;
 
-  lin_call_details_remove_children (GTK_WIDGET (self->answers_box));
+  lin_call_details_remove_children (GTK_WIDGET (box));
 
   for (guint step = 1; step < G_N_ELEMENTS (lin_call_details_step_titles); step++)
     {
@@ -367,33 +425,52 @@ show_answers (LinCallDetails *self)
       const Field *field = &fields[i];
       const char *label = lin_call_details_field_label (field);
       g_autofree char *text = NULL;
+      gboolean changed;
+      GtkWidget *row;
 
       if (label == NULL || field->step >= G_N_ELEMENTS (lin_call_details_step_titles))
         continue;
 
       if (g_str_equal (field->name, LIN_CALL_FIELD_FOLLOW_UP_ID))
         {
-          n_rows[field->step] += add_follow_up_rows (self, groups[field->step]);
+          if (call == self->call)
+            n_rows[field->step] += add_follow_up_rows (self, call, groups[field->step]);
           continue;
         }
 
+      changed = previous_object != NULL && answer_changed (field, object, previous_object);
       text = field_text (field, object);
-      if (text != NULL)
+      if (text == NULL && changed)
+        text = g_strdup (_("Not answered"));
+      if (text == NULL)
+        continue;
+
+      row = value_row (label, text);
+      if (changed)
         {
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[field->step]),
-                                     value_row (label, text));
-          n_rows[field->step]++;
+          mark_changed (row);
+          n_changed++;
         }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[field->step]), row);
+      n_rows[field->step]++;
     }
 
   /* only the steps that have answers: a one-step call shows one */
   for (guint step = 1; step < G_N_ELEMENTS (lin_call_details_step_titles); step++)
     {
       if (n_rows[step] > 0)
-        gtk_box_append (self->answers_box, groups[step]);
+        gtk_box_append (box, groups[step]);
       else
         g_object_unref (g_object_ref_sink (groups[step]));
     }
+
+  return n_changed;
+}
+
+static void
+show_answers (LinCallDetails *self)
+{
+  add_answers (self, self->answers_box, self->call, NULL);
 }
 
 static void
@@ -477,6 +554,8 @@ show (LinCallDetails *self)
       lin_call_details_remove_children (GTK_WIDGET (self->notes_list));
       lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
       lin_call_details_remove_children (GTK_WIDGET (self->history_list));
+      lin_call_details_remove_children (GTK_WIDGET (self->version_box));
+      g_clear_pointer (&self->revisions, g_ptr_array_unref);
       g_ptr_array_set_size (self->edit_fields, 0);
       clear_note_editor (self);
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -489,47 +568,113 @@ show (LinCallDetails *self)
 
 /* History */
 
+/* when a version was saved, in the call's time zone */
+static char *
+version_time (LinRecord *version)
+{
+  /* the hybrid logical clock: milliseconds since 1970 above 16 bits */
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((gint64)((lin_record_get_hlc (version) >> 16) / 1000));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lin_call_get_time_zone ());
+
+  /* Translators: the time a version of a call was saved, a
+   * g_date_time_format() format with numbers only */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
+}
+
 static void
 show_history (LinCallDetails *self)
 {
-  g_autoptr(GPtrArray) envelopes = lin_store_dup_envelopes (self->store, lin_record_get_id_string (self->call));
+  g_autoptr(GError) error = NULL;
   guint64 current = lin_record_get_revision (self->call);
 
   lin_call_details_remove_children (GTK_WIDGET (self->history_list));
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
+
+  /* oldest first; opened again each time, so a version saved meanwhile
+   * (here or by a sync) is in the list */
+  self->revisions = lin_store_list_revisions (self->store, lin_record_get_id_string (self->call), &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_message), self->revisions == NULL);
+  if (self->revisions == NULL)
+    {
+      g_debug ("The versions of a call could not be opened: %s", error->message);
+      return;
+    }
 
   /* newest first */
-  for (guint i = envelopes->len; i > 0; i--)
+  for (guint i = self->revisions->len; i > 0; i--)
     {
-      LinEnvelopeHeader header;
-      g_autoptr(GDateTime) utc = NULL;
-      g_autoptr(GDateTime) local = NULL;
-      g_autofree char *when = NULL;
+      LinRecord *version = g_ptr_array_index (self->revisions, i - 1);
+      guint64 revision = lin_record_get_revision (version);
+      g_autofree char *when = version_time (version);
       g_autofree char *title = NULL;
       GtkWidget *row;
 
-      if (!lin_envelope_peek (g_ptr_array_index (envelopes, i - 1), &header, NULL))
-        continue;
-
-      /* the hybrid logical clock: milliseconds since 1970 above 16 bits */
-      utc = g_date_time_new_from_unix_utc ((gint64)((header.hlc >> 16) / 1000));
-      local = g_date_time_to_timezone (utc, lin_call_get_time_zone ());
-      /* Translators: the time a version of a call was saved, a
-       * g_date_time_format() format with numbers only */
-      when = g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
-
-      if (header.revision == current)
+      if (revision == current)
         /* Translators: a version of a call in its history; %u counts from 1 */
-        title = g_strdup_printf (_("Version %u (current)"), (guint)header.revision);
+        title = g_strdup_printf (_("Version %u (current)"), (guint)revision);
       else
-        title = g_strdup_printf (_("Version %u"), (guint)header.revision);
+        title = g_strdup_printf (_("Version %u"), (guint)revision);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       /* Translators: under a version of a call; %s is a date and time */
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_name (row, "history-row");
+      g_object_set_data (G_OBJECT (row), "lin-revision", GUINT_TO_POINTER ((guint)revision));
       gtk_list_box_append (self->history_list, row);
     }
+}
+
+/* the row of @revision in the list of versions, to come back to */
+static GtkWidget *
+history_row (LinCallDetails *self,
+             guint64         revision)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->history_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lin-revision")) == revision)
+      return row;
+
+  return NULL;
+}
+
+/* Shows the answers of one version read-only, those that differ from the
+ * version before it marked; FALSE when the history holds no @revision */
+static gboolean
+show_version (LinCallDetails *self,
+              guint64         revision)
+{
+  LinRecord *version = NULL;
+  LinRecord *previous = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->revisions == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->revisions->len; i++)
+    if (lin_record_get_revision (g_ptr_array_index (self->revisions, i)) == revision)
+      {
+        version = g_ptr_array_index (self->revisions, i);
+        previous = i > 0 ? g_ptr_array_index (self->revisions, i - 1) : NULL;
+        break;
+      }
+
+  if (version == NULL)
+    return FALSE;
+
+  when = version_time (version);
+  /* Translators: the heading of an earlier version of a call's answers;
+   * %1$u is its number (from 1), %2$s the date and time it was saved */
+  title = g_strdup_printf (_("Version %1$u, saved %2$s"), (guint)revision, when);
+  gtk_label_set_text (self->version_title, title);
+  add_answers (self, self->version_box, version, previous);
+  self->shown_revision = revision;
+
+  return TRUE;
 }
 
 /* Callbacks */
@@ -596,6 +741,85 @@ static void
 close_history_clicked_cb (LinCallDetails *self)
 {
   lin_call_details_set_mode (self, "view");
+}
+
+static void
+history_row_activated_cb (LinCallDetails *self,
+                          GtkListBoxRow  *row)
+{
+  guint revision = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lin-revision"));
+
+  lin_call_details_show_version (self, revision);
+}
+
+static void
+version_back_clicked_cb (LinCallDetails *self)
+{
+  guint64 revision = self->shown_revision;
+  GtkWidget *row;
+
+  lin_call_details_set_mode (self, "history");
+  /* the keyboard goes back to the version it came from */
+  row = history_row (self, revision);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+/* Escape steps back one level: from a version to the list of versions,
+ * from there to the answers, from the answers to the list of calls */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  LinCallDetails *self = LIN_CALL_DETAILS (widget);
+  const char *mode = lin_call_details_get_mode (self);
+
+  if (g_str_equal (mode, "version"))
+    version_back_clicked_cb (self);
+  else if (g_str_equal (mode, "history"))
+    {
+      lin_call_details_set_mode (self, "view");
+      gtk_widget_grab_focus (self->history_button);
+    }
+  else
+    g_signal_emit (self, signals[BACK], 0);
+
+  return TRUE;
+}
+
+/* once the note editor is open, it is scrolled into view: it may lie
+ * below the answers, out of sight */
+static gboolean
+scroll_to_note_editor (gpointer data)
+{
+  g_autoptr(LinCallDetails) self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->view_scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->view_scroller);
+  graphene_rect_t bounds;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (!gtk_revealer_get_child_revealed (self->note_revealer) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->note_revealer), viewport, &bounds))
+    return G_SOURCE_REMOVE;
+
+  /* bounds are where it shows now: below the page, or above it */
+  if (bounds.origin.y + bounds.size.height > page)
+    value += bounds.origin.y + bounds.size.height - page;
+  if (bounds.origin.y < 0)
+    value += bounds.origin.y;
+  gtk_adjustment_set_value (adjustment, value);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_revealed_cb (LinCallDetails *self)
+{
+  if (gtk_revealer_get_child_revealed (self->note_revealer))
+    /* after the layout that gives it its place */
+    g_idle_add_full (G_PRIORITY_LOW, scroll_to_note_editor, g_object_ref (self), NULL);
 }
 
 static void
@@ -668,6 +892,7 @@ lin_call_details_dispose (GObject *object)
   lin_call_details_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_CALL_DETAILS);
   g_clear_pointer (&self->edit_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lin_call_details_parent_class)->dispose (object);
 }
@@ -693,8 +918,8 @@ lin_call_details_class_init (LinCallDetailsClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  /* back to the list, where the keyboard was */
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "back", NULL);
+  /* back one level; from the answers to the list, where the keyboard was */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-call-details.ui");
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, back_button);
@@ -712,6 +937,11 @@ lin_call_details_class_init (LinCallDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_box);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, edit_message);
   gtk_widget_class_bind_template_child (widget_class, LinCallDetails, history_list);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, history_message);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, version_title);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, version_back_button);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, version_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LinCallDetails, version_box);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_note_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_note_clicked_cb);
@@ -719,6 +949,9 @@ lin_call_details_class_init (LinCallDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_history_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, version_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_edit_clicked_cb);
 }
@@ -792,6 +1025,8 @@ lin_call_details_set_call (LinCallDetails *self,
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->view_scroller);
 
       clear_note_editor (self);
+      lin_call_details_remove_children (GTK_WIDGET (self->version_box));
+      g_clear_pointer (&self->revisions, g_ptr_array_unref);
       /* another call starts at its beginning */
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
     }
@@ -816,7 +1051,8 @@ lin_call_details_set_show_back (LinCallDetails *self,
  * lin_call_details_get_mode:
  * @self: a #LinCallDetails
  *
- * Returns: "none" (no call), "view", "edit" or "history"
+ * Returns: "none" (no call), "view", "edit", "history" or "version" (one
+ *   version's answers, lin_call_details_show_version())
  */
 const char *
 lin_call_details_get_mode (LinCallDetails *self)
@@ -845,8 +1081,12 @@ lin_call_details_set_mode (LinCallDetails *self,
 
   if (g_str_equal (mode, "edit"))
     lin_call_details_build_editor (self);
-  else if (g_str_equal (mode, "history"))
-    show_history (self);
+  else if (g_str_equal (mode, "history") || g_str_equal (mode, "version"))
+    {
+      /* a version is chosen in the list: without one, the list */
+      mode = "history";
+      show_history (self);
+    }
   else
     {
       mode = "view";
@@ -855,11 +1095,50 @@ lin_call_details_set_mode (LinCallDetails *self,
       lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
       g_ptr_array_set_size (self->edit_fields, 0);
     }
+  if (!g_str_equal (mode, "history"))
+    {
+      /* an earlier version's answers are not kept out of sight */
+      lin_call_details_remove_children (GTK_WIDGET (self->version_box));
+      g_clear_pointer (&self->revisions, g_ptr_array_unref);
+    }
 
   viewing = g_str_equal (mode, "view");
   gtk_widget_set_sensitive (self->edit_button, viewing);
   gtk_widget_set_sensitive (self->history_button, viewing);
   gtk_stack_set_visible_child_name (self->stack, mode);
+}
+
+/**
+ * lin_call_details_show_version:
+ * @self: a #LinCallDetails showing a call
+ * @revision: one of its revisions
+ *
+ * Shows the answers of the call's version @revision read-only, those that
+ * differ from the version before it marked (mode "version").
+ *
+ * Returns: %FALSE when the call has no such version kept
+ */
+gboolean
+lin_call_details_show_version (LinCallDetails *self,
+                               guint64         revision)
+{
+  g_return_val_if_fail (LIN_IS_CALL_DETAILS (self), FALSE);
+
+  if (self->call == NULL || self->store == NULL)
+    return FALSE;
+
+  if (self->revisions == NULL)
+    show_history (self);
+  if (!show_version (self, revision))
+    return FALSE;
+
+  gtk_widget_set_sensitive (self->edit_button, FALSE);
+  gtk_widget_set_sensitive (self->history_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "version");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->version_scroller), 0);
+  gtk_widget_grab_focus (self->version_back_button);
+
+  return TRUE;
 }
 
 /**

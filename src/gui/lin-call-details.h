@@ -27,6 +27,8 @@ void        lin_call_details_set_show_back (LinCallDetails *self,
 const char *lin_call_details_get_mode      (LinCallDetails *self);
 void        lin_call_details_set_mode      (LinCallDetails *self,
                                             const char     *mode);
+gboolean    lin_call_details_show_version  (LinCallDetails *self,
+                                            guint64         revision);
 LinRecord  *lin_call_details_add_note      (LinCallDetails *self,
                                             const char     *text,
                                             GError        **error);
