@@ -18,7 +18,8 @@
  * A benchmark, not a test: it prints a table and one line of JSON and
  * never fails because something is slow. The 100,000-call profile is
  * built once and kept in the build folder (bench-calls-cache-*) for later
- * runs; building it takes minutes (every save is fsynced).
+ * runs (lin-bench-profile.c, shared with bench-call-log); building it
+ * takes minutes (every save is fsynced).
  */
 
 #include "config.h"
@@ -28,18 +29,16 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "lin-bench-profile.h"
 #include "lin-call-log.h"
 #include "lin-demo.h"
 #include "lin-profile.h"
 
 #define N_SAVES 300
 #define N_WARMUP 10
-#define N_CALLS 100000
 #define N_FILTER_ROUNDS 10
-#define SEED 4242
-#define PASSPHRASE "benchmark passphrase, not a secret"
-/* bump when what the cached profile holds changes */
-#define CACHE_FORMAT 1
+#define SEED LIN_BENCH_SEED
+#define PASSPHRASE LIN_BENCH_PASSPHRASE
 
 static int
 compare_doubles (gconstpointer a,
@@ -91,12 +90,6 @@ peak_rss_mib (void)
   return usage.ru_maxrss / 1024.0;
 }
 
-static GDateTime *
-fixed_until (void)
-{
-  return lin_call_parse_time ("2026-11-25T19:00:00+01:00");
-}
-
 /* a. Saving */
 
 typedef struct
@@ -115,7 +108,7 @@ bench_save (const char *work_dir,
   g_autoptr(GPtrArray) calls = NULL;
   g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) alone = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GDateTime) until = fixed_until ();
+  g_autoptr(GDateTime) until = lin_bench_calls_until ();
   g_autofree char *source_dir = g_build_filename (work_dir, "source", NULL);
   g_autofree char *data_dir = g_build_filename (work_dir, "save", NULL);
   g_autofree char *source_profile = NULL;
@@ -202,69 +195,10 @@ typedef struct
   guint  shown_high;
 } LogResult;
 
-static char *
-cache_dir (void)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : g_get_current_dir ();
-  g_autofree char *name = g_strdup_printf ("bench-calls-cache-f%d-s%d-n%d", CACHE_FORMAT,
-                                           LIN_STORE_SCHEMA_VERSION, N_CALLS);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-calls_profile (LogResult *result)
-{
-  g_autofree char *dir = cache_dir ();
-  g_autofree char *done = g_build_filename (dir, "complete", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LinStore) store = NULL;
-  g_autoptr(GPtrArray) profiles = NULL;
-  g_autoptr(GDateTime) until = fixed_until ();
-  LinKdfParams floor;
-  char *profile;
-  double start;
-
-  if (g_file_test (done, G_FILE_TEST_EXISTS))
-    {
-      profiles = lin_profile_list (dir, NULL);
-      if (profiles != NULL && profiles->len == 1)
-        {
-          result->build_seconds = -1;
-          return g_strdup (((LinProfileInfo *)profiles->pdata[0])->path);
-        }
-    }
-
-  g_printerr ("Building a profile of %d demo calls in %s (once; later runs reuse it)\n", N_CALLS, dir);
-
-  lin_kdf_params_floor (&floor);
-  profile = lin_profile_create (dir, "Bench calls", PASSPHRASE, &floor, &error);
-  die_on (error);
-  store = lin_profile_unlock (profile, PASSPHRASE, &error);
-  die_on (error);
-
-  start = now ();
-  /* in parts of 10,000 with seeds of their own, to show progress */
-  for (guint part = 0; part < N_CALLS / 10000; part++)
-    {
-      lin_demo_add_calls (store, 10000, SEED + part, until, &error);
-      die_on (error);
-      g_printerr ("  %u calls saved, %.1f s\n", (part + 1) * 10000, now () - start);
-    }
-  result->build_seconds = now () - start;
-  lin_store_close (store);
-
-  g_file_set_contents (done, "", 0, &error);
-  die_on (error);
-
-  return profile;
-}
-
 static void
 bench_log (LogResult *result)
 {
-  g_autofree char *profile = calls_profile (result);
+  g_autofree char *profile = lin_bench_calls_profile (&result->build_seconds);
   g_autofree char *header = g_build_filename (profile, LIN_HEADER_FILE, NULL);
   g_autofree char *db = g_build_filename (profile, LIN_STORE_FILE, NULL);
   g_autoptr(GError) error = NULL;
@@ -273,7 +207,7 @@ bench_log (LogResult *result)
   g_autoptr(LinCallLog) log = NULL;
   g_autoptr(GArray) risk = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) date = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GDateTime) until = fixed_until ();
+  g_autoptr(GDateTime) until = lin_bench_calls_until ();
   static const guint masks[] = {
     LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_HIGH),
     LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_MEDIUM) | LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_HIGH),

@@ -13,8 +13,13 @@
  * Finding the open follow-ups means reading every follow-up of the
  * profile: that is done once, when the profile opens (after the first
  * frame), and then kept up to date one record at a time. Open follow-ups
- * are few (tens, not thousands), so the rows are rebuilt whole when one
- * changes and once a minute, as "today" becomes "overdue".
+ * are usually few (tens), so the rows are rebuilt whole when one changes
+ * and once a minute, as "today" becomes "overdue". But a profile of years
+ * can hold thousands never marked done (the 100,000-call benchmark profile
+ * has about 7,000 overdue), and a row here is a tree of some forty widgets:
+ * all of them took 50 s and 2 GB. So each part shows its first
+ * MAX_ROWS_PER_PART and says how many more there are; the call log's
+ * follow-up filter, a list view, shows them all.
  */
 
 #define G_LOG_DOMAIN "lin-follow-ups-view"
@@ -51,6 +56,8 @@ struct _LinFollowUpsView
   guint       rebuild_id;
 };
 
+#define MAX_ROWS_PER_PART 25
+
 G_DEFINE_FINAL_TYPE (LinFollowUpsView, lin_follow_ups_view, ADW_TYPE_BIN)
 
 enum {
@@ -86,6 +93,25 @@ show_message (LinFollowUpsView *self,
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* Says how many of a part's @n follow-ups have no row */
+static void
+set_more (GtkWidget *group,
+          guint      n)
+{
+  g_autofree char *text = NULL;
+
+  if (n > MAX_ROWS_PER_PART)
+    /* Translators: under a part of the follow-up queue (overdue, due
+     * today, upcoming) that has too many to show; %1$u is at least 26 */
+    text = g_strdup_printf (g_dngettext (NULL,
+                                         "The first %2$u of %1$u are shown. The call log’s follow-up filter lists them all.",
+                                         "The first %2$u of %1$u are shown. The call log’s follow-up filter lists them all.",
+                                         n),
+                            n, MAX_ROWS_PER_PART);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
 }
 
 static int
@@ -147,22 +173,22 @@ mark_done_clicked_cb (GtkButton        *button,
     show_message (self, NULL);
 }
 
+static void row_expanded_cb (AdwExpanderRow   *row,
+                             GParamSpec       *pspec,
+                             LinFollowUpsView *self);
+
 static GtkWidget *
 follow_up_row (LinFollowUpsView *self,
                LinRecord        *follow_up)
 {
-  const LinCodeList *outcomes = lin_code_list_get ("follow-up-outcome");
-  g_autoptr(GtkStringList) outcome_labels = gtk_string_list_new (NULL);
   const char *call_id = lin_record_get_string (follow_up, "call_id");
   LinRecord *call = call_id != NULL ? lin_store_get (self->store, call_id) : NULL;
   const char *method = lin_record_get_string (follow_up, "contact_method");
-  const char *safe_times = lin_record_get_string (follow_up, "safe_times");
-  const char *code_word = lin_record_get_string (follow_up, "code_word");
   const char *type = call != NULL ? lin_record_get_string (call, "call_type") : NULL;
   g_autofree char *due = lin_call_ui_time (lin_record_get_string (follow_up, "due"));
   g_autofree char *subtitle = NULL;
   g_autofree char *call_time = NULL;
-  GtkWidget *row, *outcome_row, *note_row, *actions, *box, *open_button, *done_button;
+  GtkWidget *row;
 
   row = adw_expander_row_new ();
   gtk_widget_set_name (row, "follow-up-row");
@@ -180,6 +206,30 @@ follow_up_row (LinFollowUpsView *self,
     subtitle = g_strdup (lin_code_label ("call-type", type));
   if (subtitle != NULL)
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  /* what the row holds when opened is made when it is first opened: it
+   * is most of the row's forty widgets, and most rows are never opened */
+  g_object_set_data_full (G_OBJECT (row), "lin-follow-up", g_object_ref (follow_up), g_object_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self);
+
+  return row;
+}
+
+static void
+row_expanded_cb (AdwExpanderRow   *row,
+                 GParamSpec       *pspec,
+                 LinFollowUpsView *self)
+{
+  LinRecord *follow_up = g_object_get_data (G_OBJECT (row), "lin-follow-up");
+  const LinCodeList *outcomes = lin_code_list_get ("follow-up-outcome");
+  g_autoptr(GtkStringList) outcome_labels = gtk_string_list_new (NULL);
+  const char *call_id = lin_record_get_string (follow_up, "call_id");
+  LinRecord *call = call_id != NULL && self->store != NULL ? lin_store_get (self->store, call_id) : NULL;
+  const char *safe_times = lin_record_get_string (follow_up, "safe_times");
+  const char *code_word = lin_record_get_string (follow_up, "code_word");
+  GtkWidget *outcome_row, *note_row, *actions, *box, *open_button, *done_button;
+
+  g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
 
   if (safe_times != NULL && safe_times[0] != '\0')
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
@@ -231,8 +281,6 @@ follow_up_row (LinFollowUpsView *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions), box);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions);
-
-  return row;
 }
 
 static void
@@ -256,10 +304,15 @@ rebuild (LinFollowUpsView *self)
       g_hash_table_iter_init (&iter, self->open);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
-          g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (value, LIN_FOLLOW_UP_FIELD_DUE));
+          /* parsed once per record (a record never changes: an edit is a
+           * new one): this runs every minute over every open follow-up */
+          if (g_object_get_data (value, "lin-due") == NULL)
+            {
+              g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (value, LIN_FOLLOW_UP_FIELD_DUE));
 
-          g_object_set_data (value, "lin-due",
-                             GSIZE_TO_POINTER ((gsize)(due != NULL ? g_date_time_to_unix (due) : G_MAXINT64)));
+              g_object_set_data (value, "lin-due",
+                                 GSIZE_TO_POINTER ((gsize)(due != NULL ? g_date_time_to_unix (due) : G_MAXINT64)));
+            }
           g_ptr_array_add (follow_ups, value);
         }
       g_ptr_array_sort (follow_ups, compare_due);
@@ -268,22 +321,24 @@ rebuild (LinFollowUpsView *self)
   for (guint i = 0; i < follow_ups->len; i++)
     {
       LinRecord *follow_up = g_ptr_array_index (follow_ups, i);
+      gint64 due = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (follow_up), "lin-due"));
 
-      switch (lin_follow_up_get_state (follow_up, now))
+      /* open ones only here; one with no due time is left out, as before */
+      switch (due == G_MAXINT64 ? LIN_FOLLOW_UP_NONE : lin_follow_up_state_for (due, FALSE, now))
         {
         case LIN_FOLLOW_UP_OVERDUE:
-          gtk_list_box_append (self->overdue_list, follow_up_row (self, follow_up));
-          n_overdue++;
+          if (n_overdue++ < MAX_ROWS_PER_PART)
+            gtk_list_box_append (self->overdue_list, follow_up_row (self, follow_up));
           break;
 
         case LIN_FOLLOW_UP_TODAY:
-          gtk_list_box_append (self->today_list, follow_up_row (self, follow_up));
-          n_today++;
+          if (n_today++ < MAX_ROWS_PER_PART)
+            gtk_list_box_append (self->today_list, follow_up_row (self, follow_up));
           break;
 
         case LIN_FOLLOW_UP_UPCOMING:
-          gtk_list_box_append (self->upcoming_list, follow_up_row (self, follow_up));
-          n_upcoming++;
+          if (n_upcoming++ < MAX_ROWS_PER_PART)
+            gtk_list_box_append (self->upcoming_list, follow_up_row (self, follow_up));
           break;
 
         case LIN_FOLLOW_UP_NONE:
@@ -293,6 +348,9 @@ rebuild (LinFollowUpsView *self)
         }
     }
 
+  set_more (self->overdue_group, n_overdue);
+  set_more (self->today_group, n_today);
+  set_more (self->upcoming_group, n_upcoming);
   gtk_widget_set_visible (self->overdue_group, n_overdue > 0);
   gtk_widget_set_visible (self->today_group, n_today > 0);
   gtk_widget_set_visible (self->upcoming_group, n_upcoming > 0);
