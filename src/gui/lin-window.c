@@ -37,12 +37,14 @@ struct _LinWindow
   LinUnlockPage        *unlock_page;
   GtkWidget            *sections_box;
   AdwViewStack         *stack;
-  LinCallLogView       *call_log_view;
+  GtkBox               *log_holder;
+  LinCallLogView       *call_log_view;   /* made at the first unlock */
   GtkLabel             *demo_label;
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
   GtkStack             *calls_stack;
-  LinCallWizard        *call_wizard;
+  GtkBox               *wizard_holder;
+  LinCallWizard        *call_wizard;   /* made when first needed */
   GtkWidget            *resume_button;
   GtkWidget            *saved_label;
   GtkWidget            *new_call_button;
@@ -82,17 +84,35 @@ update_resume (LinWindow *self)
   LinStore *store = lin_context_get_store (self->context);
   g_autoptr(LinRecord) draft = NULL;
 
-  if (store != NULL && !lin_call_wizard_get_active (self->call_wizard))
+  if (store != NULL && (self->call_wizard == NULL || !lin_call_wizard_get_active (self->call_wizard)))
     draft = lin_call_wizard_find_draft (store);
 
   gtk_widget_set_visible (self->resume_button, draft != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", draft != NULL);
 }
 
+/* Like the wizard, the call log is not needed before the first unlock:
+ * made then, not at start */
+static LinCallLogView *
+ensure_log_view (LinWindow *self)
+{
+  if (self->call_log_view == NULL)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->calls_stack));
+
+      self->call_log_view = g_object_new (LIN_TYPE_CALL_LOG_VIEW, "vexpand", TRUE, NULL);
+      gtk_box_append (self->log_holder, GTK_WIDGET (self->call_log_view));
+      /* the Calls section's badge counts the overdue follow-ups */
+      g_object_bind_property (self->call_log_view, "n-overdue", page, "badge-number", G_BINDING_SYNC_CREATE);
+    }
+
+  return self->call_log_view;
+}
+
 static void
 sections_load (LinWindow *self)
 {
-  lin_call_log_view_set_store (self->call_log_view, lin_context_get_store (self->context));
+  lin_call_log_view_set_store (ensure_log_view (self), lin_context_get_store (self->context));
   gtk_widget_set_visible (self->sections_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", TRUE);
 
@@ -104,12 +124,14 @@ static void
 sections_clear (LinWindow *self)
 {
   gtk_widget_set_visible (self->sections_box, FALSE);
-  lin_call_log_view_set_store (self->call_log_view, NULL);
+  if (self->call_log_view != NULL)
+    lin_call_log_view_set_store (self->call_log_view, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", FALSE);
 
   /* the draft was written as the store closed; the answers go */
-  lin_call_wizard_clear (self->call_wizard);
+  if (self->call_wizard != NULL)
+    lin_call_wizard_clear (self->call_wizard);
   gtk_stack_set_visible_child_name (self->calls_stack, "start");
   gtk_widget_set_visible (self->resume_button, FALSE);
   gtk_widget_set_visible (self->saved_label, FALSE);
@@ -267,6 +289,27 @@ call_discarded_cb (LinWindow *self)
   gtk_widget_grab_focus (self->new_call_button);
 }
 
+/* The wizard has some hundred widgets: made at the first call of the
+ * window's life rather than at start, where it cost a fifth of the time
+ * to the first frame (bench-startup) */
+static LinCallWizard *
+ensure_wizard (LinWindow *self)
+{
+  if (self->call_wizard == NULL)
+    {
+      self->call_wizard = g_object_new (LIN_TYPE_CALL_WIZARD,
+                                        "name", "call-wizard",
+                                        "vexpand", TRUE,
+                                        NULL);
+      lin_call_wizard_set_context (self->call_wizard, self->context);
+      g_signal_connect_object (self->call_wizard, "saved", G_CALLBACK (call_saved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->call_wizard, "discarded", G_CALLBACK (call_discarded_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->wizard_holder, GTK_WIDGET (self->call_wizard));
+    }
+
+  return self->call_wizard;
+}
+
 static void
 new_call_action (GtkWidget  *widget,
                  const char *action_name,
@@ -322,7 +365,6 @@ lin_window_constructed (GObject *object)
 
   lin_create_profile_page_set_context (self->create_page, self->context);
   lin_unlock_page_set_context (self->unlock_page, self->context);
-  lin_call_wizard_set_context (self->call_wizard, self->context);
 
   g_signal_connect_object (self->context, "notify::locked",
                            G_CALLBACK (locked_changed_cb), self,
@@ -418,8 +460,6 @@ lin_window_class_init (LinWindowClass *klass)
 
   g_type_ensure (LIN_TYPE_CREATE_PROFILE_PAGE);
   g_type_ensure (LIN_TYPE_UNLOCK_PAGE);
-  g_type_ensure (LIN_TYPE_CALL_LOG_VIEW);
-  g_type_ensure (LIN_TYPE_CALL_WIZARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_title);
@@ -429,17 +469,15 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LinWindow, call_log_view);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, log_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, calls_stack);
-  gtk_widget_class_bind_template_child (widget_class, LinWindow, call_wizard);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, wizard_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, resume_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, new_call_button);
-  gtk_widget_class_bind_template_callback (widget_class, call_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, call_discarded_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -624,6 +662,7 @@ lin_window_new_call (LinWindow *self)
   gtk_widget_set_visible (self->saved_label, FALSE);
   gtk_stack_set_visible_child_name (self->calls_stack, "wizard");
 
+  ensure_wizard (self);
   if (!lin_call_wizard_get_active (self->call_wizard) &&
       !lin_call_wizard_start (self->call_wizard, &error))
     {
@@ -658,7 +697,7 @@ lin_window_resume_call (LinWindow *self)
   if (self->state != STATE_UNLOCKED || (store = lin_context_get_store (self->context)) == NULL)
     return NULL;
 
-  if (lin_call_wizard_get_active (self->call_wizard))
+  if (lin_call_wizard_get_active (ensure_wizard (self)))
     return lin_window_new_call (self);
 
   draft = lin_call_wizard_find_draft (store);
@@ -692,5 +731,5 @@ lin_window_get_call_wizard (LinWindow *self)
 {
   g_return_val_if_fail (LIN_IS_WINDOW (self), NULL);
 
-  return self->call_wizard;
+  return ensure_wizard (self);
 }
