@@ -41,27 +41,8 @@ static char      **names;    /* borrowed from the lists */
 
 G_DEFINE_QUARK (lin-codes-error-quark, lin_codes_error)
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, LIN_CODES_ERROR, LIN_CODES_ERROR_INVALID, message);
-
-  return FALSE;
-}
+#define set_invalid(error, ...) \
+  lin_data_fail ((error), LIN_CODES_ERROR, LIN_CODES_ERROR_INVALID, __VA_ARGS__)
 
 static char **
 read_flags (JsonObject  *object,

@@ -21,6 +21,13 @@ GBytes      *lin_data_lookup          (const char  *path,
 /* The file names in a folder of it, sorted; never NULL */
 char       **lin_data_list            (const char  *folder);
 
+/* Sets @error (printf-style message) and returns FALSE */
+gboolean     lin_data_fail            (GError     **error,
+                                       GQuark       domain,
+                                       int          code,
+                                       const char  *format,
+                                       ...) G_GNUC_PRINTF (4, 5);
+
 /* [a-z0-9-]+: what a stored code may be */
 gboolean     lin_data_is_code         (const char  *text);
 

@@ -119,6 +119,22 @@ get_value (JsonObject *object,
   return node;
 }
 
+gboolean
+lin_data_fail (GError     **error,
+               GQuark       domain,
+               int          code,
+               const char  *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (domain, code, format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
 static gboolean
 is_blank (const char *text)
 {

@@ -56,26 +56,8 @@ struct _LinRiskChecklist
 
 G_DEFINE_QUARK (lin-risk-error-quark, lin_risk_error)
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, LIN_RISK_ERROR, LIN_RISK_ERROR_INVALID, message);
-  return FALSE;
-}
+#define set_invalid(error, ...) \
+  lin_data_fail ((error), LIN_RISK_ERROR, LIN_RISK_ERROR_INVALID, __VA_ARGS__)
 
 static gboolean
 is_blank (const char *text)
