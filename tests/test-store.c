@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lin-chunk.h"
 #include "lin-vault-test-utils.h"
 
 #define FIXTURE_NAME "Фикстура — Линија 1"
@@ -639,6 +640,58 @@ test_load_parallel (void)
 
 /* Every kept revision of a record opens again, oldest first, apart from
  * the working set */
+static gboolean
+all_zero (const guint8 *p,
+          gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (p[i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The memory that unlock decrypts into is wiped before it is pooled for
+ * the next unlock, and a piece given back is handed out again */
+static void
+test_memory_pool (void)
+{
+  static const char marker[] = "LINIJA-POOL-MARKER plaintext of a call";
+  g_autoptr(LinChunk) again = NULL;
+  guint8 *first, *second, *third;
+  LinChunk *chunk;
+  GThread *thread;
+
+  chunk = lin_chunk_new (LIN_CHUNK_POOLED);
+  first = lin_chunk_alloc (chunk, 1000);
+  memcpy (first, marker, sizeof marker);
+  lin_chunk_shrink (chunk, first, 1000, sizeof marker);
+  second = lin_chunk_alloc (chunk, 100);
+  g_assert_true (second == first + sizeof marker);
+  memcpy (second, marker, sizeof marker);
+  g_assert_null (lin_chunk_alloc (chunk, LIN_CHUNK_POOLED));
+  lin_chunk_unref (chunk);
+
+  /* the pool gives back the last block it took, wiped */
+  again = lin_chunk_new (LIN_CHUNK_POOLED);
+  third = lin_chunk_alloc (again, LIN_CHUNK_POOLED);
+  g_assert_true (third == first);
+  g_assert_true (all_zero (third, 4096));
+
+  /* blocks made ready ahead are there, their memory zero */
+  thread = lin_chunk_reserve (3 * LIN_CHUNK_POOLED);
+  g_assert_nonnull (thread);
+  g_thread_join (thread);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LinChunk) ready = lin_chunk_new (LIN_CHUNK_POOLED);
+      guint8 *p = lin_chunk_alloc (ready, LIN_CHUNK_POOLED);
+
+      g_assert_true (all_zero (p, LIN_CHUNK_POOLED));
+    }
+  /* …and back in the pool: nothing more to make */
+  g_assert_null (lin_chunk_reserve (3 * LIN_CHUNK_POOLED));
+}
+
 static void
 test_revisions (void)
 {
@@ -1597,6 +1650,7 @@ main (int   argc,
   g_test_add_func ("/store/tamper/swap", test_tamper_swap);
   g_test_add_func ("/store/tamper/replay", test_tamper_replay);
   g_test_add_func ("/store/load/parallel", test_load_parallel);
+  g_test_add_func ("/store/load/memory-pool", test_memory_pool);
   g_test_add_func ("/store/revisions", test_revisions);
   g_test_add_func ("/store/delete/shreds", test_delete_shreds);
   g_test_add_func ("/store/bad-input/truncated", test_bad_truncated);

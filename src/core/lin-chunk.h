@@ -13,11 +13,19 @@ G_BEGIN_DECLS
 
 typedef struct _LinChunk LinChunk;
 
-LinChunk *lin_chunk_new   (gsize     size);
-LinChunk *lin_chunk_ref   (LinChunk *self);
-void      lin_chunk_unref (LinChunk *self);
-gpointer  lin_chunk_alloc (LinChunk *self,
-                           gsize     size);
+/* the size of chunk that is pooled when freed: two huge pages */
+#define LIN_CHUNK_POOLED (4 * 1024 * 1024)
+
+LinChunk *lin_chunk_new     (gsize     size);
+LinChunk *lin_chunk_ref     (LinChunk *self);
+void      lin_chunk_unref   (LinChunk *self);
+gpointer  lin_chunk_alloc   (LinChunk *self,
+                             gsize     size);
+void      lin_chunk_shrink  (LinChunk *self,
+                             gpointer  p,
+                             gsize     size,
+                             gsize     new_size);
+GThread  *lin_chunk_reserve (gsize     n_bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinChunk, lin_chunk_unref)
 

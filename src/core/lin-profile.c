@@ -256,6 +256,7 @@ lin_profile_unlock (const char  *profile_dir,
   g_autoptr(LinVault) vault = NULL;
   g_autofree char *header = NULL;
   g_autofree char *db = NULL;
+  GThread *memory;
 
   g_return_val_if_fail (profile_dir != NULL, NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
@@ -266,7 +267,11 @@ lin_profile_unlock (const char  *profile_dir,
   header = g_build_filename (profile_dir, LIN_HEADER_FILE, NULL);
   db = g_build_filename (profile_dir, LIN_STORE_FILE, NULL);
 
+  /* the memory for the records is made ready during the Argon2id second */
+  memory = lin_store_prepare_memory (db);
   vault = lin_vault_unlock (header, passphrase, error);
+  if (memory != NULL)
+    g_thread_join (memory);
   if (vault == NULL)
     return NULL;
 

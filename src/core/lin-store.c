@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -413,8 +414,6 @@ key_for_epoch (LinStore  *self,
 
 /* below this many envelopes, one thread reads them all */
 #define LOAD_PARALLEL_MIN 4096
-/* the records' text, together, in chunks of this size */
-#define LOAD_CHUNK_BYTES (2 * 1024 * 1024)
 
 typedef struct
 {
@@ -731,13 +730,16 @@ load_part_run (LoadPart *part,
       if (chunk == NULL || (plain = lin_chunk_alloc (chunk, padded_len)) == NULL)
         {
           g_clear_pointer (&chunk, lin_chunk_unref);
-          chunk = lin_chunk_new (MAX (LOAD_CHUNK_BYTES, padded_len));
+          chunk = lin_chunk_new (MAX (LIN_CHUNK_POOLED, padded_len));
           plain = lin_chunk_alloc (chunk, padded_len);
         }
 
       if (!lin_envelope_open_raw (envelope, len, key, id, (guint64)revision,
                                   &header, plain, &plain_len, &part->error))
         break;
+
+      /* the padding's place is the next record's (a fifth of the memory) */
+      lin_chunk_shrink (chunk, plain, padded_len, plain_len + 1);
 
       record = lin_record_new_from_payload (&header, plain, plain_len, chunk, &part->error);
       if (record == NULL)
@@ -1112,6 +1114,33 @@ lin_store_open (LinVault    *vault,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lin_store_prepare_memory:
+ * @db_path: the store that lin_store_open() will open next
+ *
+ * Starts making ready, on a thread of its own, the memory that opening
+ * @db_path will decrypt its records into. Unlock calls it before the
+ * Argon2id second, which keeps one processor busy: the other one then
+ * takes the cost of new memory (the kernel zeroes every page) off the
+ * load that follows. The records' text takes about half of the file
+ * (measured: 103 MB of 215 MB for 100,000 call-sized records).
+ *
+ * Returns: (transfer full) (nullable): the thread, to g_thread_join()
+ *   before the store is opened; %NULL when there is nothing to do
+ */
+GThread *
+lin_store_prepare_memory (const char *db_path)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  if (g_stat (db_path, &st) != 0 || st.st_size < LOAD_PARALLEL_MIN * 1024)
+    return NULL;
+
+  return lin_chunk_reserve ((gsize)st.st_size / 2);
 }
 
 /**

@@ -24,6 +24,7 @@ LinStore   *lin_store_open            (LinVault     *vault,
                                        const char   *db_path,
                                        gboolean      create,
                                        GError      **error);
+GThread    *lin_store_prepare_memory  (const char   *db_path);
 void        lin_store_close           (LinStore     *self);
 gboolean    lin_store_is_open         (LinStore     *self);
 LinVault   *lin_store_get_vault       (LinStore     *self);
