@@ -23,8 +23,8 @@
  * exactly LIN_CHUNK_POOLED bytes are not returned to the system when
  * freed: wiped, they wait in a pool for the next unlock (a counsellor
  * locks and unlocks many times a day), and lin_chunk_reserve() fills the
- * pool ahead of the first one, on a processor that the Argon2id second
- * leaves idle. The pool holds no plaintext: only wiped blocks enter it.
+ * pool ahead of the first one, on the processor that the Argon2id second
+ * leaves idle (lin_store_prepare_memory). The pool holds no plaintext: only wiped blocks enter it.
  */
 
 #include "config.h"
@@ -166,6 +166,22 @@ lin_chunk_unref (LinChunk *self)
     }
 }
 
+gpointer
+lin_chunk_alloc (LinChunk *self,
+                 gsize     size)
+{
+  gpointer p;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (size > self->size - self->used)
+    return NULL;
+
+  p = self->data + self->used;
+  self->used += size;
+  return p;
+}
+
 /**
  * lin_chunk_shrink:
  * @self: a #LinChunk
@@ -188,13 +204,25 @@ lin_chunk_shrink (LinChunk *self,
   self->used -= size - new_size;
 }
 
-/* Makes pooled blocks of @n_bytes in all, their pages already there */
-static gpointer
-reserve_thread (gpointer data)
+/**
+ * lin_chunk_reserve:
+ * @n_bytes: how much the next chunks of LIN_CHUNK_POOLED bytes will need
+ *
+ * Fills the pool up to @n_bytes with blocks whose pages are there
+ * already. Unlock calls it on a thread of its own while Argon2id keeps
+ * the other processor busy.
+ */
+void
+lin_chunk_reserve (gsize n_bytes)
 {
-  gsize n_blocks = GPOINTER_TO_SIZE (data);
+  gsize n_have, n_want;
 
-  for (gsize i = 0; i < n_blocks; i++)
+  n_want = MIN (n_bytes, POOL_MAX_BYTES) / LIN_CHUNK_POOLED;
+  g_mutex_lock (&pool_lock);
+  n_have = pool != NULL ? pool->len : 0;
+  g_mutex_unlock (&pool_lock);
+
+  for (gsize i = n_have; i < n_want; i++)
     {
       guint8 *block = huge_alloc (LIN_CHUNK_POOLED);
 
@@ -209,57 +237,4 @@ reserve_thread (gpointer data)
           break;
         }
     }
-
-  return NULL;
-}
-
-/**
- * lin_chunk_reserve:
- * @n_bytes: how much the next chunks of LIN_CHUNK_POOLED bytes will need
- *
- * Starts filling the pool up to @n_bytes on a thread of its own: unlock
- * calls it before Argon2id, which keeps one processor busy for a second.
- *
- * Returns: (transfer full) (nullable): the thread, for g_thread_join();
- *   %NULL when the pool holds enough already
- */
-GThread *
-lin_chunk_reserve (gsize n_bytes)
-{
-  gsize n_have, n_want;
-
-  n_want = MIN (n_bytes, POOL_MAX_BYTES) / LIN_CHUNK_POOLED;
-  g_mutex_lock (&pool_lock);
-  n_have = pool != NULL ? pool->len : 0;
-  g_mutex_unlock (&pool_lock);
-
-  if (n_want <= n_have)
-    return NULL;
-
-  return g_thread_new ("lin-reserve", reserve_thread, GSIZE_TO_POINTER (n_want - n_have));
-}
-
-/**
- * lin_chunk_alloc:
- * @self: a #LinChunk
- * @size: how many bytes
- *
- * Takes the next @size bytes. Not thread-safe: one thread fills a chunk.
- *
- * Returns: (nullable): the bytes, or %NULL when fewer than @size are left
- */
-gpointer
-lin_chunk_alloc (LinChunk *self,
-                 gsize     size)
-{
-  gpointer p;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (size > self->size - self->used)
-    return NULL;
-
-  p = self->data + self->used;
-  self->used += size;
-  return p;
 }

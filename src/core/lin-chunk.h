@@ -25,7 +25,7 @@ void      lin_chunk_shrink  (LinChunk *self,
                              gpointer  p,
                              gsize     size,
                              gsize     new_size);
-GThread  *lin_chunk_reserve (gsize     n_bytes);
+void      lin_chunk_reserve (gsize     n_bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinChunk, lin_chunk_unref)
 

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LinRecord, lin_record, LIN, RECORD, GObject)
 
 LinRecord    *lin_record_new              (const char         *kind);
+void          lin_record_prepare          (guint               n);
 LinRecord    *lin_record_new_from_payload (const LinEnvelopeHeader *header,
                                            const guint8       *payload,
                                            gsize               len,
