@@ -10,10 +10,14 @@
  * rows; a call's details show its answers in words; a note added there is
  * saved as a note record; editing saves a new revision that the history
  * lists, and an earlier version shows its own answers with the changed
- * one marked; marking an overdue follow-up done lowers the count the Calls
- * section shows; the narrow window folds the list and the details; a
- * lock leaves nothing of it in any widget; with the demo profile's 300
- * fictional calls, each risk filter leaves exactly the calls of its level.
+ * one marked; the editor holds every answer the wizard asks, in the
+ * wizard's widgets, and changes an old call's municipality, risk (with
+ * the judgement's rules) and referrals, refusing what the wizard refuses
+ * without losing a word; marking an overdue follow-up done lowers the
+ * count the Calls section shows; the narrow window folds the list and the
+ * details; a lock leaves nothing of it in any widget; with the demo
+ * profile's 300 fictional calls, each risk filter leaves exactly the
+ * calls of its level.
  *
  * The tests run in this order on one application and build on each other.
  */
