@@ -271,10 +271,10 @@ richest_call (LinCallLogView *view)
 static void
 change_age_group (GtkWidget *root)
 {
-  AdwComboRow *age = ADW_COMBO_ROW (named (root, "age_group"));
-  guint n = g_list_model_get_n_items (adw_combo_row_get_model (age));
+  GtkDropDown *age = GTK_DROP_DOWN (named (root, "field-age_group"));
+  guint n = g_list_model_get_n_items (gtk_drop_down_get_model (age));
 
-  adw_combo_row_set_selected (age, adw_combo_row_get_selected (age) % (n - 1) + 1);
+  gtk_drop_down_set_selected (age, gtk_drop_down_get_selected (age) % (n - 1) + 1);
 }
 
 /* The call log, a call's details, its editor and history, and the
@@ -325,7 +325,7 @@ render_log_screens (LinWindow *window)
   save (root, "call-edit");
   /* saved with another age group, so that the history has two versions
    * and the second changed an answer */
-  change_age_group (root);
+  change_age_group (GTK_WIDGET (details));
   /* clicked, not activated: activating a button clicks it later */
   g_signal_emit_by_name (named (root, "save-edit-button"), "clicked");
   lin_call_details_set_mode (details, "history");
@@ -333,7 +333,7 @@ render_log_screens (LinWindow *window)
 
   /* a third version, so that an earlier one with a change can be shown */
   lin_call_details_set_mode (details, "edit");
-  change_age_group (root);
+  change_age_group (GTK_WIDGET (details));
   g_signal_emit_by_name (named (root, "save-edit-button"), "clicked");
   lin_call_details_set_mode (details, "history");
   if (!lin_call_details_show_version (details, lin_record_get_revision (call) - 1))

@@ -1092,9 +1092,11 @@ test_demo (void)
   g_autoptr(GError) error = NULL;
   LinStore *stores[3];
   char *profiles[3];
-  guint seeds[3] = { 7, 7, 8 };
+  /* the demo profile's own calls, twice, and others */
+  guint seeds[3] = { LIN_DEMO_SEED, LIN_DEMO_SEED, 8 };
   const char *kinds[] = { LIN_CALL_KIND, LIN_FOLLOW_UP_KIND, LIN_NOTE_KIND };
-  guint n = 200, n_one_step = 0, n_assessed = 0, n_high = 0, n_follow_ups = 0, n_overdue = 0;
+  guint n = LIN_DEMO_N_CALLS, n_one_step = 0, n_assessed = 0, n_high = 0, n_follow_ups = 0, n_overdue = 0;
+  guint n_past = 0, n_done = 0, n_upcoming = 0, n_old_open = 0;
   guint n_rom = 0, n_sr = 0;
 
   for (guint s = 0; s < 3; s++)
@@ -1152,8 +1154,28 @@ test_demo (void)
           }
         if (follow_up != NULL)
           {
+            LinFollowUpState state = lin_follow_up_get_state (follow_up, until);
+            g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DUE));
+            g_autoptr(GDateTime) week_ago = g_date_time_add_days (until, -7);
+
             n_follow_ups++;
-            n_overdue += lin_follow_up_get_state (follow_up, until) == LIN_FOLLOW_UP_OVERDUE;
+            n_overdue += state == LIN_FOLLOW_UP_OVERDUE;
+            n_upcoming += state == LIN_FOLLOW_UP_UPCOMING || state == LIN_FOLLOW_UP_TODAY;
+            n_past += g_date_time_compare (due, until) < 0;
+            n_old_open += state == LIN_FOLLOW_UP_OVERDUE && g_date_time_compare (due, week_ago) < 0;
+            /* a follow-up is done after it fell due, before now, with an
+             * outcome; none is done before its time */
+            if (state == LIN_FOLLOW_UP_DONE)
+              {
+                g_autoptr(GDateTime) done_at =
+                  lin_call_parse_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DONE_AT));
+
+                n_done++;
+                g_assert_nonnull (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_OUTCOME));
+                g_assert_nonnull (done_at);
+                g_assert_cmpint (g_date_time_compare (done_at, due), >=, 0);
+                g_assert_cmpint (g_date_time_compare (done_at, until), <=, 0);
+              }
             g_assert_true (lin_call_validate (follow_up, &error));
             g_assert_true (json_object_get_boolean_member (lin_record_get_fields (follow_up), LIN_CALL_FIELD_DEMO));
           }
@@ -1172,15 +1194,23 @@ test_demo (void)
         g_assert_true (json_object_get_boolean_member (lin_record_get_fields (notes->pdata[i]), LIN_CALL_FIELD_DEMO));
       }
   }
-  g_test_message ("demo: %u calls, %u one-step, %u assessed, %u high, %u follow-ups (%u overdue), "
-                  "%u Serbian, %u Romani", n, n_one_step, n_assessed, n_high, n_follow_ups, n_overdue, n_sr, n_rom);
+  g_test_message ("demo: %u calls, %u one-step, %u assessed, %u high, %u follow-ups (%u due before now: "
+                  "%u done, %u overdue, %u of them for over a week; %u upcoming), %u Serbian, %u Romani",
+                  n, n_one_step, n_assessed, n_high, n_follow_ups, n_past, n_done, n_overdue, n_old_open,
+                  n_upcoming, n_sr, n_rom);
   g_assert_cmpuint (n_one_step, >=, n * 5 / 100);
   g_assert_cmpuint (n_one_step, <=, n * 25 / 100);
   g_assert_cmpuint (n_high, >=, n_assessed * 5 / 100);
   g_assert_cmpuint (n_high, <=, n_assessed * 25 / 100);
   g_assert_cmpuint (n_follow_ups, >=, (n - n_one_step) * 20 / 100);
   g_assert_cmpuint (n_follow_ups, <=, (n - n_one_step) * 50 / 100);
+  /* as a line works: most of those that fell due are done, a few are
+   * overdue, hardly any for long, and some are still to come */
+  g_assert_cmpuint (n_done + n_overdue, ==, n_past);
+  g_assert_cmpuint (n_done, >=, n_past * 90 / 100);
   g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_old_open, <=, n_overdue / 2);
+  g_assert_cmpuint (n_upcoming, >, 0);
   g_assert_cmpuint (n_sr, >, n / 2);
   g_assert_cmpuint (n_rom, >, 0);
 

@@ -10,10 +10,14 @@
  * rows; a call's details show its answers in words; a note added there is
  * saved as a note record; editing saves a new revision that the history
  * lists, and an earlier version shows its own answers with the changed
- * one marked; marking an overdue follow-up done lowers the count the Calls
- * section shows; the narrow window folds the list and the details; a
- * lock leaves nothing of it in any widget; with the demo profile's 300
- * fictional calls, each risk filter leaves exactly the calls of its level.
+ * one marked; the editor holds every answer the wizard asks, in the
+ * wizard's widgets, and changes an old call's municipality, risk (with
+ * the judgement's rules) and referrals, refusing what the wizard refuses
+ * without losing a word; marking an overdue follow-up done lowers the
+ * count the Calls section shows; the narrow window folds the list and the
+ * details; a lock leaves nothing of it in any widget; with the demo
+ * profile's 300 fictional calls, each risk filter leaves exactly the
+ * calls of its level.
  *
  * The tests run in this order on one application and build on each other.
  */
@@ -28,6 +32,7 @@
 #include "lin-call-details.h"
 #include "lin-call-log.h"
 #include "lin-call-log-view.h"
+#include "lin-call-ui.h"
 #include "lin-codes.h"
 #include "lin-demo.h"
 #include "lin-follow-ups-view.h"
@@ -510,16 +515,17 @@ test_edit_history (void)
 {
   GtkWidget *root = GTK_WIDGET (details ());
   guint64 revision = lin_record_get_revision (upcoming);
-  AdwComboRow *age;
+  GtkDropDown *age;
   const LinCodeList *ages = lin_code_list_get ("age-group");
 
   click (named_in (root, "edit-button"));
   lin_test_spin (50);
   g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "edit");
 
-  /* the age group: the first code of the list (0 is "Not answered") */
-  age = ADW_COMBO_ROW (named_in (root, "age_group"));
-  adw_combo_row_set_selected (age, 1);
+  /* the age group, the wizard's drop-down: the first code of the list
+   * (0 is "Not answered") */
+  age = GTK_DROP_DOWN (named_in (root, "field-age_group"));
+  gtk_drop_down_set_selected (age, 1);
   click (named_in (root, "save-edit-button"));
   lin_test_spin (100);
 
@@ -588,7 +594,7 @@ test_history_version (void)
   /* a third version: the age group once more */
   click (named_in (root, "edit-button"));
   lin_test_spin (50);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named_in (root, "age_group")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named_in (root, "field-age_group")), 2);
   click (named_in (root, "save-edit-button"));
   lin_test_spin (100);
   g_assert_cmpuint (lin_record_get_revision (upcoming), ==, 3);
@@ -651,6 +657,272 @@ test_history_version (void)
   g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
   g_assert_true (gtk_widget_is_sensitive (named_in (root, "edit-button")));
   g_assert_false (lin_call_details_show_version (details (), 99));
+}
+
+static gboolean
+is_high_filtered (gpointer data)
+{
+  for (guint i = 0; i < n_shown (); i++)
+    if (shown (i) == data)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The editor's message, or NULL when it shows none */
+static const char *
+edit_message (void)
+{
+  GtkWidget *save = named_in (GTK_WIDGET (details ()), "save-edit-button");
+  GtkWidget *label;
+
+  /* the label next to the buttons, the one an error shows in */
+  for (label = gtk_widget_get_first_child (gtk_widget_get_parent (save)); label; label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label))
+      return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+
+  return NULL;
+}
+
+/* A save the editor refuses: it says @message, stays open with what was
+ * typed, and the call is as it was */
+static void
+assert_refused (const char *message,
+                guint64     revision)
+{
+  GtkWidget *root = GTK_WIDGET (details ());
+  g_autofree char *before = lin_record_dup_fields_json (standard);
+  g_autofree char *after = NULL;
+
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (50);
+
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "edit");
+  g_assert_cmpstr (edit_message (), ==, message);
+  g_assert_cmpuint (lin_record_get_revision (standard), ==, revision);
+  after = lin_record_dup_fields_json (standard);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Every answer the wizard asks is in the editor, in the wizard's own
+ * widgets; the municipality, the risk assessment and a referral of an old
+ * call change there, each refusal saying what is missing and keeping what
+ * was typed; the rules of the judgement hold; the new values are saved as
+ * a new version, show in the details and the log, and the history holds
+ * the versions before */
+static void
+test_edit_everything (void)
+{
+  GtkWidget *root = GTK_WIDGET (details ());
+  guint64 revision = lin_record_get_revision (standard);
+  LinRiskChecklist *checklist = lin_risk_checklist_get_default ();
+  const char *critical = NULL;
+  const LinCodeList *types = lin_code_list_get ("service-type");
+  const char *reason = "Marker-reason-4410: he was released yesterday";
+  const char *referral_text = "Marker-referral-7715: safe house";
+  const LinCallField *fields;
+  GtkDropDown *judged;
+  GtkWidget *place, *referral, *urgent;
+  JsonObject *object, *risk, *element;
+  JsonArray *referrals;
+  guint n_fields;
+
+  g_assert_cmpuint (revision, ==, 1);
+  g_assert_null (lin_record_get_string (standard, "municipality"));
+  lin_call_log_view_show_call (log_view (), standard);
+  lin_test_spin (50);
+  g_assert_true (lin_call_details_get_call (details ()) == standard);
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "edit");
+
+  /* the wizard's widget for every answer she gave or could give */
+  fields = lin_call_get_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("field-%s", fields[i].name);
+
+      switch (fields[i].type)
+        {
+        case LIN_FIELD_CODE:
+        case LIN_FIELD_CODES:
+        case LIN_FIELD_STRING:
+        case LIN_FIELD_BOOL:
+        case LIN_FIELD_PLACE:
+          if (g_str_equal (fields[i].name, "flagged"))
+            break;
+          g_assert_nonnull (lin_test_find_named (root, name));
+          break;
+
+        case LIN_FIELD_INT:
+          if (fields[i].min != fields[i].max && !g_str_equal (fields[i].name, "duration_s"))
+            g_assert_nonnull (lin_test_find_named (root, name));
+          break;
+
+        case LIN_FIELD_RISK:
+          g_assert_nonnull (named_in (root, "risk-step"));
+          break;
+
+        case LIN_FIELD_REFERRALS:
+          g_assert_nonnull (named_in (root, "referral-add"));
+          break;
+
+        case LIN_FIELD_TIME:
+        case LIN_FIELD_DISTRICT:
+        case LIN_FIELD_ID:
+        default:
+          break;
+        }
+    }
+
+  /* the municipality: a few letters, no place chosen yet */
+  place = named_in (root, "field-municipality");
+  lin_test_type (place, "medij");
+
+  /* the judgement raises standard to high: never below what is scored,
+   * and the urgent steps show at once */
+  judged = GTK_DROP_DOWN (named_in (root, "risk-judged"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (judged)), ==, 3);
+  urgent = named_in (root, "urgent-panel");
+  g_assert_false (gtk_widget_get_visible (urgent));
+  gtk_drop_down_set_selected (judged, 2);
+  lin_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (urgent));
+
+  /* a referral with its service type and text, its status not yet */
+  click (named_in (root, "referral-add"));
+  lin_test_spin (20);
+  referral = gtk_widget_get_parent (named_in (root, "referral-remove"));
+  for (guint i = 0; i < lin_code_list_get_n_codes (types); i++)
+    if (g_str_equal (lin_code_list_get_code (types, i)->code, "shelter"))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (named_in (referral, "field-service_type")), i + 1);
+  lin_test_type (named_in (referral, "field-text"), referral_text);
+
+  /* each refusal in turn, in the order of the steps */
+  assert_refused (_("Choose the municipality from the places that match what you typed, or clear it."), revision);
+  /* the keyboard on it (on the entry's text) */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (main_window ())), place));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "medij");
+  /* Enter takes the first place that matches */
+  g_assert_true (lin_test_press (GTK_WIDGET (main_window ()), "Return"));
+  lin_test_spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), !=, "medij");
+
+  assert_refused (_("Write why you judge the risk higher than scored."), revision);
+  g_assert_cmpuint (gtk_drop_down_get_selected (judged), ==, 2);
+  lin_test_type (named_in (root, "risk-reason"), reason);
+
+  assert_refused (_("Choose the service type and the status of each referral."), revision);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named_in (referral, "field-text"))), ==, referral_text);
+  click (named_in (referral, "field-status-referred"));
+
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+
+  /* a new version with the new values */
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (standard), ==, revision + 1);
+  g_assert_true (lin_call_validate (standard, NULL));
+  object = lin_record_get_fields (standard);
+  g_assert_cmpstr (lin_record_get_string (standard, "municipality"), ==, "rs-nis-medijana");
+  g_assert_cmpstr (lin_record_get_string (standard, "district"), ==, "RS-20");
+  risk = json_object_get_object_member (object, "risk");
+  g_assert_cmpstr (json_object_get_string_member (risk, "level"), ==, "standard");
+  g_assert_cmpstr (json_object_get_string_member (risk, "judged_level"), ==, "high");
+  g_assert_cmpstr (json_object_get_string_member (risk, "judgement_reason"), ==, reason);
+  g_assert_cmpstr (json_object_get_string_member (risk, "final_level"), ==, "high");
+  g_assert_true (json_object_get_boolean_member (object, "flagged"));
+  g_assert_cmpint (lin_call_get_risk_level (standard), ==, LIN_RISK_LEVEL_HIGH);
+  referrals = json_object_get_array_member (object, "referrals");
+  g_assert_cmpuint (json_array_get_length (referrals), ==, 1);
+  element = json_array_get_object_element (referrals, 0);
+  g_assert_cmpstr (json_object_get_string_member (element, "service_type"), ==, "shelter");
+  g_assert_cmpstr (json_object_get_string_member (element, "text"), ==, referral_text);
+  g_assert_cmpstr (json_object_get_string_member (element, "status"), ==, "referred");
+  /* what was not edited stays */
+  g_assert_cmpstr (lin_record_get_string (standard, "age_group"), ==, "26-35");
+  g_assert_true (json_object_get_boolean_member (object, "consent_statistics"));
+
+  /* the details say it in words */
+  {
+    g_autofree char *raised = g_strdup_printf (_("Raised by professional judgement: %s"), reason);
+    g_autofree char *shown_reason = lin_test_any_text_contains (raised);
+    g_autofree char *shown_referral = lin_test_any_text_contains (referral_text);
+    g_autoptr(GPtrArray) texts = lin_test_collect_texts (root);
+    const char *municipality = lin_call_ui_place ("rs-nis-medijana");
+
+    g_assert_nonnull (shown_reason);
+    g_assert_nonnull (shown_referral);
+    g_assert_true (g_ptr_array_find_with_equal_func (texts, municipality, g_str_equal, NULL));
+  }
+
+  /* the log files it with the high-risk calls */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named ("risk-filter")), 3);
+  g_assert_true (lin_test_wait_for (is_high_filtered, standard, 2000));
+  g_assert_cmpuint (n_shown (), ==, 3);
+  click (named ("clear-filters-button"));
+  lin_test_spin (50);
+  lin_call_log_view_show_call (log_view (), standard);
+  lin_test_spin (50);
+
+  /* again: a critical item answered yes makes the scored level high; the
+   * judgement then offers nothing else, and nothing lower */
+  for (guint i = 0; i < lin_risk_checklist_get_n_items (checklist) && critical == NULL; i++)
+    if (lin_risk_checklist_get_item_critical (checklist, i))
+      critical = lin_risk_checklist_get_item_code (checklist, i);
+  g_assert_nonnull (critical);
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  judged = GTK_DROP_DOWN (named_in (root, "risk-judged"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (judged), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named_in (root, "risk-reason"))), ==, reason);
+  {
+    g_autofree char *name = g_strdup_printf ("risk-%s-yes", critical);
+
+    click (named_in (root, name));
+  }
+  lin_test_spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (judged)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (named_in (root, "urgent-panel")));
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (standard), ==, revision + 2);
+  risk = json_object_get_object_member (lin_record_get_fields (standard), "risk");
+  g_assert_cmpstr (json_object_get_string_member (risk, "level"), ==, "high");
+  g_assert_false (json_object_has_member (risk, "judged_level"));
+  g_assert_cmpstr (json_object_get_string_member (risk, "final_level"), ==, "high");
+  g_assert_true (json_object_get_boolean_member (lin_record_get_fields (standard), "flagged"));
+
+  /* a save with nothing changed makes no version */
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (standard), ==, revision + 2);
+
+  /* the history: three versions; the second marks the four answers its
+   * edit changed (municipality, district, risk, referrals), and the first
+   * has none of them */
+  click (named_in (root, "history-button"));
+  lin_test_spin (50);
+  g_assert_cmpuint (n_rows (named_in (root, "history-list")), ==, 3);
+  g_assert_true (lin_call_details_show_version (details (), revision + 1));
+  lin_test_spin (50);
+  g_assert_cmpuint (n_changed_rows (), ==, 4);
+  g_assert_true (lin_call_details_show_version (details (), revision));
+  lin_test_spin (50);
+  {
+    g_autoptr(GPtrArray) texts = lin_test_collect_texts (named_in (root, "version-box"));
+
+    g_assert_false (g_ptr_array_find_with_equal_func (texts, lin_call_ui_place ("rs-nis-medijana"), g_str_equal, NULL));
+    for (guint i = 0; i < texts->len; i++)
+      g_assert_null (strstr (g_ptr_array_index (texts, i), referral_text));
+  }
+  click (named_in (root, "close-version-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
 }
 
 static void
@@ -805,6 +1077,7 @@ main (int   argc,
   g_test_add_func ("/gui/call-log/details-note", test_details_note);
   g_test_add_func ("/gui/call-log/edit-history", test_edit_history);
   g_test_add_func ("/gui/call-log/history-version", test_history_version);
+  g_test_add_func ("/gui/call-log/edit-everything", test_edit_everything);
   g_test_add_func ("/gui/call-log/follow-up-done", test_follow_up_done);
   g_test_add_func ("/gui/call-log/narrow", test_narrow);
   g_test_add_func ("/gui/call-log/lock", test_lock_clears);

@@ -11,8 +11,11 @@
  * yearly reports, not measured: most calls are about herself, by phone,
  * in Serbian, some in Romani; psychological and physical violence lead;
  * the perpetrator is most often a partner or former partner; about one
- * call in eight is high risk; a third get a follow-up, some left overdue;
- * about one in ten is silent or hung up.
+ * call in eight is high risk; a third get a follow-up, due a day to a
+ * week or two later, and like a line's own, most of those that fell due
+ * are done within hours or days with an outcome: a few, mostly recent,
+ * are overdue and the latest are upcoming; about one in ten is silent or
+ * hung up.
  *
  * The same seed gives the same fields (record ids are random, as always).
  */
@@ -559,13 +562,20 @@ add_support (GRand      *rand,
   json_object_set_boolean_member (call, LIN_CALL_FIELD_CONSENT_STATISTICS, chance (rand, 0.95));
 }
 
+static void
+clear_record (gpointer record)
+{
+  g_clear_object (&record);
+}
+
 static LinRecord *
 make_follow_up (GRand      *rand,
                 LinRecord  *call,
-                GDateTime  *started,
-                GDateTime  *until)
+                GDateTime  *started)
 {
-  g_autoptr(GDateTime) day = g_date_time_add_days (started, g_rand_int_range (rand, 1, 6));
+  /* mostly in the next days; some after a hearing or a move, later */
+  int days = chance (rand, 0.65) ? g_rand_int_range (rand, 1, 4) : g_rand_int_range (rand, 4, 15);
+  g_autoptr(GDateTime) day = g_date_time_add_days (started, days);
   g_autoptr(GDateTime) due = NULL;
   LinRecord *follow_up;
   int y, m, d;
@@ -579,19 +589,89 @@ make_follow_up (GRand      *rand,
                                  chance (rand, 0.3) ? PICK_TEXT (rand, code_words) : NULL);
   json_object_set_boolean_member (lin_record_get_fields (follow_up), LIN_CALL_FIELD_DEMO, TRUE);
 
-  /* most of the past ones were done; the rest are overdue */
-  if (g_date_time_compare (due, until) < 0 && chance (rand, 0.8))
-    {
-      g_autoptr(GDateTime) done_at = g_date_time_add_minutes (due, g_rand_int_range (rand, 0, 240));
-      g_autofree char *when = lin_call_format_time (g_date_time_compare (done_at, until) < 0 ? done_at : until);
-      JsonObject *object = lin_record_get_fields (follow_up);
-
-      json_object_set_boolean_member (object, LIN_FOLLOW_UP_FIELD_DONE, TRUE);
-      json_object_set_string_member (object, LIN_FOLLOW_UP_FIELD_OUTCOME, PICK (rand, outcomes));
-      json_object_set_string_member (object, LIN_FOLLOW_UP_FIELD_DONE_AT, when);
-    }
-
   return follow_up;
+}
+
+static gint64
+follow_up_due (LinRecord *follow_up)
+{
+  g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DUE));
+
+  return g_date_time_to_unix (due);
+}
+
+static int
+compare_newest_due_first (gconstpointer a,
+                          gconstpointer b)
+{
+  gint64 due_a = follow_up_due (*(LinRecord **)a);
+  gint64 due_b = follow_up_due (*(LinRecord **)b);
+
+  return due_a < due_b ? 1 : due_a > due_b ? -1 : 0;
+}
+
+/* Done with an outcome: within hours of its time, or after tries over
+ * the next days that did not reach her; never after @until */
+static void
+mark_done (GRand     *rand,
+           LinRecord *follow_up,
+           GDateTime *until)
+{
+  g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DUE));
+  JsonObject *object = lin_record_get_fields (follow_up);
+  double since = g_date_time_difference (until, due) / (double)G_TIME_SPAN_MINUTE;
+  int minutes = chance (rand, 0.75) ? g_rand_int_range (rand, 0, 240) : g_rand_int_range (rand, 24 * 60, 72 * 60);
+  g_autoptr(GDateTime) done_at = NULL;
+  g_autofree char *when = NULL;
+
+  if (minutes > since)
+    minutes = g_rand_int_range (rand, 0, MAX (1, (int)since));
+  done_at = g_date_time_add_minutes (due, minutes);
+  when = lin_call_format_time (done_at);
+
+  json_object_set_boolean_member (object, LIN_FOLLOW_UP_FIELD_DONE, TRUE);
+  json_object_set_string_member (object, LIN_FOLLOW_UP_FIELD_OUTCOME, PICK (rand, outcomes));
+  json_object_set_string_member (object, LIN_FOLLOW_UP_FIELD_DONE_AT, when);
+}
+
+/* Which follow-ups that fell due before @until are done, once all are
+ * made: a line works through them in the order they fell due, so those
+ * still in hand are the latest: the very last of the past week always
+ * (she has not been reached yet), each one before it less often; one left
+ * open for more than a week is a rare one forgotten. Those due after
+ * @until are upcoming. */
+static void
+close_follow_ups (GRand     *rand,
+                  GPtrArray *follow_ups,
+                  GDateTime *until)
+{
+  g_autoptr(GPtrArray) past = g_ptr_array_new ();
+  gint64 now = g_date_time_to_unix (until);
+  double open = 1.0;
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    if (follow_up_due (g_ptr_array_index (follow_ups, i)) < now)
+      g_ptr_array_add (past, g_ptr_array_index (follow_ups, i));
+  /* a stable sort: the same seed, the same order */
+  g_ptr_array_sort (past, compare_newest_due_first);
+
+  for (guint i = 0; i < past->len; i++)
+    {
+      LinRecord *follow_up = g_ptr_array_index (past, i);
+
+      if (now - follow_up_due (follow_up) < 7 * 24 * 3600)
+        {
+          gboolean still_open = chance (rand, open);
+
+          open *= 0.6;
+          if (still_open)
+            continue;
+        }
+      else if (chance (rand, 0.005))
+        continue;
+
+      mark_done (rand, follow_up, until);
+    }
 }
 
 /**
@@ -615,6 +695,10 @@ lin_demo_add_calls (LinStore   *store,
                     GError    **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  /* made first, saved once the follow-ups are closed: in step, the call,
+   * its follow-up or NULL, its note or NULL */
+  g_autoptr(GPtrArray) records = g_ptr_array_new_full (3 * n, clear_record);
+  g_autoptr(GPtrArray) follow_ups = g_ptr_array_new ();
   guint n_codes = MAX (8, n / 6);
 
   g_return_val_if_fail (LIN_IS_STORE (store), FALSE);
@@ -627,6 +711,7 @@ lin_demo_add_calls (LinStore   *store,
     {
       g_autoptr(LinRecord) call = lin_record_new (LIN_CALL_KIND);
       g_autoptr(LinRecord) follow_up = NULL;
+      g_autoptr(LinRecord) record = NULL;
       g_autoptr(GDateTime) started = random_start (rand, until);
       g_autofree char *started_text = lin_call_format_time (started);
       JsonObject *object = lin_record_get_fields (call);
@@ -647,8 +732,9 @@ lin_demo_add_calls (LinStore   *store,
           json_object_set_int_member (object, LIN_CALL_FIELD_DURATION, g_rand_int_range (rand, 3, 90));
           if (!g_str_equal (call_type, "silent"))
             json_object_set_string_member (object, LIN_CALL_FIELD_LANGUAGE, language);
-          if (!lin_call_save (store, call, NULL, NULL, error))
-            return FALSE;
+          g_ptr_array_add (records, g_steal_pointer (&call));
+          g_ptr_array_add (records, NULL);
+          g_ptr_array_add (records, NULL);
           continue;
         }
 
@@ -667,8 +753,8 @@ lin_demo_add_calls (LinStore   *store,
           high = lin_call_get_risk_level (call) == LIN_RISK_LEVEL_HIGH;
           add_support (rand, object, high);
 
-          if (chance (rand, high ? 0.7 : 0.3))
-            follow_up = make_follow_up (rand, call, started, until);
+          if (chance (rand, high ? 0.8 : 0.35))
+            follow_up = make_follow_up (rand, call, started);
           json_object_set_boolean_member (object, LIN_CALL_FIELD_CONSENT_FOLLOW_UP, follow_up != NULL);
 
           if (chance (rand, 0.4))
@@ -683,24 +769,37 @@ lin_demo_add_calls (LinStore   *store,
           json_object_set_boolean_member (object, LIN_CALL_FIELD_CONSENT_STATISTICS, TRUE);
         }
 
-      if (!lin_call_save (store, call, follow_up, NULL, error))
-        return FALSE;
-
       if (note != NULL)
         {
-          g_autoptr(LinRecord) record = lin_record_new (LIN_NOTE_KIND);
           g_autoptr(GDateTime) written =
             g_date_time_add_seconds (started, json_object_get_int_member (object, LIN_CALL_FIELD_DURATION));
           g_autofree char *written_text = lin_call_format_time (written);
-          JsonObject *fields = lin_record_get_fields (record);
+          JsonObject *fields;
 
+          record = lin_record_new (LIN_NOTE_KIND);
+          fields = lin_record_get_fields (record);
           json_object_set_string_member (fields, LIN_NOTE_FIELD_CALL_ID, lin_record_get_id_string (call));
           json_object_set_string_member (fields, LIN_NOTE_FIELD_TEXT, note);
           json_object_set_string_member (fields, LIN_NOTE_FIELD_WRITTEN, written_text);
           json_object_set_boolean_member (fields, LIN_CALL_FIELD_DEMO, TRUE);
-          if (!lin_call_save_note (store, record, error))
-            return FALSE;
         }
+
+      if (follow_up != NULL)
+        g_ptr_array_add (follow_ups, follow_up);
+      g_ptr_array_add (records, g_steal_pointer (&call));
+      g_ptr_array_add (records, g_steal_pointer (&follow_up));
+      g_ptr_array_add (records, g_steal_pointer (&record));
+    }
+
+  close_follow_ups (rand, follow_ups, until);
+
+  for (guint i = 0; i < records->len; i += 3)
+    {
+      LinRecord *note = g_ptr_array_index (records, i + 2);
+
+      if (!lin_call_save (store, g_ptr_array_index (records, i), g_ptr_array_index (records, i + 1), NULL, error) ||
+          (note != NULL && !lin_call_save_note (store, note, error)))
+        return FALSE;
     }
 
   return TRUE;

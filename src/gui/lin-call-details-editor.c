@@ -4,10 +4,17 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The editor of a saved call's answers: a control per answer that can be
- * changed here (code lists, text, numbers, yes/no), grouped by step. Its
- * answers go into the call's fields, which LinCallDetails saves as a new
- * revision.
+ * The editor of a saved call's answers, step by step as the wizard asks
+ * them and with the wizard's own widgets: a LinAnswerField for each code,
+ * list, text, number and yes/no, the place search for the municipality,
+ * the risk checklist with its judgement, the referrals. So the rules of
+ * the wizard hold here too: the judgement may raise the level, never
+ * lower it, and needs a reason; a high final level flags the call.
+ *
+ * Only the answers she changed are written back into the call's fields,
+ * which LinCallDetails saves as a new revision: an answer the editor
+ * cannot show (a code a newer list dropped, a referral's directory entry)
+ * stays as it was unless she changes that answer.
  */
 
 #define G_LOG_DOMAIN "lin-call-details"
@@ -15,189 +22,272 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "lin-answer-field.h"
 #include "lin-call-details-private.h"
 #include "lin-codes.h"
+#include "lin-place-entry.h"
+#include "lin-referral-list.h"
+#include "lin-risk-step.h"
 
-static GtkWidget *
-edit_widget (LinCallDetails     *self,
-             const Field        *field,
-             JsonObject         *object,
-             LinCallDetailsEdit *edit)
+static JsonNode *
+member_or_null (JsonObject *object,
+                const char *name)
 {
-  JsonNode *node = json_object_get_member (object, field->name);
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+/* The wizard's widget for @field, showing the call's answer, or NULL for
+ * a field that is not hers to change here */
+static GtkWidget *
+edit_widget (const Field *field,
+             JsonObject  *object)
+{
+  JsonNode *node = member_or_null (object, field->name);
   const char *title = lin_call_details_field_label (field);
+  LinAnswerField *answer;
+  LinAnswerKind kind;
 
   switch (field->type)
     {
     case LIN_FIELD_CODE:
-      {
-        const LinCodeList *list = lin_code_list_get (field->list);
-        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-        const char *current = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-        GtkWidget *row = adw_combo_row_new ();
-        guint selected = 0;
-
-        /* Translators: the choice for a question that was not answered */
-        gtk_string_list_append (labels, _("Not answered"));
-        for (guint i = 0; list != NULL && i < lin_code_list_get_n_codes (list); i++)
-          {
-            const LinCode *code = lin_code_list_get_code (list, i);
-
-            gtk_string_list_append (labels, lin_code_list_get_label (list, code->code));
-            if (g_strcmp0 (current, code->code) == 0)
-              selected = i + 1;
-          }
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-
-        return row;
-      }
+      kind = LIN_ANSWER_CHOICE;
+      break;
 
     case LIN_FIELD_CODES:
-      {
-        const LinCodeList *list = lin_code_list_get (field->list);
-        GtkWidget *row = adw_expander_row_new ();
-        JsonArray *current = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-        g_autofree char *summary = node != NULL ? lin_call_details_codes_text (field->list, node) : NULL;
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        if (summary != NULL)
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
-
-        edit->checks = g_ptr_array_new ();
-        for (guint i = 0; list != NULL && i < lin_code_list_get_n_codes (list); i++)
-          {
-            const LinCode *code = lin_code_list_get_code (list, i);
-            GtkWidget *check = gtk_check_button_new ();
-            GtkWidget *check_row = adw_action_row_new ();
-            gboolean active = FALSE;
-
-            for (guint j = 0; current != NULL && j < json_array_get_length (current); j++)
-              if (g_strcmp0 (json_array_get_string_element (current, j), code->code) == 0)
-                active = TRUE;
-
-            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-            gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-            g_object_set_data (G_OBJECT (check), "lin-code", (gpointer)code->code);
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row),
-                                           lin_code_list_get_label (list, code->code));
-            adw_action_row_add_prefix (ADW_ACTION_ROW (check_row), check);
-            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check);
-            gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
-                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY, check_row, NULL,
-                                            -1);
-            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), check_row);
-            g_ptr_array_add (edit->checks, check);
-          }
-
-        return row;
-      }
+      kind = LIN_ANSWER_MULTI;
+      break;
 
     case LIN_FIELD_STRING:
-      {
-        GtkWidget *row = adw_entry_row_new ();
-        const char *text = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-
-        return row;
-      }
-
-    case LIN_FIELD_INT:
-      {
-        GtkWidget *row;
-        GtkWidget *spin;
-
-        /* the timer's, not hers to change */
-        if (g_str_equal (field->name, LIN_CALL_FIELD_DURATION))
-          return NULL;
-
-        row = adw_action_row_new ();
-        spin = gtk_spin_button_new_with_range (field->min, field->max, 1);
-
-        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                                   node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0);
-        gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                        -1);
-        g_object_set_data (G_OBJECT (row), "lin-value", spin);
-
-        return row;
-      }
+      kind = LIN_ANSWER_TEXT;
+      break;
 
     case LIN_FIELD_BOOL:
+      kind = LIN_ANSWER_BOOLEAN;
+      break;
+
+    case LIN_FIELD_INT:
+      /* the timer's, not hers to change */
+      if (g_str_equal (field->name, LIN_CALL_FIELD_DURATION))
+        return NULL;
+      kind = LIN_ANSWER_NUMBER;
+      break;
+
+    case LIN_FIELD_PLACE:
       {
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *toggle = gtk_switch_new ();
+        GtkWidget *entry = lin_place_entry_new (title);
 
-        gtk_switch_set_active (GTK_SWITCH (toggle),
-                               node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node));
-        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                        -1);
-        g_object_set_data (G_OBJECT (row), "lin-value", toggle);
+        lin_place_entry_set_code (LIN_PLACE_ENTRY (entry),
+                                  node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL);
 
-        return row;
+        return entry;
+      }
+
+    case LIN_FIELD_RISK:
+      {
+        GtkWidget *step = lin_risk_step_new ();
+
+        gtk_widget_set_name (step, "risk-step");
+        lin_risk_step_set_value (LIN_RISK_STEP (step),
+                                 node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL);
+
+        return step;
+      }
+
+    case LIN_FIELD_REFERRALS:
+      {
+        GtkWidget *list = lin_referral_list_new ();
+
+        lin_referral_list_set_value (LIN_REFERRAL_LIST (list),
+                                     node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL);
+
+        return list;
       }
 
     case LIN_FIELD_TIME:
-    case LIN_FIELD_PLACE:
-    case LIN_FIELD_RISK:
-    case LIN_FIELD_REFERRALS:
     case LIN_FIELD_ID:
     case LIN_FIELD_DISTRICT:
     default:
-      /* changed in the wizard's own controls (timer, place search, the
-       * checklist, referrals, the follow-up), not here */
+      /* the time the call began, the follow-up (a record of its own,
+       * done in the queue) and the district, which follows from the
+       * municipality */
       return NULL;
     }
+
+  answer = lin_answer_field_new (kind, field->name, field->list, title);
+  if (kind == LIN_ANSWER_NUMBER)
+    lin_answer_field_set_range (answer, field->min, field->max);
+  lin_answer_field_load (answer, object);
+
+  return GTK_WIDGET (answer);
+}
+
+/* The answer as the widget holds it now, in the call's JSON */
+static JsonNode *
+edit_dup_value (LinCallDetailsEdit *edit)
+{
+  switch (edit->field->type)
+    {
+    case LIN_FIELD_PLACE:
+      {
+        const char *code = lin_place_entry_get_code (LIN_PLACE_ENTRY (edit->widget));
+
+        return code != NULL ? json_node_init_string (json_node_alloc (), code) : NULL;
+      }
+
+    case LIN_FIELD_RISK:
+      {
+        g_autoptr(JsonObject) risk = lin_risk_step_dup_value (LIN_RISK_STEP (edit->widget));
+
+        return risk != NULL ? json_node_init_object (json_node_alloc (), risk) : NULL;
+      }
+
+    case LIN_FIELD_REFERRALS:
+      {
+        g_autoptr(JsonArray) referrals = lin_referral_list_dup_value (LIN_REFERRAL_LIST (edit->widget));
+
+        return referrals != NULL ? json_node_init_array (json_node_alloc (), referrals) : NULL;
+      }
+
+    case LIN_FIELD_INT:
+    case LIN_FIELD_BOOL:
+    case LIN_FIELD_STRING:
+    case LIN_FIELD_CODE:
+    case LIN_FIELD_CODES:
+      return lin_answer_field_dup_value (LIN_ANSWER_FIELD (edit->widget));
+
+    case LIN_FIELD_TIME:
+    case LIN_FIELD_ID:
+    case LIN_FIELD_DISTRICT:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+values_equal (JsonNode *a,
+              JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return json_node_equal (a, b);
+}
+
+static LinCallDetailsEdit *
+find_edit (LinCallDetails *self,
+           const char     *name)
+{
+  for (guint i = 0; i < self->edit_fields->len; i++)
+    {
+      LinCallDetailsEdit *edit = g_ptr_array_index (self->edit_fields, i);
+
+      if (g_str_equal (edit->field->name, name))
+        return edit;
+    }
+
+  return NULL;
+}
+
+/* whether the steps after the first are shown: a silent, hung-up,
+ * abusive or test call has only the first, as in the wizard */
+static gboolean
+step_shown (LinCallDetails *self,
+            guint           step)
+{
+  return self->edit_steps[step] != NULL && gtk_widget_get_visible (self->edit_steps[step]);
+}
+
+static void
+update_steps (LinCallDetails *self)
+{
+  LinCallDetailsEdit *edit = find_edit (self, LIN_CALL_FIELD_CALL_TYPE);
+  g_autoptr(JsonNode) type = edit != NULL ? edit_dup_value (edit) : NULL;
+  gboolean one_step = type != NULL && lin_call_type_is_one_step (json_node_get_string (type));
+
+  for (guint step = 2; step <= LIN_CALL_N_STEPS; step++)
+    if (self->edit_steps[step] != NULL)
+      gtk_widget_set_visible (self->edit_steps[step], !one_step);
+}
+
+static GtkWidget *
+new_step_box (guint step)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *title = gtk_label_new (_(lin_call_details_step_titles[step]));
+  g_autofree char *name = g_strdup_printf ("edit-step-%u", step);
+
+  gtk_widget_set_name (box, name);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  -1);
+
+  return box;
+}
+
+/* Sets @error and puts the keyboard on @widget, where the answer is */
+static gboolean
+refuse (GtkWidget   *widget,
+        GError     **error,
+        const char  *message)
+{
+  if (widget != NULL)
+    gtk_widget_grab_focus (widget);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+
+  return FALSE;
+}
+
+static gboolean
+referrals_complete (LinReferralList *list)
+{
+  g_autoptr(JsonArray) referrals = lin_referral_list_dup_value (list);
+
+  for (guint i = 0; referrals != NULL && i < json_array_get_length (referrals); i++)
+    {
+      JsonObject *referral = json_array_get_object_element (referrals, i);
+
+      if (!json_object_has_member (referral, LIN_REFERRAL_FIELD_SERVICE_TYPE) ||
+          !json_object_has_member (referral, LIN_REFERRAL_FIELD_STATUS))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
  * lin_call_details_build_editor:
  * @self: a #LinCallDetails showing a call
  *
- * Fills the editor with a control for each answer that can be changed
- * here, set to the call's answer.
+ * Fills the editor with the wizard's widget for each answer of the call,
+ * set to the call's answer, step by step.
  */
 void
 lin_call_details_build_editor (LinCallDetails *self)
 {
   JsonObject *object = lin_record_get_fields (self->call);
-  GtkWidget *groups[LIN_CALL_N_STEPS + 1] = { NULL, };
-  gboolean one_step = FALSE;
-  const char *type = lin_record_get_string (self->call, "call_type");
-  const LinCodeList *types = lin_code_list_get ("call-type");
-  const LinCode *code = types != NULL && type != NULL ? lin_code_list_lookup (types, type) : NULL;
+  guint n_edits[LIN_CALL_N_STEPS + 1] = { 0, };
+  LinCallDetailsEdit *type;
   const Field *fields;
   guint n_fields;
 
-  lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
-  g_ptr_array_set_size (self->edit_fields, 0);
+  lin_call_details_clear_editor (self);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_message), FALSE);
 
-  /* a silent or test call has only the first step */
-  one_step = code != NULL && lin_code_has_flag (code, "one-step");
-
-  for (guint step = 1; step < G_N_ELEMENTS (lin_call_details_step_titles); step++)
+  for (guint step = 1; step <= LIN_CALL_N_STEPS; step++)
     {
-      if (one_step && step > 1)
-        break;
-
-      groups[step] = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[step]), _(lin_call_details_step_titles[step]));
-      gtk_box_append (self->edit_box, groups[step]);
+      self->edit_steps[step] = new_step_box (step);
+      gtk_box_append (self->edit_box, self->edit_steps[step]);
     }
 
   fields = lin_call_get_fields (&n_fields);
@@ -206,121 +296,187 @@ lin_call_details_build_editor (LinCallDetails *self)
       LinCallDetailsEdit *edit;
       GtkWidget *widget;
 
-      if (fields[i].step >= G_N_ELEMENTS (lin_call_details_step_titles) || groups[fields[i].step] == NULL ||
+      if (fields[i].step < 1 || fields[i].step > LIN_CALL_N_STEPS ||
           lin_call_details_field_label (&fields[i]) == NULL)
+        continue;
+
+      widget = edit_widget (&fields[i], object);
+      if (widget == NULL)
         continue;
 
       edit = g_new0 (LinCallDetailsEdit, 1);
       edit->field = &fields[i];
-      widget = edit_widget (self, &fields[i], object, edit);
-      if (widget == NULL)
-        {
-          lin_call_details_edit_free (edit);
-          continue;
-        }
-
       edit->widget = widget;
-      gtk_widget_set_name (widget, fields[i].name);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[fields[i].step]), widget);
+      gtk_box_append (GTK_BOX (self->edit_steps[fields[i].step]), widget);
+      edit->initial = edit_dup_value (edit);
       g_ptr_array_add (self->edit_fields, edit);
+      n_edits[fields[i].step]++;
     }
+
+  /* a step with nothing to change here (the follow-up's) is left out */
+  for (guint step = 1; step <= LIN_CALL_N_STEPS; step++)
+    if (n_edits[step] == 0)
+      {
+        gtk_box_remove (self->edit_box, self->edit_steps[step]);
+        self->edit_steps[step] = NULL;
+      }
+
+  type = find_edit (self, LIN_CALL_FIELD_CALL_TYPE);
+  if (type != NULL)
+    g_signal_connect_object (type->widget, "changed", G_CALLBACK (update_steps), self, G_CONNECT_SWAPPED);
+  update_steps (self);
 }
 
 /**
- * lin_call_details_apply_edit:
- * @edit: a control of the editor
- * @object: the call's fields
+ * lin_call_details_clear_editor:
+ * @self: a #LinCallDetails
  *
- * Puts the control's answer into @object (removes it when unanswered).
+ * Empties the editor: what it held goes.
  */
 void
-lin_call_details_apply_edit (LinCallDetailsEdit *edit,
-                             JsonObject         *object)
+lin_call_details_clear_editor (LinCallDetails *self)
 {
-  const Field *field = edit->field;
+  lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
+  g_ptr_array_set_size (self->edit_fields, 0);
+  memset (self->edit_steps, 0, sizeof self->edit_steps);
+}
 
-  switch (field->type)
+/**
+ * lin_call_details_check_editor:
+ * @self: a #LinCallDetails editing a call
+ * @error: a location for a #GError
+ *
+ * Checks the answers as the wizard does before a save: a call type, a
+ * municipality chosen when one is typed, a reason for a risk level raised
+ * by judgement, a service type and a status for each referral. On
+ * failure the keyboard goes to the answer when it can, and nothing in the
+ * editor changes.
+ *
+ * Returns: whether the answers can be saved; @error, translated, says
+ *   what to do otherwise
+ */
+gboolean
+lin_call_details_check_editor (LinCallDetails  *self,
+                               GError         **error)
+{
+  for (guint i = 0; i < self->edit_fields->len; i++)
     {
-    case LIN_FIELD_CODE:
-      {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (edit->widget));
-        const LinCodeList *list = lin_code_list_get (field->list);
+      LinCallDetailsEdit *edit = g_ptr_array_index (self->edit_fields, i);
 
-        if (selected == 0 || list == NULL || selected > lin_code_list_get_n_codes (list))
-          json_object_remove_member (object, field->name);
-        else
-          json_object_set_string_member (object, field->name,
-                                         lin_code_list_get_code (list, selected - 1)->code);
-      }
-      break;
+      if (!step_shown (self, edit->field->step))
+        continue;
 
-    case LIN_FIELD_CODES:
-      {
-        JsonArray *array = json_array_new ();
-
-        for (guint i = 0; i < edit->checks->len; i++)
-          {
-            GtkCheckButton *check = g_ptr_array_index (edit->checks, i);
-
-            if (gtk_check_button_get_active (check))
-              json_array_add_string_element (array, g_object_get_data (G_OBJECT (check), "lin-code"));
-          }
-
-        if (json_array_get_length (array) > 0)
-          json_object_set_array_member (object, field->name, array);
-        else
-          {
-            json_array_unref (array);
-            json_object_remove_member (object, field->name);
-          }
-      }
-      break;
-
-    case LIN_FIELD_STRING:
-      {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (edit->widget))));
-
-        if (text[0] == '\0')
-          json_object_remove_member (object, field->name);
-        else
-          json_object_set_string_member (object, field->name, text);
-      }
-      break;
-
-    case LIN_FIELD_INT:
-      {
-        GtkSpinButton *spin = g_object_get_data (G_OBJECT (edit->widget), "lin-value");
-        int value = gtk_spin_button_get_value_as_int (spin);
-
-        /* 0 children and "not answered" differ only if she said so */
-        if (value == 0 && !json_object_has_member (object, field->name))
+      switch (edit->field->type)
+        {
+        case LIN_FIELD_CODE:
+          if (g_str_equal (edit->field->name, LIN_CALL_FIELD_CALL_TYPE) &&
+              !lin_answer_field_has_value (LIN_ANSWER_FIELD (edit->widget)))
+            return refuse (lin_answer_field_get_control (LIN_ANSWER_FIELD (edit->widget)), error,
+                           _("Choose the call type before saving."));
           break;
-        json_object_set_int_member (object, field->name, value);
-      }
-      break;
 
-    case LIN_FIELD_BOOL:
-      {
-        GtkSwitch *toggle = g_object_get_data (G_OBJECT (edit->widget), "lin-value");
+        case LIN_FIELD_PLACE:
+          {
+            LinPlaceEntry *place = LIN_PLACE_ENTRY (edit->widget);
+            GtkWidget *entry = lin_place_entry_get_entry (place);
+            g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
-        json_object_set_boolean_member (object, field->name, gtk_switch_get_active (toggle));
-      }
-      break;
+            /* a few letters typed and no place chosen: saving would drop
+             * them without a word */
+            if (lin_place_entry_get_code (place) == NULL && text[0] != '\0')
+              return refuse (entry, error,
+                             /* Translators: when a municipality was typed in the editor
+                              * of a call but none of the places found was chosen */
+                             _("Choose the municipality from the places that match what you typed, or clear it."));
+          }
+          break;
 
-    case LIN_FIELD_TIME:
-    case LIN_FIELD_PLACE:
-    case LIN_FIELD_RISK:
-    case LIN_FIELD_REFERRALS:
-    case LIN_FIELD_ID:
-    case LIN_FIELD_DISTRICT:
-    default:
-      break;
+        case LIN_FIELD_RISK:
+          if (!lin_risk_step_check (LIN_RISK_STEP (edit->widget), NULL))
+            return refuse (NULL, error, _("Write why you judge the risk higher than scored."));
+          break;
+
+        case LIN_FIELD_REFERRALS:
+          if (!referrals_complete (LIN_REFERRAL_LIST (edit->widget)))
+            return refuse (NULL, error,
+                           /* Translators: in the editor of a call, when a referral
+                            * lacks its service type or its status */
+                           _("Choose the service type and the status of each referral."));
+          break;
+
+        case LIN_FIELD_INT:
+        case LIN_FIELD_BOOL:
+        case LIN_FIELD_STRING:
+        case LIN_FIELD_CODES:
+        case LIN_FIELD_TIME:
+        case LIN_FIELD_ID:
+        case LIN_FIELD_DISTRICT:
+        default:
+          break;
+        }
     }
+
+  return TRUE;
+}
+
+/**
+ * lin_call_details_apply_editor:
+ * @self: a #LinCallDetails editing a call
+ * @object: the call's fields
+ *
+ * Puts the answers she changed into @object (removes those she took
+ * away), with what follows from them: the district from the
+ * municipality, "flagged" from the final risk level. The answers of
+ * steps a one-step call type hides are left as they were.
+ *
+ * Returns: how many answers changed
+ */
+guint
+lin_call_details_apply_editor (LinCallDetails *self,
+                               JsonObject     *object)
+{
+  guint n_changed = 0;
+
+  for (guint i = 0; i < self->edit_fields->len; i++)
+    {
+      LinCallDetailsEdit *edit = g_ptr_array_index (self->edit_fields, i);
+      const char *name = edit->field->name;
+      g_autoptr(JsonNode) value = NULL;
+
+      if (!step_shown (self, edit->field->step))
+        continue;
+
+      value = edit_dup_value (edit);
+      if (values_equal (value, edit->initial))
+        continue;
+
+      n_changed++;
+      if (value != NULL)
+        json_object_set_member (object, name, g_steal_pointer (&value));
+      else if (json_object_has_member (object, name))
+        json_object_remove_member (object, name);
+
+      if (edit->field->type == LIN_FIELD_PLACE)
+        {
+          const char *district = lin_place_entry_get_district (LIN_PLACE_ENTRY (edit->widget));
+
+          if (district != NULL)
+            json_object_set_string_member (object, LIN_CALL_FIELD_DISTRICT, district);
+          else if (json_object_has_member (object, LIN_CALL_FIELD_DISTRICT))
+            json_object_remove_member (object, LIN_CALL_FIELD_DISTRICT);
+        }
+      else if (edit->field->type == LIN_FIELD_RISK)
+        json_object_set_boolean_member (object, LIN_CALL_FIELD_FLAGGED,
+                                        lin_risk_step_get_final_level (LIN_RISK_STEP (edit->widget)) ==
+                                        LIN_RISK_LEVEL_HIGH);
+    }
+
+  return n_changed;
 }
 
 void
 lin_call_details_edit_free (LinCallDetailsEdit *edit)
 {
-  g_clear_pointer (&edit->checks, g_ptr_array_unref);
+  g_clear_pointer (&edit->initial, json_node_unref);
   g_free (edit);
 }

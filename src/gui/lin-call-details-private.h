@@ -16,11 +16,15 @@ G_BEGIN_DECLS
 
 typedef LinCallField Field;
 
+/* One answer in the editor: the wizard's own widget for it (a
+ * LinAnswerField, or the LinPlaceEntry, LinRiskStep or LinReferralList)
+ * and its value as the widget gave it when the editor opened, so that
+ * only what she changed is written back */
 typedef struct
 {
   const Field *field;
   GtkWidget   *widget;
-  GPtrArray   *checks;   /* for LIN_FIELD_CODES: one GtkCheckButton per code */
+  JsonNode    *initial;  /* nullable: not answered */
 } LinCallDetailsEdit;
 
 struct _LinCallDetails
@@ -52,7 +56,10 @@ struct _LinCallDetails
   /* Owned */
   LinStore          *store;
   LinRecord         *call;
-  GPtrArray         *edit_fields;
+  GPtrArray         *edit_fields;     /* of LinCallDetailsEdit, in the order of the fields */
+
+  /* Borrowed */
+  GtkWidget         *edit_steps[LIN_CALL_N_STEPS + 1];
   GPtrArray         *revisions;       /* of LinRecord, oldest first, while the history shows */
   guint64            shown_revision;
 };
@@ -65,7 +72,10 @@ char       *lin_call_details_codes_text      (const char         *list,
                                               JsonNode           *node);
 void        lin_call_details_remove_children (GtkWidget          *parent);
 void        lin_call_details_build_editor    (LinCallDetails     *self);
-void        lin_call_details_apply_edit      (LinCallDetailsEdit *edit,
+void        lin_call_details_clear_editor    (LinCallDetails     *self);
+gboolean    lin_call_details_check_editor    (LinCallDetails     *self,
+                                              GError            **error);
+guint       lin_call_details_apply_editor    (LinCallDetails     *self,
                                               JsonObject         *object);
 void        lin_call_details_edit_free       (LinCallDetailsEdit *edit);
 

@@ -552,11 +552,10 @@ show (LinCallDetails *self)
     {
       lin_call_details_remove_children (GTK_WIDGET (self->answers_box));
       lin_call_details_remove_children (GTK_WIDGET (self->notes_list));
-      lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
+      lin_call_details_clear_editor (self);
       lin_call_details_remove_children (GTK_WIDGET (self->history_list));
       lin_call_details_remove_children (GTK_WIDGET (self->version_box));
       g_clear_pointer (&self->revisions, g_ptr_array_unref);
-      g_ptr_array_set_size (self->edit_fields, 0);
       clear_note_editor (self);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
@@ -829,28 +828,49 @@ cancel_edit_clicked_cb (LinCallDetails *self)
 }
 
 static void
+show_edit_message (LinCallDetails *self,
+                   const char     *message)
+{
+  gtk_label_set_text (self->edit_message, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_message), TRUE);
+}
+
+static void
 save_edit_clicked_cb (LinCallDetails *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   JsonObject *object;
+  guint n_changed;
 
   g_return_if_fail (self->call != NULL && self->store != NULL);
+
+  /* what the wizard would refuse: said, and the editor left as it is */
+  if (!lin_call_details_check_editor (self, &error))
+    {
+      show_edit_message (self, error->message);
+      return;
+    }
 
   /* the record is the working set's own: put the answers back if the
    * save fails */
   before = lin_record_dup_fields_json (self->call);
   object = json_object_ref (lin_record_get_fields (self->call));
-  for (guint i = 0; i < self->edit_fields->len; i++)
-    lin_call_details_apply_edit (g_ptr_array_index (self->edit_fields, i), object);
+  n_changed = lin_call_details_apply_editor (self, object);
   json_object_unref (object);
+
+  /* nothing changed: no new version that differs in nothing */
+  if (n_changed == 0)
+    {
+      lin_call_details_set_mode (self, "view");
+      return;
+    }
 
   if (!lin_call_validate (self->call, &error) ||
       !lin_store_save (self->store, self->call, &error))
     {
       lin_record_set_fields_json (self->call, before, NULL);
-      gtk_label_set_text (self->edit_message, _("The changes could not be saved. Try again."));
-      gtk_widget_set_visible (GTK_WIDGET (self->edit_message), TRUE);
+      show_edit_message (self, _("The changes could not be saved. Try again."));
       return;
     }
 
@@ -1092,8 +1112,7 @@ lin_call_details_set_mode (LinCallDetails *self,
       mode = "view";
       show (self);
       /* what the editor held goes */
-      lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
-      g_ptr_array_set_size (self->edit_fields, 0);
+      lin_call_details_clear_editor (self);
     }
   if (!g_str_equal (mode, "history"))
     {
