@@ -238,3 +238,20 @@ lin_chunk_reserve (gsize n_bytes)
         }
     }
 }
+
+/**
+ * lin_chunk_get_pooled:
+ *
+ * Returns: how many bytes of blocks wait in the pool
+ */
+gsize
+lin_chunk_get_pooled (void)
+{
+  gsize n;
+
+  g_mutex_lock (&pool_lock);
+  n = pool != NULL ? pool->len * (gsize)LIN_CHUNK_POOLED : 0;
+  g_mutex_unlock (&pool_lock);
+
+  return n;
+}
