@@ -840,6 +840,9 @@ test_handover (void)
 
 static guint n_changes;
 
+/* Counts the changes and, with @user_data, keeps a copy of the rows that
+ * follows each change as the signal says it: the signals must add up to
+ * what the model holds, at each one */
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -847,7 +850,40 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   gpointer    user_data)
 {
+  GPtrArray *rows = user_data;
+
   n_changes++;
+  if (rows == NULL)
+    return;
+
+  g_assert_cmpuint (position + removed, <=, rows->len);
+  g_ptr_array_remove_range (rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (rows, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+first_position_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   guint      *first)
+{
+  *first = MIN (*first, position);
+}
+
+static void
+assert_rows (GListModel *model,
+             GPtrArray  *rows)
+{
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == rows->pdata[i]);
+    }
 }
 
 static void
@@ -871,6 +907,7 @@ test_log (void)
 {
   g_autofree char *profile = new_profile ();
   g_autoptr(LinStore) store = unlock (profile);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LinCallLog) log = NULL;
   g_autoptr(GDateTime) now = at ("2026-11-25T12:00:00+01:00");
   g_autoptr(GDateTime) from = at ("2026-11-20T00:00:00+01:00");
@@ -918,7 +955,9 @@ test_log (void)
 
   /* before the index: all of them, the last saved first */
   log = lin_call_log_new (store);
-  g_signal_connect (log, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (log), i));
+  g_signal_connect (log, "items-changed", G_CALLBACK (items_changed_cb), rows);
   g_assert_false (lin_call_log_get_index_ready (log));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 5);
   g_assert_cmpstr (started_of (log, 0), ==, calls[4].started);
@@ -964,7 +1003,31 @@ test_log (void)
 
   lin_call_log_set_call_types (log, (const char *[]) { "self", "silent", NULL });
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 3);
+  /* the same filter again changes nothing */
+  n_changes = 0;
+  lin_call_log_set_call_types (log, (const char *[]) { "silent", "self", NULL });
+  g_assert_cmpuint (n_changes, ==, 0);
   lin_call_log_set_call_types (log, NULL);
+  lin_call_log_set_call_types (log, NULL);
+  g_assert_cmpuint (n_changes, ==, 1);
+  assert_rows (G_LIST_MODEL (log), rows);
+
+  /* a change says only the rows that changed: the two newest calls have
+   * no risk assessment, so they stay and the signal starts after them */
+  lin_call_log_set_risk_levels (log, LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_NONE));
+  g_signal_handlers_block_by_func (log, items_changed_cb, rows);
+  {
+    guint first = G_MAXUINT;
+
+    g_signal_connect (log, "items-changed", G_CALLBACK (first_position_cb), &first);
+    lin_call_log_set_risk_levels (log, 0);
+    g_signal_handlers_disconnect_by_func (log, first_position_cb, &first);
+    g_assert_cmpuint (first, ==, 2);
+  }
+  g_signal_handlers_unblock_by_func (log, items_changed_cb, rows);
+  g_ptr_array_set_size (rows, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (log), i));
 
   lin_call_log_set_risk_levels (log, LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_HIGH));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 2);
@@ -1047,9 +1110,13 @@ test_log (void)
   for (guint i = 0; i < 6; i++)
     g_assert_cmpstr (started_of (log, i), !=, calls[1].started);
 
+  /* the rows as the signals said them, all along */
+  assert_rows (G_LIST_MODEL (log), rows);
+
   /* lock empties it */
   close_store (&store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 0);
+  g_assert_cmpuint (rows->len, ==, 0);
 }
 
 /* The demo */

@@ -68,6 +68,7 @@ struct _LinCallLog
   LinStore     *store;
   GPtrArray    *entries;           /* of Entry, owned, in the log's order */
   GPtrArray    *visible;           /* of Entry, borrowed, filtered */
+  GPtrArray    *spare;             /* the last visible, for the next refilter */
   GHashTable   *by_id;             /* call id → Entry */
   GCancellable *cancellable;
 
@@ -439,18 +440,81 @@ entry_matches (LinCallLog  *self,
   return TRUE;
 }
 
+/* Whether two sets of interned codes (NULL: all) are the same */
+static gboolean
+same_codes (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer code;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    if (!g_hash_table_contains (b, code))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* From this many rows added in one change, the change is said in two
+ * signals (see refilter()) */
+#define SPLIT_CHANGE_ROWS 4096
+
 static void
 refilter (LinCallLog *self)
 {
-  guint old_n = self->visible->len;
+  GPtrArray *old = self->visible;
+  GPtrArray *new = self->spare;
+  guint prefix = 0, suffix = 0, removed, added;
 
+  /* one pass over the summaries, into the array of the pass before: no
+   * allocation */
   prepare_now (self);
-  g_ptr_array_set_size (self->visible, 0);
+  g_ptr_array_set_size (new, 0);
   for (guint i = 0; i < self->entries->len; i++)
     if (entry_matches (self, self->entries->pdata[i]))
-      g_ptr_array_add (self->visible, self->entries->pdata[i]);
+      g_ptr_array_add (new, self->entries->pdata[i]);
+  self->visible = new;
+  self->spare = old;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->visible->len);
+  /* only the rows that changed: those alike at both ends stay bound */
+  while (prefix < old->len && prefix < new->len && old->pdata[prefix] == new->pdata[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < new->len - prefix &&
+         old->pdata[old->len - 1 - suffix] == new->pdata[new->len - 1 - suffix])
+    suffix++;
+  removed = old->len - prefix - suffix;
+  added = new->len - prefix - suffix;
+
+  if (removed == 0 && added == 0)
+    return;
+
+  if (removed == 0 || added < SPLIT_CHANGE_ROWS)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+      return;
+    }
+
+  /* Given rows removed and rows added in one signal, GTK 4.8's list view
+   * (when its anchor row is among those removed) and GtkSingleSelection
+   * (when the selected one is) look for that row among all the rows
+   * added, one g_list_model_get_item() each: 100,000 for a filter
+   * changed on a large profile, most of the time the change takes. Said
+   * as a removal of every row after the common start, then an addition,
+   * there is nothing to look for: the list stays at the common start (the
+   * top, mostly) and the selection, when its row went, is dropped. The
+   * model is as the first signal says in between: the old rows up to the
+   * common start. */
+  g_ptr_array_set_size (old, prefix);
+  self->visible = old;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed + suffix, 0);
+  self->visible = new;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added + suffix);
 }
 
 /* Where @entry goes in @array, which is in the log's order */
@@ -519,6 +583,7 @@ clear_all (LinCallLog *self)
   guint old_n = self->visible->len;
 
   g_ptr_array_set_size (self->visible, 0);
+  g_ptr_array_set_size (self->spare, 0);
   g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->entries, 0);
   if (old_n > 0)
@@ -766,6 +831,7 @@ lin_call_log_dispose (GObject *object)
       g_clear_signal_handler (&self->closing_id, self->store);
     }
   g_ptr_array_set_size (self->visible, 0);
+  g_ptr_array_set_size (self->spare, 0);
   g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->entries, 0);
   g_clear_object (&self->store);
@@ -781,6 +847,7 @@ lin_call_log_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->call_types, g_hash_table_unref);
   g_clear_pointer (&self->caller_prefix, g_free);
@@ -883,6 +950,7 @@ lin_call_log_init (LinCallLog *self)
 {
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   self->visible = g_ptr_array_new ();
+  self->spare = g_ptr_array_new ();
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->from = G_MININT64;
   self->to = G_MAXINT64;
@@ -976,16 +1044,23 @@ void
 lin_call_log_set_call_types (LinCallLog         *self,
                              const char * const *call_types)
 {
+  g_autoptr(GHashTable) wanted = NULL;
+
   g_return_if_fail (LIN_IS_CALL_LOG (self));
 
-  g_clear_pointer (&self->call_types, g_hash_table_unref);
   if (call_types != NULL)
     {
-      self->call_types = g_hash_table_new (NULL, NULL);
+      wanted = g_hash_table_new (NULL, NULL);
       for (guint i = 0; call_types[i] != NULL; i++)
-        g_hash_table_add (self->call_types, (gpointer)g_intern_string (call_types[i]));
+        g_hash_table_add (wanted, (gpointer)g_intern_string (call_types[i]));
     }
 
+  /* the view sets every filter at each change of one */
+  if (same_codes (wanted, self->call_types))
+    return;
+
+  g_clear_pointer (&self->call_types, g_hash_table_unref);
+  self->call_types = g_steal_pointer (&wanted);
   refilter (self);
 }
 
