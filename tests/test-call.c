@@ -677,6 +677,14 @@ state_at (const char *due,
 }
 
 static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
 test_follow_up_states (void)
 {
   g_autofree char *profile = NULL;
@@ -755,6 +763,34 @@ test_follow_up_states (void)
       g_assert_cmpstr (lin_record_get_string (loaded, LIN_FOLLOW_UP_FIELD_DONE_AT), ==, "2026-10-26T10:05:00+01:00");
       g_assert_cmpstr (lin_record_get_string (loaded, LIN_FOLLOW_UP_FIELD_OUTCOME_NOTE), ==, "Све у реду.");
       g_assert_cmpint (lin_follow_up_get_state (loaded, after), ==, LIN_FOLLOW_UP_DONE);
+    }
+
+    /* read in a thread: the same list, from the text of a record not yet
+     * parsed (the other one) and from the parsed fields of one that is
+     * (the done one, just read above); and cancelled, none */
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) listed = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      lin_follow_up_list_open_async (store, NULL, got_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      listed = lin_follow_up_list_open_finish (store, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (listed->len, ==, 1);
+      g_assert_cmpstr (lin_record_get_id_string (listed->pdata[0]), ==, lin_record_get_id_string (follow_up_other));
+      g_clear_object (&result);
+      g_clear_pointer (&listed, g_ptr_array_unref);
+
+      g_cancellable_cancel (cancellable);
+      lin_follow_up_list_open_async (store, cancellable, got_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      listed = lin_follow_up_list_open_finish (store, result, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (listed);
+      g_clear_error (&error);
     }
   }
   close_store (&store);
