@@ -999,6 +999,19 @@ test_log (void)
   g_assert_cmpstr (started_of (log, 0), ==, calls[4].started);
   g_assert_cmpstr (started_of (log, 4), ==, calls[0].started);
   g_assert_null (lin_call_log_get_summary (log, 0));
+  {
+    g_autoptr(LinRecord) newest = g_list_model_get_item (G_LIST_MODEL (log), 0);
+    LinCallSummary made;
+
+    /* a row's summary made for it alone, as a row bound now needs it */
+    lin_call_log_summarize (log, newest, &made);
+    g_assert_true (made.call == newest);
+    g_assert_cmpstr (made.call_type, ==, "on-behalf");
+    g_assert_cmpstr (made.language, ==, "hu");
+    g_assert_cmpint (made.risk, ==, LIN_RISK_LEVEL_HIGH);
+    g_assert_cmpint (made.follow_up_due, ==, 1795856400);
+    g_assert_false (made.follow_up_done);
+  }
   lin_call_log_set_now (log, now);
 
   /* a filter before the index: nothing, until it is ready */

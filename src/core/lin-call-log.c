@@ -1023,6 +1023,35 @@ lin_call_log_get_summary (LinCallLog *self,
 }
 
 /**
+ * lin_call_log_summarize:
+ * @self: a #LinCallLog
+ * @call: a call record of the log's store
+ * @summary: (out caller-allocates): what a row shows of @call
+ *
+ * For a row bound before the index is ready: @call's summary from a parse
+ * of its text that neither the log nor the record keeps (with
+ * lin_record_get_string() each row scrolled past kept its whole parse).
+ * @summary's strings are interned; its @call is not referenced.
+ */
+void
+lin_call_log_summarize (LinCallLog     *self,
+                        LinRecord      *call,
+                        LinCallSummary *summary)
+{
+  Entry entry = { .summary.call = call };
+
+  g_return_if_fail (LIN_IS_CALL_LOG (self));
+  g_return_if_fail (LIN_IS_RECORD (call));
+  g_return_if_fail (summary != NULL);
+
+  summarize_now (self, &entry);
+  *summary = entry.summary;
+
+  entry.summary.call = NULL;
+  entry_clear (&entry);
+}
+
+/**
  * lin_call_log_set_date_range:
  * @self: a #LinCallLog
  * @from: (nullable): the earliest start shown
