@@ -82,6 +82,8 @@ struct _LinCallLog
   GPtrArray    *spare;             /* the last visible, for the next refilter */
   GHashTable   *by_id;             /* call id → Entry */
   GCancellable *cancellable;
+  IndexData    *pending;           /* the index to start after the first frame */
+  guint         start_id;
 
   gulong        changed_id;
   gulong        closing_id;
@@ -256,7 +258,7 @@ index_data_free (IndexData *data)
   g_free (data->call_jobs);
   g_free (data->follow_up_jobs);
   g_ptr_array_unref (data->calls);
-  g_ptr_array_unref (data->follow_ups);
+  g_clear_pointer (&data->follow_ups, g_ptr_array_unref);
   g_clear_object (&data->cancellable);
   g_free (data);
 }
@@ -680,16 +682,44 @@ index_done_cb (GObject      *source,
 }
 
 static void
+stop_index (LinCallLog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  g_clear_pointer (&self->pending, index_data_free);
+  self->ready = FALSE;
+}
+
+/* Stage 2, in an idle of low priority: after the first frame has shown
+ * the first rows, as listing the follow-ups takes some 50 ms with 100,000
+ * calls, and the workers take processors */
+static gboolean
+start_workers_cb (gpointer user_data)
+{
+  LinCallLog *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  IndexData *data = g_steal_pointer (&self->pending);
+
+  self->start_id = 0;
+  data->follow_ups = lin_store_list (self->store, LIN_FOLLOW_UP_KIND);
+
+  task = g_task_new (self, self->cancellable, index_done_cb, NULL);
+  g_task_set_source_tag (task, start_workers_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify)index_data_free);
+  g_task_run_in_thread (task, index_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 start_index (LinCallLog *self)
 {
   g_autoptr(GPtrArray) calls = NULL;
-  g_autoptr(GTask) task = NULL;
   IndexData *data;
 
-  g_cancellable_cancel (self->cancellable);
+  stop_index (self);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->ready = FALSE;
 
   clear_all (self);
 
@@ -698,7 +728,6 @@ start_index (LinCallLog *self)
 
   data = g_new0 (IndexData, 1);
   data->calls = g_ptr_array_ref (calls);
-  data->follow_ups = lin_store_list (self->store, LIN_FOLLOW_UP_KIND);
   data->cancellable = g_object_ref (self->cancellable);
 
   g_ptr_array_set_size (self->entries, 0);
@@ -716,10 +745,8 @@ start_index (LinCallLog *self)
   refilter (self);
 
   /* stage 2: the summaries, on worker threads */
-  task = g_task_new (self, self->cancellable, index_done_cb, NULL);
-  g_task_set_source_tag (task, start_index);
-  g_task_set_task_data (task, data, (GDestroyNotify)index_data_free);
-  g_task_run_in_thread (task, index_thread);
+  self->pending = data;
+  self->start_id = g_idle_add_full (G_PRIORITY_LOW, start_workers_cb, self, NULL);
 }
 
 static void
@@ -790,8 +817,7 @@ store_closing_cb (LinCallLog *self,
                   LinStore   *store)
 {
   /* lock: nothing of the calls stays behind */
-  g_cancellable_cancel (self->cancellable);
-  self->ready = FALSE;
+  stop_index (self);
   clear_all (self);
 }
 
@@ -836,7 +862,7 @@ lin_call_log_dispose (GObject *object)
 {
   LinCallLog *self = (LinCallLog *)object;
 
-  g_cancellable_cancel (self->cancellable);
+  stop_index (self);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->store);
