@@ -14,12 +14,13 @@
  *     edited later, or typed in after the fact, sits where its last save
  *     puts it, not where it began. No filter can be applied yet: while
  *     any filter is set, the log is empty until the index is ready.
- *  2. Meanwhile worker threads parse each call (and each follow-up) once,
- *     from a copy of its text, into a small summary (LinCallSummary) and
- *     drop the parse: the records stay unparsed, so memory does not grow
- *     by 100,000 JSON trees. When the summaries are in, the log sorts by
- *     "started", applies the filters on the summaries alone and says so
- *     with one items-changed and a notify of "index-ready".
+ *  2. After the first frame (start_workers_cb()), worker threads parse
+ *     each call (and each follow-up) once, from a copy of its text, into
+ *     a small summary (LinCallSummary) and drop the parse: the records
+ *     stay unparsed, so memory does not grow by 100,000 JSON trees. When
+ *     the summaries are in, the log sorts by "started", applies the
+ *     filters on the summaries alone and says so with one items-changed
+ *     (two for a large change: refilter()) and a notify of "index-ready".
  *
  * After that every filter change is a pass over the summaries, and each
  * save or deletion (LinStore::record-changed) moves one row.
@@ -31,7 +32,6 @@
 
 #include <sodium.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "lin-call-log.h"
 
@@ -84,6 +84,7 @@ struct _LinCallLog
   GCancellable *cancellable;
   IndexData    *pending;           /* the index to start after the first frame */
   guint         start_id;
+  guint         start_late_id;
 
   gulong        changed_id;
   gulong        closing_id;
@@ -240,8 +241,6 @@ summarize_now (LinCallLog *self,
 
 /* The index, on worker threads */
 
-#define INDEX_NICENESS 10
-
 typedef struct
 {
   IndexData *data;
@@ -292,14 +291,6 @@ index_part_thread (gpointer user_data)
   IndexPart *part = user_data;
   IndexData *data = part->data;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-#ifdef __linux__
-  /* The main thread first: it shows the first rows and the first frames
-   * while this works, and with every processor busy here they took
-   * seconds on two processors. On Linux the niceness is the calling
-   * thread's own; elsewhere the index just competes. */
-  (void)setpriority (PRIO_PROCESS, 0, INDEX_NICENESS);
-#endif
 
   for (guint i = part->part; i < data->calls->len; i += part->n_parts)
     {
@@ -352,14 +343,15 @@ index_thread (GTask        *task,
   data->call_jobs = g_new0 (CallJob, data->calls->len);
   data->follow_up_jobs = g_new0 (FollowUpJob, data->follow_ups->len);
 
-  /* threads of their own, not this one of GLib's pool: their
-   * niceness (index_part_thread) cannot be taken back */
+  /* this thread takes part 0 */
   for (guint i = 0; i < n_parts; i++)
     {
       parts[i] = (IndexPart) { data, i, n_parts };
-      threads[i] = g_thread_new ("lin-call-index", index_part_thread, &parts[i]);
+      if (i > 0)
+        threads[i] = g_thread_new ("lin-call-index", index_part_thread, &parts[i]);
     }
-  for (guint i = 0; i < n_parts; i++)
+  index_part_thread (&parts[0]);
+  for (guint i = 1; i < n_parts; i++)
     g_thread_join (threads[i]);
 
   g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
@@ -686,13 +678,18 @@ stop_index (LinCallLog *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->start_id, g_source_remove);
+  g_clear_handle_id (&self->start_late_id, g_source_remove);
   g_clear_pointer (&self->pending, index_data_free);
   self->ready = FALSE;
 }
 
 /* Stage 2, in an idle of low priority: after the first frame has shown
  * the first rows, as listing the follow-ups takes some 50 ms with 100,000
- * calls, and the workers take processors */
+ * calls, and the workers take processors. But frames drawn back to back
+ * (scrolling on a slow machine) leave no idle: then half a second after
+ * stage 1 (START_LATE_MS) */
+#define START_LATE_MS 500
+
 static gboolean
 start_workers_cb (gpointer user_data)
 {
@@ -700,7 +697,9 @@ start_workers_cb (gpointer user_data)
   g_autoptr(GTask) task = NULL;
   IndexData *data = g_steal_pointer (&self->pending);
 
-  self->start_id = 0;
+  /* whichever came first */
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  g_clear_handle_id (&self->start_late_id, g_source_remove);
   data->follow_ups = lin_store_list (self->store, LIN_FOLLOW_UP_KIND);
 
   task = g_task_new (self, self->cancellable, index_done_cb, NULL);
@@ -747,6 +746,7 @@ start_index (LinCallLog *self)
   /* stage 2: the summaries, on worker threads */
   self->pending = data;
   self->start_id = g_idle_add_full (G_PRIORITY_LOW, start_workers_cb, self, NULL);
+  self->start_late_id = g_timeout_add (START_LATE_MS, start_workers_cb, self);
 }
 
 static void
