@@ -677,6 +677,14 @@ state_at (const char *due,
 }
 
 static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
 test_follow_up_states (void)
 {
   g_autofree char *profile = NULL;
@@ -755,6 +763,34 @@ test_follow_up_states (void)
       g_assert_cmpstr (lin_record_get_string (loaded, LIN_FOLLOW_UP_FIELD_DONE_AT), ==, "2026-10-26T10:05:00+01:00");
       g_assert_cmpstr (lin_record_get_string (loaded, LIN_FOLLOW_UP_FIELD_OUTCOME_NOTE), ==, "Све у реду.");
       g_assert_cmpint (lin_follow_up_get_state (loaded, after), ==, LIN_FOLLOW_UP_DONE);
+    }
+
+    /* read in a thread: the same list, from the text of a record not yet
+     * parsed (the other one) and from the parsed fields of one that is
+     * (the done one, just read above); and cancelled, none */
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) listed = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      lin_follow_up_list_open_async (store, NULL, got_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      listed = lin_follow_up_list_open_finish (store, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (listed->len, ==, 1);
+      g_assert_cmpstr (lin_record_get_id_string (listed->pdata[0]), ==, lin_record_get_id_string (follow_up_other));
+      g_clear_object (&result);
+      g_clear_pointer (&listed, g_ptr_array_unref);
+
+      g_cancellable_cancel (cancellable);
+      lin_follow_up_list_open_async (store, cancellable, got_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      listed = lin_follow_up_list_open_finish (store, result, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (listed);
+      g_clear_error (&error);
     }
   }
   close_store (&store);
@@ -840,6 +876,9 @@ test_handover (void)
 
 static guint n_changes;
 
+/* Counts the changes and, with @user_data, keeps a copy of the rows that
+ * follows each change as the signal says it: the signals must add up to
+ * what the model holds, at each one */
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -847,7 +886,40 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   gpointer    user_data)
 {
+  GPtrArray *rows = user_data;
+
   n_changes++;
+  if (rows == NULL)
+    return;
+
+  g_assert_cmpuint (position + removed, <=, rows->len);
+  g_ptr_array_remove_range (rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (rows, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+first_position_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   guint      *first)
+{
+  *first = MIN (*first, position);
+}
+
+static void
+assert_rows (GListModel *model,
+             GPtrArray  *rows)
+{
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == rows->pdata[i]);
+    }
 }
 
 static void
@@ -871,6 +943,7 @@ test_log (void)
 {
   g_autofree char *profile = new_profile ();
   g_autoptr(LinStore) store = unlock (profile);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LinCallLog) log = NULL;
   g_autoptr(GDateTime) now = at ("2026-11-25T12:00:00+01:00");
   g_autoptr(GDateTime) from = at ("2026-11-20T00:00:00+01:00");
@@ -918,12 +991,27 @@ test_log (void)
 
   /* before the index: all of them, the last saved first */
   log = lin_call_log_new (store);
-  g_signal_connect (log, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (log), i));
+  g_signal_connect (log, "items-changed", G_CALLBACK (items_changed_cb), rows);
   g_assert_false (lin_call_log_get_index_ready (log));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 5);
   g_assert_cmpstr (started_of (log, 0), ==, calls[4].started);
   g_assert_cmpstr (started_of (log, 4), ==, calls[0].started);
   g_assert_null (lin_call_log_get_summary (log, 0));
+  {
+    g_autoptr(LinRecord) newest = g_list_model_get_item (G_LIST_MODEL (log), 0);
+    LinCallSummary made;
+
+    /* a row's summary made for it alone, as a row bound now needs it */
+    lin_call_log_summarize (log, newest, &made);
+    g_assert_true (made.call == newest);
+    g_assert_cmpstr (made.call_type, ==, "on-behalf");
+    g_assert_cmpstr (made.language, ==, "hu");
+    g_assert_cmpint (made.risk, ==, LIN_RISK_LEVEL_HIGH);
+    g_assert_cmpint (made.follow_up_due, ==, 1795856400);
+    g_assert_false (made.follow_up_done);
+  }
   lin_call_log_set_now (log, now);
 
   /* a filter before the index: nothing, until it is ready */
@@ -964,7 +1052,31 @@ test_log (void)
 
   lin_call_log_set_call_types (log, (const char *[]) { "self", "silent", NULL });
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 3);
+  /* the same filter again changes nothing */
+  n_changes = 0;
+  lin_call_log_set_call_types (log, (const char *[]) { "silent", "self", NULL });
+  g_assert_cmpuint (n_changes, ==, 0);
   lin_call_log_set_call_types (log, NULL);
+  lin_call_log_set_call_types (log, NULL);
+  g_assert_cmpuint (n_changes, ==, 1);
+  assert_rows (G_LIST_MODEL (log), rows);
+
+  /* a change says only the rows that changed: the two newest calls have
+   * no risk assessment, so they stay and the signal starts after them */
+  lin_call_log_set_risk_levels (log, LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_NONE));
+  g_signal_handlers_block_by_func (log, items_changed_cb, rows);
+  {
+    guint first = G_MAXUINT;
+
+    g_signal_connect (log, "items-changed", G_CALLBACK (first_position_cb), &first);
+    lin_call_log_set_risk_levels (log, 0);
+    g_signal_handlers_disconnect_by_func (log, first_position_cb, &first);
+    g_assert_cmpuint (first, ==, 2);
+  }
+  g_signal_handlers_unblock_by_func (log, items_changed_cb, rows);
+  g_ptr_array_set_size (rows, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (log), i));
 
   lin_call_log_set_risk_levels (log, LIN_CALL_LOG_RISK (LIN_RISK_LEVEL_HIGH));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 2);
@@ -1047,9 +1159,13 @@ test_log (void)
   for (guint i = 0; i < 6; i++)
     g_assert_cmpstr (started_of (log, i), !=, calls[1].started);
 
+  /* the rows as the signals said them, all along */
+  assert_rows (G_LIST_MODEL (log), rows);
+
   /* lock empties it */
   close_store (&store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 0);
+  g_assert_cmpuint (rows->len, ==, 0);
 }
 
 /* The demo */

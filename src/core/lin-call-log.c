@@ -14,12 +14,13 @@
  *     edited later, or typed in after the fact, sits where its last save
  *     puts it, not where it began. No filter can be applied yet: while
  *     any filter is set, the log is empty until the index is ready.
- *  2. Meanwhile worker threads parse each call (and each follow-up) once,
- *     from a copy of its text, into a small summary (LinCallSummary) and
- *     drop the parse: the records stay unparsed, so memory does not grow
- *     by 100,000 JSON trees. When the summaries are in, the log sorts by
- *     "started", applies the filters on the summaries alone and says so
- *     with one items-changed and a notify of "index-ready".
+ *  2. After the first frame (start_workers_cb()), worker threads parse
+ *     each call (and each follow-up) once, from a copy of its text, into
+ *     a small summary (LinCallSummary) and drop the parse: the records
+ *     stay unparsed, so memory does not grow by 100,000 JSON trees. When
+ *     the summaries are in, the log sorts by "started", applies the
+ *     filters on the summaries alone and says so with one items-changed
+ *     (two for a large change: refilter()) and a notify of "index-ready".
  *
  * After that every filter change is a pass over the summaries, and each
  * save or deletion (LinStore::record-changed) moves one row.
@@ -43,20 +44,30 @@ typedef struct
   gboolean       indexed;          /* summarised by a worker */
 } Entry;
 
+/* What a worker makes of a call: the call's part of its summary */
 typedef struct
 {
-  LinRecord *record;
+  Entry      entry;                /* no record: that is in IndexData */
   gboolean   parsed;               /* FALSE: do it on the main thread */
-  Entry      entry;                /* for calls */
-  char       call_id[LIN_RECORD_ID_BYTES * 2 + 1];  /* for follow-ups */
-  gint64     due;
-  gboolean   done;
-} Job;
+} CallJob;
 
 typedef struct
 {
-  GArray       *calls;             /* of Job */
-  GArray       *follow_ups;        /* of Job */
+  gint64     due;
+  gboolean   done;
+  gboolean   parsed;
+  char       call_id[LIN_RECORD_ID_BYTES * 2 + 1];
+} FollowUpJob;
+
+/* The records as the store listed them, and the workers' results in the
+ * same order; the results are made by the workers, not at unlock, on the
+ * main thread, where zeroing them took a tenth of the first rows' time */
+typedef struct
+{
+  GPtrArray    *calls;             /* of LinRecord */
+  GPtrArray    *follow_ups;        /* of LinRecord */
+  CallJob      *call_jobs;
+  FollowUpJob  *follow_up_jobs;
   GCancellable *cancellable;
 } IndexData;
 
@@ -68,8 +79,12 @@ struct _LinCallLog
   LinStore     *store;
   GPtrArray    *entries;           /* of Entry, owned, in the log's order */
   GPtrArray    *visible;           /* of Entry, borrowed, filtered */
+  GPtrArray    *spare;             /* the last visible, for the next refilter */
   GHashTable   *by_id;             /* call id → Entry */
   GCancellable *cancellable;
+  IndexData    *pending;           /* the index to start after the first frame */
+  guint         start_id;
+  guint         start_late_id;
 
   gulong        changed_id;
   gulong        closing_id;
@@ -236,18 +251,13 @@ typedef struct
 static void
 index_data_free (IndexData *data)
 {
-  for (guint i = 0; i < data->calls->len; i++)
-    {
-      Job *job = &g_array_index (data->calls, Job, i);
+  for (guint i = 0; data->call_jobs != NULL && i < data->calls->len; i++)
+    entry_clear (&data->call_jobs[i].entry);
 
-      g_clear_object (&job->record);
-      entry_clear (&job->entry);
-    }
-  for (guint i = 0; i < data->follow_ups->len; i++)
-    g_clear_object (&g_array_index (data->follow_ups, Job, i).record);
-
-  g_array_unref (data->calls);
-  g_array_unref (data->follow_ups);
+  g_free (data->call_jobs);
+  g_free (data->follow_up_jobs);
+  g_ptr_array_unref (data->calls);
+  g_clear_pointer (&data->follow_ups, g_ptr_array_unref);
   g_clear_object (&data->cancellable);
   g_free (data);
 }
@@ -284,13 +294,13 @@ index_part_thread (gpointer user_data)
 
   for (guint i = part->part; i < data->calls->len; i += part->n_parts)
     {
-      Job *job = &g_array_index (data->calls, Job, i);
+      CallJob *job = &data->call_jobs[i];
       g_autoptr(JsonObject) object = NULL;
 
       if (i % 256 == 0 && g_cancellable_is_cancelled (data->cancellable))
         return NULL;
 
-      object = parse_copy (parser, job->record);
+      object = parse_copy (parser, data->calls->pdata[i]);
       if (object != NULL)
         {
           summarize_call (object, &job->entry);
@@ -300,8 +310,8 @@ index_part_thread (gpointer user_data)
 
   for (guint i = part->part; i < data->follow_ups->len; i += part->n_parts)
     {
-      Job *job = &g_array_index (data->follow_ups, Job, i);
-      g_autoptr(JsonObject) object = parse_copy (parser, job->record);
+      FollowUpJob *job = &data->follow_up_jobs[i];
+      g_autoptr(JsonObject) object = parse_copy (parser, data->follow_ups->pdata[i]);
       const char *call_id;
 
       if (object == NULL)
@@ -329,6 +339,9 @@ index_thread (GTask        *task,
   guint n_parts = CLAMP (g_get_num_processors (), 1, 8);
   g_autofree IndexPart *parts = g_new0 (IndexPart, n_parts);
   g_autofree GThread **threads = g_new0 (GThread *, n_parts);
+
+  data->call_jobs = g_new0 (CallJob, data->calls->len);
+  data->follow_up_jobs = g_new0 (FollowUpJob, data->follow_ups->len);
 
   /* this thread takes part 0 */
   for (guint i = 0; i < n_parts; i++)
@@ -439,18 +452,81 @@ entry_matches (LinCallLog  *self,
   return TRUE;
 }
 
+/* Whether two sets of interned codes (NULL: all) are the same */
+static gboolean
+same_codes (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer code;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    if (!g_hash_table_contains (b, code))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* From this many rows added in one change, the change is said in two
+ * signals (see refilter()) */
+#define SPLIT_CHANGE_ROWS 4096
+
 static void
 refilter (LinCallLog *self)
 {
-  guint old_n = self->visible->len;
+  GPtrArray *old = self->visible;
+  GPtrArray *new = self->spare;
+  guint prefix = 0, suffix = 0, removed, added;
 
+  /* one pass over the summaries, into the array of the pass before: no
+   * allocation */
   prepare_now (self);
-  g_ptr_array_set_size (self->visible, 0);
+  g_ptr_array_set_size (new, 0);
   for (guint i = 0; i < self->entries->len; i++)
     if (entry_matches (self, self->entries->pdata[i]))
-      g_ptr_array_add (self->visible, self->entries->pdata[i]);
+      g_ptr_array_add (new, self->entries->pdata[i]);
+  self->visible = new;
+  self->spare = old;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->visible->len);
+  /* only the rows that changed: those alike at both ends stay bound */
+  while (prefix < old->len && prefix < new->len && old->pdata[prefix] == new->pdata[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < new->len - prefix &&
+         old->pdata[old->len - 1 - suffix] == new->pdata[new->len - 1 - suffix])
+    suffix++;
+  removed = old->len - prefix - suffix;
+  added = new->len - prefix - suffix;
+
+  if (removed == 0 && added == 0)
+    return;
+
+  if (removed == 0 || added < SPLIT_CHANGE_ROWS)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+      return;
+    }
+
+  /* Given rows removed and rows added in one signal, GTK 4.8's list view
+   * (when its anchor row is among those removed) and GtkSingleSelection
+   * (when the selected one is) look for that row among all the rows
+   * added, one g_list_model_get_item() each: 100,000 for a filter
+   * changed on a large profile, most of the time the change takes. Said
+   * as a removal of every row after the common start, then an addition,
+   * there is nothing to look for: the list stays at the common start (the
+   * top, mostly) and the selection, when its row went, is dropped. The
+   * model is as the first signal says in between: the old rows up to the
+   * common start. */
+  g_ptr_array_set_size (old, prefix);
+  self->visible = old;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed + suffix, 0);
+  self->visible = new;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added + suffix);
 }
 
 /* Where @entry goes in @array, which is in the log's order */
@@ -519,6 +595,7 @@ clear_all (LinCallLog *self)
   guint old_n = self->visible->len;
 
   g_ptr_array_set_size (self->visible, 0);
+  g_ptr_array_set_size (self->spare, 0);
   g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->entries, 0);
   if (old_n > 0)
@@ -543,17 +620,19 @@ index_done_cb (GObject      *source,
   follow_ups = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < data->follow_ups->len; i++)
     {
-      Job *job = &g_array_index (data->follow_ups, Job, i);
+      FollowUpJob *job = &data->follow_up_jobs[i];
+      LinRecord *record = data->follow_ups->pdata[i];
 
-      if (job->parsed && lin_store_get (self->store, lin_record_get_id_string (job->record)) == job->record)
+      if (job->parsed && lin_store_get (self->store, lin_record_get_id_string (record)) == record)
         g_hash_table_insert (follow_ups, job->call_id, job);
     }
 
   for (guint i = 0; i < data->calls->len; i++)
     {
-      Job *job = &g_array_index (data->calls, Job, i);
-      Entry *entry = g_hash_table_lookup (self->by_id, lin_record_get_id_string (job->record));
-      Job *fu;
+      CallJob *job = &data->call_jobs[i];
+      const char *id = lin_record_get_id_string (data->calls->pdata[i]);
+      Entry *entry = g_hash_table_lookup (self->by_id, id);
+      FollowUpJob *fu;
 
       /* deleted meanwhile; or saved meanwhile, or parsed on the main
        * thread: then the summary is made below */
@@ -568,7 +647,7 @@ index_done_cb (GObject      *source,
       entry->summary.risk = job->entry.summary.risk;
       entry->caller_code = g_steal_pointer (&job->entry.caller_code);
 
-      fu = g_hash_table_lookup (follow_ups, lin_record_get_id_string (job->record));
+      fu = g_hash_table_lookup (follow_ups, id);
       if (fu != NULL)
         {
           entry->summary.follow_up_due = fu->due;
@@ -595,30 +674,60 @@ index_done_cb (GObject      *source,
 }
 
 static void
+stop_index (LinCallLog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  g_clear_handle_id (&self->start_late_id, g_source_remove);
+  g_clear_pointer (&self->pending, index_data_free);
+  self->ready = FALSE;
+}
+
+/* Stage 2, in an idle of low priority: after the first frame has shown
+ * the first rows, as listing the follow-ups takes some 50 ms with 100,000
+ * calls, and the workers take processors. But frames drawn back to back
+ * (scrolling on a slow machine) leave no idle: then half a second after
+ * stage 1 (START_LATE_MS) */
+#define START_LATE_MS 500
+
+static gboolean
+start_workers_cb (gpointer user_data)
+{
+  LinCallLog *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  IndexData *data = g_steal_pointer (&self->pending);
+
+  /* whichever came first */
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  g_clear_handle_id (&self->start_late_id, g_source_remove);
+  data->follow_ups = lin_store_list (self->store, LIN_FOLLOW_UP_KIND);
+
+  task = g_task_new (self, self->cancellable, index_done_cb, NULL);
+  g_task_set_source_tag (task, start_workers_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify)index_data_free);
+  g_task_run_in_thread (task, index_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 start_index (LinCallLog *self)
 {
   g_autoptr(GPtrArray) calls = NULL;
-  g_autoptr(GPtrArray) follow_ups = NULL;
-  g_autoptr(GTask) task = NULL;
   IndexData *data;
 
-  g_cancellable_cancel (self->cancellable);
+  stop_index (self);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->ready = FALSE;
 
   clear_all (self);
 
   /* stage 1: every call at once, by HLC, newest first */
   calls = lin_store_list (self->store, LIN_CALL_KIND);
-  follow_ups = lin_store_list (self->store, LIN_FOLLOW_UP_KIND);
 
   data = g_new0 (IndexData, 1);
-  data->calls = g_array_sized_new (FALSE, TRUE, sizeof (Job), calls->len);
-  data->follow_ups = g_array_sized_new (FALSE, TRUE, sizeof (Job), follow_ups->len);
+  data->calls = g_ptr_array_ref (calls);
   data->cancellable = g_object_ref (self->cancellable);
-  g_array_set_size (data->calls, calls->len);
-  g_array_set_size (data->follow_ups, follow_ups->len);
 
   g_ptr_array_set_size (self->entries, 0);
   for (guint i = calls->len; i-- > 0;)
@@ -630,19 +739,14 @@ start_index (LinCallLog *self)
       entry->hlc = lin_record_get_hlc (record);
       g_ptr_array_add (self->entries, entry);
       g_hash_table_insert (self->by_id, (gpointer)lin_record_get_id_string (record), entry);
-
-      g_array_index (data->calls, Job, calls->len - 1 - i).record = g_object_ref (record);
     }
-  for (guint i = 0; i < follow_ups->len; i++)
-    g_array_index (data->follow_ups, Job, i).record = g_object_ref (follow_ups->pdata[i]);
 
   refilter (self);
 
   /* stage 2: the summaries, on worker threads */
-  task = g_task_new (self, self->cancellable, index_done_cb, NULL);
-  g_task_set_source_tag (task, start_index);
-  g_task_set_task_data (task, data, (GDestroyNotify)index_data_free);
-  g_task_run_in_thread (task, index_thread);
+  self->pending = data;
+  self->start_id = g_idle_add_full (G_PRIORITY_LOW, start_workers_cb, self, NULL);
+  self->start_late_id = g_timeout_add (START_LATE_MS, start_workers_cb, self);
 }
 
 static void
@@ -713,8 +817,7 @@ store_closing_cb (LinCallLog *self,
                   LinStore   *store)
 {
   /* lock: nothing of the calls stays behind */
-  g_cancellable_cancel (self->cancellable);
-  self->ready = FALSE;
+  stop_index (self);
   clear_all (self);
 }
 
@@ -759,13 +862,14 @@ lin_call_log_dispose (GObject *object)
 {
   LinCallLog *self = (LinCallLog *)object;
 
-  g_cancellable_cancel (self->cancellable);
+  stop_index (self);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->store);
       g_clear_signal_handler (&self->closing_id, self->store);
     }
   g_ptr_array_set_size (self->visible, 0);
+  g_ptr_array_set_size (self->spare, 0);
   g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->entries, 0);
   g_clear_object (&self->store);
@@ -781,6 +885,7 @@ lin_call_log_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->call_types, g_hash_table_unref);
   g_clear_pointer (&self->caller_prefix, g_free);
@@ -883,6 +988,7 @@ lin_call_log_init (LinCallLog *self)
 {
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   self->visible = g_ptr_array_new ();
+  self->spare = g_ptr_array_new ();
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->from = G_MININT64;
   self->to = G_MAXINT64;
@@ -943,6 +1049,35 @@ lin_call_log_get_summary (LinCallLog *self,
 }
 
 /**
+ * lin_call_log_summarize:
+ * @self: a #LinCallLog
+ * @call: a call record of the log's store
+ * @summary: (out caller-allocates): what a row shows of @call
+ *
+ * For a row bound before the index is ready: @call's summary from a parse
+ * of its text that neither the log nor the record keeps (with
+ * lin_record_get_string() each row scrolled past kept its whole parse).
+ * @summary's strings are interned; its @call is not referenced.
+ */
+void
+lin_call_log_summarize (LinCallLog     *self,
+                        LinRecord      *call,
+                        LinCallSummary *summary)
+{
+  Entry entry = { .summary.call = call };
+
+  g_return_if_fail (LIN_IS_CALL_LOG (self));
+  g_return_if_fail (LIN_IS_RECORD (call));
+  g_return_if_fail (summary != NULL);
+
+  summarize_now (self, &entry);
+  *summary = entry.summary;
+
+  entry.summary.call = NULL;
+  entry_clear (&entry);
+}
+
+/**
  * lin_call_log_set_date_range:
  * @self: a #LinCallLog
  * @from: (nullable): the earliest start shown
@@ -976,16 +1111,23 @@ void
 lin_call_log_set_call_types (LinCallLog         *self,
                              const char * const *call_types)
 {
+  g_autoptr(GHashTable) wanted = NULL;
+
   g_return_if_fail (LIN_IS_CALL_LOG (self));
 
-  g_clear_pointer (&self->call_types, g_hash_table_unref);
   if (call_types != NULL)
     {
-      self->call_types = g_hash_table_new (NULL, NULL);
+      wanted = g_hash_table_new (NULL, NULL);
       for (guint i = 0; call_types[i] != NULL; i++)
-        g_hash_table_add (self->call_types, (gpointer)g_intern_string (call_types[i]));
+        g_hash_table_add (wanted, (gpointer)g_intern_string (call_types[i]));
     }
 
+  /* the view sets every filter at each change of one */
+  if (same_codes (wanted, self->call_types))
+    return;
+
+  g_clear_pointer (&self->call_types, g_hash_table_unref);
+  self->call_types = g_steal_pointer (&wanted);
   refilter (self);
 }
 

@@ -47,6 +47,9 @@ LinStore             *lin_call_log_get_store             (LinCallLog          *s
 gboolean              lin_call_log_get_index_ready       (LinCallLog          *self);
 const LinCallSummary *lin_call_log_get_summary           (LinCallLog          *self,
                                                           guint                position);
+void                  lin_call_log_summarize             (LinCallLog          *self,
+                                                          LinRecord           *call,
+                                                          LinCallSummary      *summary);
 
 /* Filters: each change refilters at once (one items-changed) */
 void                  lin_call_log_set_date_range        (LinCallLog          *self,

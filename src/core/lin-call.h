@@ -215,6 +215,13 @@ LinFollowUpState    lin_follow_up_state_for       (gint64             due,
                                                    gboolean           done,
                                                    GDateTime         *now);
 GPtrArray          *lin_follow_up_list_open       (LinStore          *store);
+void                lin_follow_up_list_open_async (LinStore          *store,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+GPtrArray          *lin_follow_up_list_open_finish (LinStore         *store,
+                                                   GAsyncResult      *result,
+                                                   GError           **error);
 guint               lin_follow_up_count_overdue   (LinStore          *store,
                                                    GDateTime         *now);
 

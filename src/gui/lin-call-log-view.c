@@ -333,7 +333,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   LinRecord *call = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkLabel *due = g_object_get_data (G_OBJECT (box), "due");
-  const LinCallSummary *summary = NULL;
+  const LinCallSummary *summary;
+  LinCallSummary made;
   LinFollowUpState state = LIN_FOLLOW_UP_NONE;
   const char *type, *place;
   LinRiskLevel risk;
@@ -342,46 +343,34 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *due_text = NULL;
   g_autofree char *when = NULL;
 
-  if (self->log != NULL)
-    summary = lin_call_log_get_summary (self->log, gtk_list_item_get_position (item));
-  if (summary != NULL && summary->call != call)
-    summary = NULL;
+  if (self->log == NULL)
+    return;
 
-  /* the index's summary when it is ready; until then the record itself
-   * (only the rows on screen are bound) */
-  if (summary != NULL)
+  /* the index's summary when it is ready; until then one made for this
+   * row alone (only the rows on screen are bound) */
+  summary = lin_call_log_get_summary (self->log, gtk_list_item_get_position (item));
+  if (summary == NULL || summary->call != call)
     {
-      g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (summary->started);
-      g_autofree char *iso = g_date_time_format_iso8601 (started);
-
-      time = lin_call_ui_time (iso);
-      type = summary->call_type;
-      place = summary->municipality != NULL ? summary->municipality : summary->district;
-      risk = summary->risk;
-      if (summary->follow_up_due != 0 && self->now != NULL)
-        {
-          g_autoptr(GDateTime) due_time = g_date_time_new_from_unix_utc (summary->follow_up_due);
-          g_autofree char *due_iso = g_date_time_format_iso8601 (due_time);
-
-          state = lin_follow_up_state_for (summary->follow_up_due, summary->follow_up_done, self->now);
-          when = lin_call_ui_time (due_iso);
-        }
+      lin_call_log_summarize (self->log, call, &made);
+      summary = &made;
     }
-  else
-    {
-      LinRecord *follow_up = self->store != NULL ? lin_call_get_follow_up (self->store, call) : NULL;
 
-      time = lin_call_ui_time (lin_record_get_string (call, LIN_CALL_FIELD_STARTED));
-      type = lin_record_get_string (call, LIN_CALL_FIELD_CALL_TYPE);
-      place = lin_record_get_string (call, LIN_CALL_FIELD_MUNICIPALITY);
-      if (place == NULL)
-        place = lin_record_get_string (call, LIN_CALL_FIELD_DISTRICT);
-      risk = lin_call_get_risk_level (call);
-      if (follow_up != NULL && self->now != NULL)
-        {
-          state = lin_follow_up_get_state (follow_up, self->now);
-          when = lin_call_ui_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DUE));
-        }
+  {
+    g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (summary->started);
+    g_autofree char *iso = g_date_time_format_iso8601 (started);
+
+    time = lin_call_ui_time (iso);
+  }
+  type = summary->call_type;
+  place = summary->municipality != NULL ? summary->municipality : summary->district;
+  risk = summary->risk;
+  if (summary->follow_up_due != 0 && self->now != NULL)
+    {
+      g_autoptr(GDateTime) due_time = g_date_time_new_from_unix_utc (summary->follow_up_due);
+      g_autofree char *due_iso = g_date_time_format_iso8601 (due_time);
+
+      state = lin_follow_up_state_for (summary->follow_up_due, summary->follow_up_done, self->now);
+      when = lin_call_ui_time (due_iso);
     }
 
   place = lin_call_ui_place (place);

@@ -47,8 +47,10 @@ struct _LinFollowUpsView
   GtkListBox *upcoming_list;
 
   /* Owned */
-  LinStore   *store;
-  GHashTable *open;        /* id → open follow-up record */
+  LinStore     *store;
+  GHashTable   *open;      /* id → open follow-up record */
+  GCancellable *loading;   /* while the open ones are read in a thread */
+  GPtrArray    *changed;   /* follow-ups saved meanwhile */
 
   guint       n_overdue;
   guint       tick_id;
@@ -390,40 +392,21 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-load_cb (gpointer user_data)
+static void
+stop_loading (LinFollowUpsView *self)
 {
-  LinFollowUpsView *self = user_data;
-  g_autoptr(GPtrArray) open = NULL;
-
-  self->load_id = 0;
-  g_hash_table_remove_all (self->open);
-  if (self->store != NULL && lin_store_is_open (self->store))
-    {
-      open = lin_follow_up_list_open (self->store);
-      for (guint i = 0; i < open->len; i++)
-        g_hash_table_replace (self->open,
-                              (gpointer)lin_record_get_id_string (open->pdata[i]),
-                              g_object_ref (open->pdata[i]));
-    }
-  rebuild (self);
-
-  return G_SOURCE_REMOVE;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_ptr_array_set_size (self->changed, 0);
 }
 
+/* One follow-up saved or deleted, into the open ones */
 static void
-record_changed_cb (LinFollowUpsView *self,
-                   LinRecord        *record)
+apply_change (LinFollowUpsView *self,
+              LinRecord        *record)
 {
   const char *id = lin_record_get_id_string (record);
   gboolean open;
-
-  if (!g_str_equal (lin_record_get_kind (record), LIN_FOLLOW_UP_KIND))
-    return;
-
-  /* not loaded yet: the load will read it */
-  if (self->load_id != 0)
-    return;
 
   open = lin_store_get (self->store, id) == record &&
          !json_object_get_boolean_member_with_default (lin_record_get_fields (record),
@@ -432,7 +415,79 @@ record_changed_cb (LinFollowUpsView *self,
     g_hash_table_replace (self->open, (gpointer)id, g_object_ref (record));
   else
     g_hash_table_remove (self->open, id);
+}
 
+static void
+fill (LinFollowUpsView *self,
+      GPtrArray        *open)
+{
+  g_hash_table_remove_all (self->open);
+  for (guint i = 0; open != NULL && i < open->len; i++)
+    g_hash_table_replace (self->open,
+                          (gpointer)lin_record_get_id_string (open->pdata[i]),
+                          g_object_ref (open->pdata[i]));
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LinFollowUpsView) self = user_data;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open = lin_follow_up_list_open_finish (LIN_STORE (source), result, &error);
+  /* cancelled (another store, or none), or a load begun since */
+  if (open == NULL || g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+
+  g_clear_object (&self->loading);
+  fill (self, open);
+  /* what was saved while the thread read: listed before, or not at all */
+  for (guint i = 0; i < self->changed->len; i++)
+    apply_change (self, self->changed->pdata[i]);
+  g_ptr_array_set_size (self->changed, 0);
+  rebuild (self);
+}
+
+static gboolean
+load_cb (gpointer user_data)
+{
+  LinFollowUpsView *self = user_data;
+
+  self->load_id = 0;
+  stop_loading (self);
+  if (self->store == NULL || !lin_store_is_open (self->store))
+    return G_SOURCE_REMOVE;
+
+  /* reading every follow-up took half a second of the main thread with
+   * 100,000 calls, just after the log's first rows */
+  self->loading = g_cancellable_new ();
+  lin_follow_up_list_open_async (self->store, self->loading, loaded_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+record_changed_cb (LinFollowUpsView *self,
+                   LinRecord        *record)
+{
+  if (!g_str_equal (lin_record_get_kind (record), LIN_FOLLOW_UP_KIND))
+    return;
+
+  /* not loaded yet: the load will read it */
+  if (self->load_id != 0)
+    return;
+
+  /* being loaded: after the load */
+  if (self->loading != NULL)
+    {
+      g_ptr_array_add (self->changed, g_object_ref (record));
+      return;
+    }
+
+  apply_change (self, record);
   queue_rebuild (self);
 }
 
@@ -446,6 +501,7 @@ lin_follow_ups_view_dispose (GObject *object)
   lin_follow_ups_view_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_FOLLOW_UPS_VIEW);
   g_clear_pointer (&self->open, g_hash_table_unref);
+  g_clear_pointer (&self->changed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lin_follow_ups_view_parent_class)->dispose (object);
 }
@@ -514,6 +570,7 @@ static void
 lin_follow_ups_view_init (LinFollowUpsView *self)
 {
   self->open = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->changed = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);
@@ -542,6 +599,8 @@ lin_follow_ups_view_set_store (LinFollowUpsView *self,
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->load_id, g_source_remove);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->changed != NULL)
+    stop_loading (self);
   g_set_object (&self->store, store);
   if (self->open != NULL)
     g_hash_table_remove_all (self->open);
@@ -586,10 +645,16 @@ lin_follow_ups_view_get_n_overdue (LinFollowUpsView *self)
 void
 lin_follow_ups_view_refresh (LinFollowUpsView *self)
 {
+  g_autoptr(GPtrArray) open = NULL;
+
   g_return_if_fail (LIN_IS_FOLLOW_UPS_VIEW (self));
 
   g_clear_handle_id (&self->load_id, g_source_remove);
-  load_cb (self);
+  stop_loading (self);
+  if (self->store != NULL && lin_store_is_open (self->store))
+    open = lin_follow_up_list_open (self->store);
+  fill (self, open);
+  rebuild (self);
 }
 
 /**
