@@ -22,11 +22,12 @@
  *
  *   bench-call-log [MAX_FRAMES]
  *
- * MAX_FRAMES (default: no limit) stops each scrolling pass early, for a
- * quick run. meson runs it twice: with GTK's default renderer and with
+ * MAX_FRAMES (default: no limit; meson passes 1000) stops each scrolling
+ * pass early. meson runs it twice: with GTK's default renderer and with
  * GSK_RENDERER=cairo (under Xvfb the default is GL on llvmpipe, which
- * renders on the CPU and dominates the frame times). A benchmark: it prints a table and one line of JSON and
- * never fails because something is slow; with no display it says so and
+ * renders on the CPU and dominates the frame times). A benchmark: it
+ * prints a table and one line of JSON and never fails because something
+ * is slow; with no display it says so and
  * is skipped (exit status 77).
  */
 
