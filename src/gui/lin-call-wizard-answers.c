@@ -465,16 +465,22 @@ lin_call_wizard_build_steps (LinCallWizard *self)
       else
         label = NULL;
 
-      gtk_box_append (GTK_BOX (lin_call_wizard_get_step_box (self, spec->step)), GTK_WIDGET (field));
+      /* the caller code goes in with its hint, below */
+      if (!g_str_equal (spec->key, "caller_code"))
+        gtk_box_append (GTK_BOX (lin_call_wizard_get_step_box (self, spec->step)), GTK_WIDGET (field));
       if (label != NULL)
         gtk_box_append (GTK_BOX (lin_call_wizard_get_step_box (self, spec->step)), label);
 
       if (g_str_equal (spec->key, "caller_code"))
         {
+          /* the hint right under its field, not a step's spacing away */
+          GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
           self->caller_code_hint = new_hint ("caller-code-hint");
           gtk_widget_set_visible (self->caller_code_hint, FALSE);
-          gtk_widget_set_margin_top (self->caller_code_hint, -18);
-          gtk_box_append (GTK_BOX (self->caller_box), self->caller_code_hint);
+          gtk_box_append (GTK_BOX (pair), GTK_WIDGET (field));
+          gtk_box_append (GTK_BOX (pair), self->caller_code_hint);
+          gtk_box_append (GTK_BOX (self->caller_box), pair);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (lin_answer_field_get_control (field)),
                                           GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->caller_code_hint, NULL,
                                           -1);
