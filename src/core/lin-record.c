@@ -29,6 +29,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "lin-bytes.h"
 #include "lin-record.h"
 
 struct _LinRecord
@@ -130,6 +131,36 @@ lin_record_kind_is_valid (const char *kind)
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * lin_record_id_hash:
+ * @id: LIN_RECORD_ID_BYTES bytes
+ *
+ * For hash tables keyed by binary record ids (the working set): ids are
+ * random, so their first bytes are a good hash already, and there is no
+ * hex string to make and hash.
+ *
+ * Returns: the hash of @id
+ */
+guint
+lin_record_id_hash (gconstpointer id)
+{
+  return lin_get_u32 (id);
+}
+
+/**
+ * lin_record_id_equal:
+ * @a: LIN_RECORD_ID_BYTES bytes
+ * @b: LIN_RECORD_ID_BYTES bytes
+ *
+ * Returns: whether @a and @b are the same id
+ */
+gboolean
+lin_record_id_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  return memcmp (a, b, LIN_RECORD_ID_BYTES) == 0;
 }
 
 /**

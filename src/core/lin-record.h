@@ -32,6 +32,9 @@ GBytes       *lin_record_serialize        (LinRecord          *self);
 gboolean      lin_record_kind_is_valid    (const char         *kind);
 gboolean      lin_record_id_from_string   (const char         *str,
                                            guint8             *id);
+guint         lin_record_id_hash          (gconstpointer       id);
+gboolean      lin_record_id_equal         (gconstpointer       a,
+                                           gconstpointer       b);
 
 const char   *lin_record_get_kind         (LinRecord          *self);
 const guint8 *lin_record_get_id           (LinRecord          *self);
