@@ -24,7 +24,8 @@
  * freed: wiped, they wait in a pool for the next unlock (a counsellor
  * locks and unlocks many times a day), and lin_chunk_reserve() fills the
  * pool ahead of the first one, on the processor that the Argon2id second
- * leaves idle (lin_store_prepare_memory). The pool holds no plaintext: only wiped blocks enter it.
+ * leaves idle (lin_store_prepare_memory). The pool holds no plaintext:
+ * only wiped blocks enter it.
  */
 
 #include "config.h"
@@ -51,13 +52,7 @@ struct _LinChunk
   guint8         *data;
 };
 
-/**
- * lin_chunk_new:
- * @size: how many bytes it holds
- *
- * Returns: (transfer full): a chunk of @size bytes, nothing used yet
- */
-static GMutex   pool_lock;
+static GMutex     pool_lock;
 static GPtrArray *pool;  /* of wiped blocks of LIN_CHUNK_POOLED bytes */
 
 static guint8 *
@@ -105,6 +100,12 @@ huge_alloc (gsize size)
   return data;
 }
 
+/**
+ * lin_chunk_new:
+ * @size: how many bytes it holds
+ *
+ * Returns: (transfer full): a chunk of @size bytes, nothing used yet
+ */
 LinChunk *
 lin_chunk_new (gsize size)
 {
@@ -166,6 +167,15 @@ lin_chunk_unref (LinChunk *self)
     }
 }
 
+/**
+ * lin_chunk_alloc:
+ * @self: a #LinChunk
+ * @size: how many bytes
+ *
+ * Takes the next @size bytes. Not thread-safe: one thread fills a chunk.
+ *
+ * Returns: (nullable): the bytes, or %NULL when fewer than @size are left
+ */
 gpointer
 lin_chunk_alloc (LinChunk *self,
                  gsize     size)
