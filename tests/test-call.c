@@ -1043,10 +1043,12 @@ test_log (void)
     g_assert_cmpint (summary->follow_up_due, ==, 1795856400);  /* 2026-11-28 10:00 +01:00 */
   }
 
-  /* each filter, one items-changed each */
+  /* each filter, one items-changed each, or two when rows go and rows
+   * come (a removal, then an addition: see refilter()) */
   n_changes = 0;
   lin_call_log_set_date_range (log, from, to);
-  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (n_changes, >=, 1);
+  g_assert_cmpuint (n_changes, <=, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 3);   /* 23rd 23:59:59, 22nd, 21st */
   lin_call_log_set_date_range (log, NULL, NULL);
 
@@ -1058,7 +1060,8 @@ test_log (void)
   g_assert_cmpuint (n_changes, ==, 0);
   lin_call_log_set_call_types (log, NULL);
   lin_call_log_set_call_types (log, NULL);
-  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (n_changes, >=, 1);
+  g_assert_cmpuint (n_changes, <=, 2);
   assert_rows (G_LIST_MODEL (log), rows);
 
   /* a change says only the rows that changed: the two newest calls have

@@ -473,10 +473,6 @@ same_codes (GHashTable *a,
   return TRUE;
 }
 
-/* From this many rows added in one change, the change is said in two
- * signals (see refilter()) */
-#define SPLIT_CHANGE_ROWS 4096
-
 static void
 refilter (LinCallLog *self)
 {
@@ -506,21 +502,23 @@ refilter (LinCallLog *self)
   if (removed == 0 && added == 0)
     return;
 
-  if (removed == 0 || added < SPLIT_CHANGE_ROWS)
+  if (removed == 0 || added == 0)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
       return;
     }
 
-  /* Given rows removed and rows added in one signal, GTK 4.8's list view
-   * (when its anchor row is among those removed) and GtkSingleSelection
-   * (when the selected one is) look for that row among all the rows
-   * added, one g_list_model_get_item() each: 100,000 for a filter
-   * changed on a large profile, most of the time the change takes. Said
-   * as a removal of every row after the common start, then an addition,
-   * there is nothing to look for: the list stays at the common start (the
-   * top, mostly) and the selection, when its row went, is dropped. The
-   * model is as the first signal says in between: the old rows up to the
+  /* Rows removed and rows added are said in two signals: a removal of
+   * every row after the common start, then an addition. Given both in
+   * one signal, GTK 4.8's list view (when its anchor row is among those
+   * removed) and GtkSingleSelection (when the selected one is) look for
+   * that row among all the rows added, one g_list_model_get_item() each:
+   * 100,000 for a filter changed on a large profile, most of the time the
+   * change takes; and the list view was left blank after clearing a
+   * filter (seen in the screenshots, at 300 calls). Said in two, there is
+   * nothing to look for: the list stays at the common start (the top,
+   * mostly) and the selection, when its row went, is dropped. The model
+   * is as the first signal says in between: the old rows up to the
    * common start. */
   g_ptr_array_set_size (old, prefix);
   self->visible = old;
