@@ -9,7 +9,9 @@
  * and a store.db at schema version 1) opened by today's code; envelopes
  * swapped or replayed inside store.db; crypto-shredding on delete; damaged,
  * missing and unreadable files; drafts and the outbox; key rotation;
- * backups taken while another store keeps saving.
+ * backups taken while another store keeps saving; the text of long
+ * records read again from the file when asked for, on several threads,
+ * refused when tampered with and never saved over when unreadable.
  *
  * `test-store --generate-fixtures DIR` wrote DIR/profile-v1 once; it is
  * never regenerated to make a test pass: a failure of
@@ -574,7 +576,9 @@ test_load_parallel (void)
 
   for (guint i = 0; i < N_MANY; i++)
     {
-      g_autofree char *text = g_strdup_printf ("{\"n\":%u,\"text\":\"позив %u — Niš\"}", i, i);
+      /* every fifth one long: its text is read again when asked for */
+      g_autofree char *pad = g_strnfill (i % 5 == 0 ? 600 : 1, 'x');
+      g_autofree char *text = g_strdup_printf ("{\"n\":%u,\"text\":\"позив %u — Niš\",\"pad\":\"%s\"}", i, i, pad);
       g_autoptr(LinRecord) record = save_json (store, i % 3 == 0 ? "call" : "note", text, i % 7 == 0);
       const char *rid = lin_record_get_id_string (record);
 
@@ -634,6 +638,111 @@ test_load_parallel (void)
     sqlite3_close_v2 (raw);
     assert_unlock_fails (profile, LIN_VAULT_TEST_PASSPHRASE, LIN_VAULT_ERROR_DAMAGED);
   }
+
+  lin_vault_test_rm_rf (data_dir);
+}
+
+/* The working set keeps a long record's text on disk only */
+
+#define N_READERS 4
+
+static gpointer
+read_again_thread (gpointer data)
+{
+  LinRecord *record = data;
+  g_autofree char *first = lin_record_dup_unparsed_json (record, NULL);
+
+  g_assert_nonnull (first);
+  for (guint i = 0; i < 200; i++)
+    {
+      gsize len = 0;
+      g_autofree char *again = lin_record_dup_unparsed_json (record, &len);
+
+      g_assert_cmpstr (again, ==, first);
+      g_assert_cmpuint (len, ==, strlen (first));
+    }
+
+  return g_steal_pointer (&first);
+}
+
+static void
+test_text_on_disk (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profile = new_profile (&data_dir);
+  g_autofree char *db = db_path (profile);
+  g_autoptr(LinStore) store = unlock (profile);
+  g_autofree char *pad = g_strnfill (800, 'x');
+  g_autofree char *long_a = g_strdup_printf ("{\"who\":\"Ана — Niš\",\"pad\":\"%s\"}", pad);
+  g_autofree char *long_b = g_strdup_printf ("{\"who\":\"Бојана\",\"pad\":\"%s\"}", pad);
+  g_autoptr(LinRecord) a = save_json (store, "call", long_a, FALSE);
+  g_autoptr(LinRecord) b = save_json (store, "call", long_b, FALSE);
+  g_autoptr(LinRecord) note = save_json (store, "note", "{\"text\":\"кратко\"}", FALSE);
+  g_autofree char *id_a = g_strdup (lin_record_get_id_string (a));
+  g_autofree char *id_b = g_strdup (lin_record_get_id_string (b));
+  g_autofree char *id_note = g_strdup (lin_record_get_id_string (note));
+  guint8 bin_a[LIN_RECORD_ID_BYTES], bin_b[LIN_RECORD_ID_BYTES];
+  GThread *threads[N_READERS];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinRecord) held = NULL;
+  LinRecord *record;
+
+  id_from_string (id_a, bin_a);
+  id_from_string (id_b, bin_b);
+  close_store (&store);
+
+  /* read again on several threads at once, each time the same; the
+   * memory made ready for the load is given back once it is done */
+  store = unlock (profile);
+  g_assert_cmpuint (lin_chunk_get_pooled (), ==, 0);
+  record = lin_store_get (store, id_a);
+  for (guint i = 0; i < N_READERS; i++)
+    threads[i] = g_thread_new ("reader", read_again_thread, record);
+  for (guint i = 0; i < N_READERS; i++)
+    {
+      g_autofree char *json = g_thread_join (threads[i]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+    }
+  assert_fields (record, long_a);
+  assert_fields (lin_store_get (store, id_note), "{\"text\":\"кратко\"}");
+
+  /* a record whose text was read again is saved as usual */
+  update_json (store, record, "{\"who\":\"Ана\",\"edited\":true}");
+  close_store (&store);
+  store = unlock (profile);
+  assert_fields (lin_store_get (store, id_a), "{\"who\":\"Ана\",\"edited\":true}");
+  close_store (&store);
+
+  /* an envelope swapped in the file after unlock: refused when read
+   * again, the record unreadable, and never saved over */
+  store = unlock (profile);
+  record = lin_store_get (store, id_b);
+  swap_envelopes (db, bin_a, 1, bin_b, 1);
+  g_test_expect_message ("lin-record", G_LOG_LEVEL_WARNING, "A record could not be read again*");
+  g_assert_cmpuint (json_object_get_size (lin_record_get_fields (record)), ==, 0);
+  g_test_assert_expected_messages ();
+  g_assert_true (lin_record_get_unreadable (record));
+  g_assert_false (lin_store_save (store, record, &error));
+  g_assert_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_IO);
+  g_clear_error (&error);
+  swap_envelopes (db, bin_a, 1, bin_b, 1);
+  close_store (&store);
+
+  /* a record held past the lock is read no more, quietly */
+  store = unlock (profile);
+  held = g_object_ref (lin_store_get (store, id_b));
+  close_store (&store);
+  g_assert_cmpuint (json_object_get_size (lin_record_get_fields (held)), ==, 0);
+  g_assert_true (lin_record_get_unreadable (held));
+
+  /* the file itself is as it was */
+  store = unlock (profile);
+  assert_fields (lin_store_get (store, id_b), long_b);
+  g_assert_true (lin_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  close_store (&store);
 
   lin_vault_test_rm_rf (data_dir);
 }
@@ -1652,6 +1761,7 @@ main (int   argc,
   g_test_add_func ("/store/tamper/replay", test_tamper_replay);
   g_test_add_func ("/store/load/parallel", test_load_parallel);
   g_test_add_func ("/store/load/memory-pool", test_memory_pool);
+  g_test_add_func ("/store/load/text-on-disk", test_text_on_disk);
   g_test_add_func ("/store/revisions", test_revisions);
   g_test_add_func ("/store/delete/shreds", test_delete_shreds);
   g_test_add_func ("/store/bad-input/truncated", test_bad_truncated);

@@ -25,7 +25,8 @@
  * locks and unlocks many times a day), and lin_chunk_reserve() fills the
  * pool ahead of the first one, on the processor that the Argon2id second
  * leaves idle (lin_store_prepare_memory). The pool holds no plaintext:
- * only wiped blocks enter it.
+ * only wiped blocks enter it. What the load leaves in it goes back to the
+ * system (lin_chunk_trim_pool): it would only weigh on her memory.
  */
 
 #include "config.h"
@@ -87,10 +88,25 @@ pool_give (guint8 *data)
   return taken;
 }
 
+/* Large blocks are mapped and unmapped directly, not through malloc():
+ * what is freed goes back to the system at once (malloc would keep blocks
+ * of a few MiB in its heap once its mmap threshold has risen past them) */
 static guint8 *
 huge_alloc (gsize size)
 {
-  guint8 *data = g_aligned_alloc (1, size, HUGE_PAGE);
+  guint8 *map, *data;
+  gsize head;
+
+  map = mmap (NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED)
+    g_error ("Out of memory: %" G_GSIZE_FORMAT " bytes", size);
+
+  /* aligned to a huge page; the rest unmapped */
+  data = (guint8 *)(((guintptr)map + HUGE_PAGE - 1) & ~(guintptr)(HUGE_PAGE - 1));
+  head = data - map;
+  if (head > 0)
+    munmap (map, head);
+  munmap (data + size, HUGE_PAGE - head);
 
 #ifdef MADV_HUGEPAGE
   /* a hint: failure only means small pages */
@@ -98,6 +114,13 @@ huge_alloc (gsize size)
 #endif
 
   return data;
+}
+
+static void
+huge_free (guint8 *data,
+           gsize   size)
+{
+  munmap (data, size);
 }
 
 /**
@@ -160,7 +183,7 @@ lin_chunk_unref (LinChunk *self)
     {
       sodium_memzero (self->data, self->used);
       if (self->aligned && (self->size != LIN_CHUNK_POOLED || !pool_give (self->data)))
-        g_aligned_free (self->data);
+        huge_free (self->data, self->size);
       else if (!self->aligned)
         g_free (self->data);
       g_free (self);
@@ -243,10 +266,30 @@ lin_chunk_reserve (gsize n_bytes)
 
       if (!pool_give (block))
         {
-          g_aligned_free (block);
+          huge_free (block, LIN_CHUNK_POOLED);
           break;
         }
     }
+}
+
+/**
+ * lin_chunk_trim_pool:
+ *
+ * Gives the blocks waiting in the pool back to the system: a load that is
+ * done needs them no more.
+ */
+void
+lin_chunk_trim_pool (void)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+
+  g_mutex_lock (&pool_lock);
+  if (pool != NULL && pool->len > 0)
+    blocks = g_steal_pointer (&pool);
+  g_mutex_unlock (&pool_lock);
+
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    huge_free (blocks->pdata[i], LIN_CHUNK_POOLED);
 }
 
 /**

@@ -26,6 +26,7 @@ void      lin_chunk_shrink  (LinChunk *self,
                              gsize     size,
                              gsize     new_size);
 void      lin_chunk_reserve (gsize     n_bytes);
+void      lin_chunk_trim_pool (void);
 gsize     lin_chunk_get_pooled (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinChunk, lin_chunk_unref)

@@ -19,6 +19,16 @@
  * unlock can index 100,000 records by kind without parsing them: the JSON
  * is parsed on first use of a record's fields.
  *
+ * The working set keeps the text of small records only (notes, follow-ups,
+ * callers…). A call's text is a kilobyte, and 100,000 calls' would be
+ * 100 MB of a counsellor's memory for the rare call she opens: a record
+ * loaded with lin_record_new_on_disk() knows where its envelope lies (a
+ * LinRecordSource, the store) and reads and decrypts it again when its
+ * fields are asked for, 10-20 µs. A record whose text cannot be read
+ * again (the disk failed, the store was closed) is unreadable: it has no
+ * fields and the store refuses to save it, so that a failed read never
+ * overwrites a call with nothing.
+ *
  * The plaintext is wiped when the record is freed.
  */
 
@@ -52,6 +62,19 @@ struct _LinRecord
   gsize       json_len;
   LinChunk   *chunk;
   JsonObject *fields;
+
+  /* where the text is read again while neither @json nor @fields is
+   * there; dropped when the fields change */
+  LinRecordSource *source;
+  gboolean    unreadable;
+};
+
+struct _LinRecordSource
+{
+  gatomicrefcount   ref_count;
+  GMutex            lock;
+  LinRecordReadFunc read;  /* NULL once closed */
+  gpointer          data;
 };
 
 G_DEFINE_FINAL_TYPE (LinRecord, lin_record, G_TYPE_OBJECT)
@@ -78,12 +101,121 @@ drop_json (LinRecord *self)
     }
 }
 
+/**
+ * lin_record_source_new:
+ * @read: reads a record's payload again, see #LinRecordReadFunc
+ * @data: for @read, until lin_record_source_close()
+ *
+ * Returns: (transfer full): a source for lin_record_new_on_disk()
+ */
+LinRecordSource *
+lin_record_source_new (LinRecordReadFunc read,
+                       gpointer          data)
+{
+  LinRecordSource *self = g_new0 (LinRecordSource, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->lock);
+  self->read = read;
+  self->data = data;
+
+  return self;
+}
+
+LinRecordSource *
+lin_record_source_ref (LinRecordSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+lin_record_source_unref (LinRecordSource *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_mutex_clear (&self->lock);
+      g_free (self);
+    }
+}
+
+/**
+ * lin_record_source_close:
+ * @self: a #LinRecordSource
+ *
+ * From now on its records' text cannot be read again (the store closes);
+ * waits for a read under way.
+ */
+void
+lin_record_source_close (LinRecordSource *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  self->read = NULL;
+  self->data = NULL;
+  g_mutex_unlock (&self->lock);
+}
+
+/* The text of revision @revision of record @id, of kind @kind, read again
+ * from @source: a NUL-terminated copy, plaintext (wipe it) */
+static char *
+source_read_text (LinRecordSource  *source,
+                  const guint8     *id,
+                  guint64           revision,
+                  const char       *kind,
+                  gsize            *len,
+                  GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint8 *payload = NULL;
+  gsize payload_len = 0, kind_len = strlen (kind);
+  char *text = NULL;
+
+  g_mutex_lock (&source->lock);
+  if (source->read != NULL)
+    payload = source->read (source->data, id, revision, &payload_len, &local_error);
+  else
+    g_set_error_literal (&local_error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_LOCKED,
+                         "The profile is locked");
+  g_mutex_unlock (&source->lock);
+
+  if (payload == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "A record could not be read again: ");
+      return NULL;
+    }
+
+  if (payload_len >= 2 + kind_len && payload[0] == LIN_RECORD_PAYLOAD_VERSION &&
+      payload[1] == kind_len && memcmp (payload + 2, kind, kind_len) == 0)
+    {
+      *len = payload_len - 2 - kind_len;
+      text = g_malloc (*len + 1);
+      memcpy (text, payload + 2 + kind_len, *len);
+      text[*len] = '\0';
+    }
+  else
+    g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                         "A record read again is not the one loaded");
+
+  sodium_memzero (payload, payload_len);
+  g_free (payload);
+
+  return text;
+}
+
 static void
 lin_record_finalize (GObject *object)
 {
   LinRecord *self = (LinRecord *)object;
 
   drop_json (self);
+  g_clear_pointer (&self->source, lin_record_source_unref);
   g_clear_pointer (&self->fields, json_object_unref);
 
   G_OBJECT_CLASS (lin_record_parent_class)->finalize (object);
@@ -310,6 +442,40 @@ lin_record_prepare (guint n)
   g_mutex_unlock (&spare_lock);
 }
 
+/* A blank record of the payload's kind; %NULL when the payload is not
+ * one. Sets *kind_len. */
+static LinRecord *
+new_of_payload_kind (const guint8  *payload,
+                     gsize          len,
+                     guint8        *kind_len,
+                     GError       **error)
+{
+  LinRecord *self;
+  char kind[LIN_RECORD_KIND_MAX + 1];
+
+  if (len < 2 || payload[0] != LIN_RECORD_PAYLOAD_VERSION ||
+      (*kind_len = payload[1]) == 0 || *kind_len > LIN_RECORD_KIND_MAX || len < 2u + *kind_len)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A stored record has an unknown layout");
+      return NULL;
+    }
+
+  memcpy (kind, payload + 2, *kind_len);
+  kind[*kind_len] = '\0';
+  if (!lin_record_kind_is_valid (kind))
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A stored record has an unknown kind");
+      return NULL;
+    }
+
+  self = new_blank ();
+  self->kind = intern_kind (kind);
+
+  return self;
+}
+
 /**
  * lin_record_new_from_payload:
  * @header: the header of the envelope it came in
@@ -332,27 +498,10 @@ lin_record_new_from_payload (const LinEnvelopeHeader  *header,
 {
   LinRecord *self;
   guint8 kind_len;
-  char kind[LIN_RECORD_KIND_MAX + 1];
 
-  if (len < 2 || payload[0] != LIN_RECORD_PAYLOAD_VERSION ||
-      (kind_len = payload[1]) == 0 || kind_len > LIN_RECORD_KIND_MAX || len < 2u + kind_len)
-    {
-      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                           "A stored record has an unknown layout");
-      return NULL;
-    }
-
-  memcpy (kind, payload + 2, kind_len);
-  kind[kind_len] = '\0';
-  if (!lin_record_kind_is_valid (kind))
-    {
-      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                           "A stored record has an unknown kind");
-      return NULL;
-    }
-
-  self = new_blank ();
-  self->kind = intern_kind (kind);
+  self = new_of_payload_kind (payload, len, &kind_len, error);
+  if (self == NULL)
+    return NULL;
 
   self->json_len = len - 2 - kind_len;
   if (chunk != NULL)
@@ -370,6 +519,94 @@ lin_record_new_from_payload (const LinEnvelopeHeader  *header,
   lin_record_set_saved (self, header);
 
   return self;
+}
+
+/**
+ * lin_record_new_on_disk:
+ * @header: the header of the envelope it came in
+ * @payload: the plaintext, which the record does not keep
+ * @len: its length
+ * @source: where its envelope is read again when its fields are asked for
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the record, its text read again from @source
+ *   on first use, or %NULL when the payload is not one
+ */
+LinRecord *
+lin_record_new_on_disk (const LinEnvelopeHeader  *header,
+                        const guint8             *payload,
+                        gsize                     len,
+                        LinRecordSource          *source,
+                        GError                  **error)
+{
+  LinRecord *self;
+  guint8 kind_len;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  self = new_of_payload_kind (payload, len, &kind_len, error);
+  if (self == NULL)
+    return NULL;
+
+  self->source = lin_record_source_ref (source);
+  lin_record_set_saved (self, header);
+
+  return self;
+}
+
+/* What to read again, taken under the lock: the record's thread may save
+ * it meanwhile. FALSE when there is nothing to read: the text or the
+ * fields are there. */
+static gboolean
+take_source (LinRecord        *self,
+             LinRecordSource **source,
+             guint8           *id,
+             guint64          *revision)
+{
+  *source = NULL;
+
+  g_mutex_lock (&json_lock);
+  if (self->json == NULL && self->fields == NULL && self->source != NULL)
+    {
+      *source = lin_record_source_ref (self->source);
+      memcpy (id, self->id, LIN_RECORD_ID_BYTES);
+      *revision = self->revision;
+    }
+  g_mutex_unlock (&json_lock);
+
+  return *source != NULL;
+}
+
+/* A copy of the text read again, or NULL (and @error) */
+static char *
+read_again (LinRecord  *self,
+            gsize      *len,
+            GError    **error)
+{
+  g_autoptr(LinRecordSource) source = NULL;
+  guint8 id[LIN_RECORD_ID_BYTES];
+  guint64 revision = 0;
+
+  if (!take_source (self, &source, id, &revision))
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                           "A record has no text to read");
+      return NULL;
+    }
+
+  return source_read_text (source, id, revision, self->kind, len, error);
+}
+
+/* Drops the source: the fields are the record's own now */
+static void
+drop_source (LinRecord *self)
+{
+  if (self->source != NULL)
+    {
+      g_mutex_lock (&json_lock);
+      g_clear_pointer (&self->source, lin_record_source_unref);
+      g_mutex_unlock (&json_lock);
+    }
 }
 
 /**
@@ -436,16 +673,45 @@ lin_record_check_fields (LinRecord  *self,
 
   if (self->fields == NULL)
     {
-      JsonObject *fields = parse_fields (self->json, self->json_len, error);
+      JsonObject *fields;
+
+      if (self->json != NULL)
+        fields = parse_fields (self->json, self->json_len, error);
+      else
+        {
+          gsize len = 0;
+          char *json = read_again (self, &len, error);
+
+          if (json == NULL)
+            return FALSE;
+          fields = parse_fields (json, len, error);
+          sodium_memzero (json, len);
+          g_free (json);
+        }
 
       if (fields == NULL)
         return FALSE;
 
       self->fields = fields;
       drop_json (self);
+      drop_source (self);
     }
 
   return TRUE;
+}
+
+/**
+ * lin_record_get_unreadable:
+ * @self: a #LinRecord
+ *
+ * Returns: whether its fields could not be read (see the top of the file):
+ *   it must not be saved
+ */
+gboolean
+lin_record_get_unreadable (LinRecord *self)
+{
+  g_return_val_if_fail (LIN_IS_RECORD (self), TRUE);
+  return self->unreadable;
 }
 
 /**
@@ -464,10 +730,18 @@ lin_record_get_fields (LinRecord *self)
 
   if (!lin_record_check_fields (self, &error))
     {
-      /* authenticated, so only a bug can get here; never log the text */
-      g_critical ("A record's fields could not be read");
+      /* never log the text; the error has none. A record held past
+       * the lock is read no more: nothing to warn of */
+      if (self->json != NULL)
+        g_critical ("A record's fields could not be read"); /* authenticated: a bug */
+      else if (g_error_matches (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_LOCKED))
+        g_debug ("%s", error->message);
+      else
+        g_warning ("%s", error->message);
       drop_json (self);
+      drop_source (self);
       self->fields = json_object_new ();
+      self->unreadable = TRUE;
     }
 
   return self->fields;
@@ -481,8 +755,10 @@ lin_record_set_fields (LinRecord  *self,
   g_return_if_fail (fields != NULL);
 
   drop_json (self);
+  drop_source (self);
   g_clear_pointer (&self->fields, json_object_unref);
   self->fields = json_object_ref (fields);
+  self->unreadable = FALSE;
 }
 
 const char *
@@ -524,8 +800,13 @@ lin_record_dup_fields_json (LinRecord *self)
 
   g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
 
-  if (self->fields == NULL && self->json != NULL)
-    return g_strndup (self->json, self->json_len);
+  if (self->fields == NULL)
+    {
+      char *json = lin_record_dup_unparsed_json (self, NULL);
+
+      if (json != NULL)
+        return json;
+    }
 
   node = json_node_init_object (json_node_alloc (), lin_record_get_fields (self));
   return json_to_string (node, FALSE);
@@ -536,7 +817,9 @@ lin_record_dup_fields_json (LinRecord *self)
  * @self: a #LinRecord
  * @len: (out) (optional): the length of the text
  *
- * Safe on any thread, also while the record's own thread parses it.
+ * Safe on any thread, also while the record's own thread parses it. A
+ * record whose text the working set does not keep reads it again, and
+ * keeps it no more than before.
  *
  * Returns: (transfer full) (nullable): a copy of the fields' text as
  *   loaded while they are not parsed yet, else %NULL (then use
@@ -546,7 +829,9 @@ char *
 lin_record_dup_unparsed_json (LinRecord *self,
                               gsize     *len)
 {
+  g_autoptr(GError) error = NULL;
   char *copy = NULL;
+  gsize copy_len = 0;
 
   g_return_val_if_fail (LIN_IS_RECORD (self), NULL);
 
@@ -554,10 +839,17 @@ lin_record_dup_unparsed_json (LinRecord *self,
   if (self->json != NULL)
     {
       copy = g_strndup (self->json, self->json_len);
-      if (len != NULL)
-        *len = self->json_len;
+      copy_len = self->json_len;
     }
   g_mutex_unlock (&json_lock);
+
+  /* NULL when the fields got parsed meanwhile; on failure, too: then
+   * lin_record_get_fields() says why and marks the record */
+  if (copy == NULL)
+    copy = read_again (self, &copy_len, NULL);
+
+  if (copy != NULL && len != NULL)
+    *len = copy_len;
 
   return copy;
 }

@@ -21,12 +21,35 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LinRecord, lin_record, LIN, RECORD, GObject)
 
+/* Where the text of records that the working set does not keep lies: the
+ * store. @read returns a copy of the payload of revision @revision of the
+ * record @id; it is called with the source's lock held, on any thread. */
+typedef struct _LinRecordSource LinRecordSource;
+typedef guint8 *(*LinRecordReadFunc) (gpointer       data,
+                                      const guint8  *id,
+                                      guint64        revision,
+                                      gsize         *len,
+                                      GError       **error);
+
+LinRecordSource *lin_record_source_new   (LinRecordReadFunc  read,
+                                          gpointer           data);
+LinRecordSource *lin_record_source_ref   (LinRecordSource   *self);
+void             lin_record_source_unref (LinRecordSource   *self);
+void             lin_record_source_close (LinRecordSource   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinRecordSource, lin_record_source_unref)
+
 LinRecord    *lin_record_new              (const char         *kind);
 void          lin_record_prepare          (guint               n);
 LinRecord    *lin_record_new_from_payload (const LinEnvelopeHeader *header,
                                            const guint8       *payload,
                                            gsize               len,
                                            LinChunk           *chunk,
+                                           GError            **error);
+LinRecord    *lin_record_new_on_disk      (const LinEnvelopeHeader *header,
+                                           const guint8       *payload,
+                                           gsize               len,
+                                           LinRecordSource    *source,
                                            GError            **error);
 GBytes       *lin_record_serialize        (LinRecord          *self);
 gboolean      lin_record_kind_is_valid    (const char         *kind);
@@ -64,6 +87,7 @@ gboolean      lin_record_set_fields_json  (LinRecord          *self,
                                            GError            **error);
 gboolean      lin_record_check_fields     (LinRecord          *self,
                                            GError            **error);
+gboolean      lin_record_get_unreadable   (LinRecord          *self);
 
 /* for LinStore */
 void          lin_record_set_saved        (LinRecord          *self,
