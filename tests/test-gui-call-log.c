@@ -710,6 +710,8 @@ assert_refused (const char *message,
  * was typed; the rules of the judgement hold; the new values are saved as
  * a new version, show in the details and the log, and the history holds
  * the versions before */
+#define LOWERED_REASON "Погрешно означено: није претио оружјем"
+
 static void
 test_edit_everything (void)
 {
@@ -923,6 +925,46 @@ test_edit_everything (void)
   click (named_in (root, "close-version-button"));
   lin_test_spin (50);
   g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+
+  /* the critical answer corrected to no: the level falls below the one
+   * saved, which takes a reason of its own, kept with the risk */
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (named_in (root, "risk-lowered-reason"))));
+  {
+    g_autofree char *name = g_strdup_printf ("risk-%s-no", critical);
+
+    click (named_in (root, name));
+  }
+  lin_test_spin (20);
+  /* the judgement holds the level saved until she takes the one scored */
+  judged = GTK_DROP_DOWN (named_in (root, "risk-judged"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (judged), >, 0);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (named_in (root, "risk-lowered-reason"))));
+  gtk_drop_down_set_selected (judged, 0);
+  lin_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (named_in (root, "risk-lowered-reason"))));
+  assert_refused (_("Write why the risk is lower than when the call was saved."), revision + 2);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (main_window ())),
+                                         named_in (root, "risk-lowered-reason")));
+  lin_test_type (named_in (root, "risk-lowered-reason"), LOWERED_REASON);
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (standard), ==, revision + 3);
+  risk = json_object_get_object_member (lin_record_get_fields (standard), "risk");
+  g_assert_cmpstr (json_object_get_string_member (risk, "final_level"), !=, "high");
+  g_assert_cmpstr (json_object_get_string_member (risk, "lowered_from"), ==, "high");
+  g_assert_cmpstr (json_object_get_string_member (risk, "lowering_reason"), ==, LOWERED_REASON);
+  g_assert_false (json_object_get_boolean_member (lin_record_get_fields (standard), "flagged"));
+  {
+    g_autofree char *lowered = g_strdup_printf (_("Lowered from %1$s when edited: %2$s"),
+                                                lin_risk_level_get_label (LIN_RISK_LEVEL_HIGH),
+                                                LOWERED_REASON);
+    g_autofree char *shown = lin_test_any_text_contains (lowered);
+
+    g_assert_nonnull (shown);
+  }
 }
 
 static void

@@ -93,6 +93,11 @@ edit_widget (const Field *field,
         gtk_widget_set_name (step, "risk-step");
         lin_risk_step_set_value (LIN_RISK_STEP (step),
                                  node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL);
+        /* lower than saved only with a reason */
+        if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+          lin_risk_step_set_saved_level (LIN_RISK_STEP (step),
+                                         lin_risk_level_from_code (json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                                                               "final_level", "")));
 
         return step;
       }
@@ -394,6 +399,11 @@ lin_call_details_check_editor (LinCallDetails  *self,
         case LIN_FIELD_RISK:
           if (!lin_risk_step_check (LIN_RISK_STEP (edit->widget), NULL))
             return refuse (NULL, error, _("Write why you judge the risk higher than scored."));
+          if (!lin_risk_step_check_lowered (LIN_RISK_STEP (edit->widget)))
+            return refuse (lin_risk_step_get_lowered_entry (LIN_RISK_STEP (edit->widget)), error,
+                           /* Translators: in the editor of a call, when the edit
+                            * lowers the risk level the call was saved with */
+                           _("Write why the risk is lower than when the call was saved."));
           break;
 
         case LIN_FIELD_REFERRALS:

@@ -219,6 +219,19 @@ risk_text (JsonNode *node)
       g_string_append_printf (text, _("Raised by professional judgement: %s"), reason);
     }
 
+  reason = json_object_get_string_member_with_default (risk, "lowering_reason", NULL);
+  if (reason != NULL && reason[0] != '\0')
+    {
+      LinRiskLevel from = lin_risk_level_from_code (json_object_get_string_member_with_default (risk, "lowered_from", ""));
+
+      g_string_append_c (text, '\n');
+      /* Translators: when an edit lowered a call's risk level: the level it
+       * had, then the counsellor's reason, e.g. "Lowered from High risk
+       * when edited: …" */
+      g_string_append_printf (text, _("Lowered from %1$s when edited: %2$s"),
+                              lin_risk_level_get_label (from), reason);
+    }
+
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

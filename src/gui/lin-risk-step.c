@@ -10,6 +10,11 @@
  * when higher) and, once the level is high, the urgent steps: calmly, in
  * the flow of the page, not as an alarm. Scoring and the judgement rules
  * are the core's (lin-risk.h); this widget only shows them.
+ *
+ * Editing a saved call, the level may come out lower than the one saved
+ * (an answer corrected): that too needs a reason, kept with the risk as
+ * "lowered_from" and "lowering_reason", so that no one lowers a woman's
+ * risk without a word.
  */
 
 #define G_LOG_DOMAIN "lin-risk-step"
@@ -43,9 +48,12 @@ struct _LinRiskStep
   GtkWidget        *judged_drop_down;
   GtkWidget        *reason_box;
   GtkWidget        *reason_entry;
+  GtkWidget        *lowered_box;
+  GtkWidget        *lowered_entry;
   GtkWidget        *urgent_panel;
 
   LinRiskLevel      computed;
+  LinRiskLevel      saved;          /* the saved call's final level; NONE */
   gboolean          loading;
 };
 
@@ -174,6 +182,7 @@ update (LinRiskStep *self)
   gtk_label_set_label (GTK_LABEL (self->level_label), level_label (score.level));
 
   gtk_widget_set_visible (self->reason_box, judged > self->computed);
+  gtk_widget_set_visible (self->lowered_box, MAX (judged, self->computed) < self->saved);
 
   /* the urgent steps show as soon as the level is high, reason or not */
   shown = MAX (judged, self->computed);
@@ -350,6 +359,21 @@ build (LinRiskStep *self)
   g_signal_connect_object (self->reason_entry, "changed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->reason_box), self->reason_entry);
   append (self, self->reason_box);
+
+  self->lowered_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = new_label (_("The risk is now lower than when the call was saved. Why? (required)"), NULL);
+  gtk_box_append (GTK_BOX (self->lowered_box), label);
+  self->lowered_entry = gtk_entry_new ();
+  gtk_widget_set_name (self->lowered_entry, "risk-lowered-reason");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->lowered_entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lowered_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                  -1);
+  g_signal_connect_object (self->lowered_entry, "changed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->lowered_box), self->lowered_entry);
+  append (self, self->lowered_box);
 }
 
 static void
@@ -413,6 +437,7 @@ lin_risk_step_init (LinRiskStep *self)
   self->buttons = g_ptr_array_new ();
   self->judged_levels = g_array_new (FALSE, FALSE, sizeof (LinRiskLevel));
   self->computed = LIN_RISK_LEVEL_NONE;
+  self->saved = LIN_RISK_LEVEL_NONE;
 
   self->loading = TRUE;
   build (self);
@@ -494,6 +519,60 @@ lin_risk_step_check (LinRiskStep  *self,
 }
 
 /**
+ * lin_risk_step_set_saved_level:
+ * @self: a #LinRiskStep
+ * @level: the final level of the call as saved, or %LIN_RISK_LEVEL_NONE
+ *
+ * For the editor of a saved call: a level lower than @level needs a
+ * reason (lin_risk_step_check_lowered()).
+ */
+void
+lin_risk_step_set_saved_level (LinRiskStep  *self,
+                               LinRiskLevel  level)
+{
+  g_return_if_fail (LIN_IS_RISK_STEP (self));
+
+  self->saved = level;
+  update (self);
+}
+
+GtkWidget *
+lin_risk_step_get_lowered_entry (LinRiskStep *self)
+{
+  g_return_val_if_fail (LIN_IS_RISK_STEP (self), NULL);
+
+  return self->lowered_entry;
+}
+
+/* The reason for a level lower than the saved one, stripped; "" */
+static char *
+dup_lowered_reason (LinRiskStep *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->lowered_entry))));
+}
+
+/**
+ * lin_risk_step_check_lowered:
+ * @self: a #LinRiskStep
+ *
+ * Returns: whether a level lower than the saved one has its reason (or
+ *   the level is not lower)
+ */
+gboolean
+lin_risk_step_check_lowered (LinRiskStep *self)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (LIN_IS_RISK_STEP (self), FALSE);
+
+  if (lin_risk_step_get_final_level (self) >= self->saved)
+    return TRUE;
+
+  reason = dup_lowered_reason (self);
+  return reason[0] != '\0';
+}
+
+/**
  * lin_risk_step_dup_value:
  * @self: a #LinRiskStep
  *
@@ -543,6 +622,14 @@ lin_risk_step_dup_value (LinRiskStep *self)
     }
   json_object_set_string_member (risk, "final_level",
                                  lin_risk_level_to_code (lin_risk_step_get_final_level (self)));
+  if (lin_risk_step_get_final_level (self) < self->saved)
+    {
+      g_autofree char *lowered = dup_lowered_reason (self);
+
+      json_object_set_string_member (risk, "lowered_from", lin_risk_level_to_code (self->saved));
+      if (lowered[0] != '\0')
+        json_object_set_string_member (risk, "lowering_reason", lowered);
+    }
 
   return risk;
 }

@@ -22,6 +22,10 @@ GtkWidget    *lin_risk_step_new             (void);
 LinRiskLevel  lin_risk_step_get_level       (LinRiskStep  *self);
 LinRiskLevel  lin_risk_step_get_final_level (LinRiskStep  *self);
 gboolean      lin_risk_step_has_answers     (LinRiskStep  *self);
+void          lin_risk_step_set_saved_level (LinRiskStep  *self,
+                                             LinRiskLevel  level);
+GtkWidget    *lin_risk_step_get_lowered_entry (LinRiskStep *self);
+gboolean      lin_risk_step_check_lowered   (LinRiskStep  *self);
 gboolean      lin_risk_step_check           (LinRiskStep  *self,
                                              GError      **error);
 JsonObject   *lin_risk_step_dup_value       (LinRiskStep  *self);
