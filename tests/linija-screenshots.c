@@ -26,7 +26,8 @@
  * to resume an unfinished call); then, with the demo profile's
  * fictional calls added, sr-call-log.png, sr-call-log-filters.png (high
  * risk only), sr-call-details.png, sr-call-details-note.png (a note being
- * added, scrolled into view), sr-call-edit.png, sr-call-history.png (two
+ * added, scrolled into view), sr-call-edit.png, sr-call-edit-follow-up.png
+ * (the editor at its follow-up step), sr-call-history.png (two
  * versions), sr-call-history-version.png (the answers of an earlier
  * version, a changed one marked), sr-follow-ups.png (one
  * opened to mark it done), sr-call-log-narrow.png and
@@ -323,6 +324,11 @@ render_log_screens (LinWindow *window)
 
   lin_call_details_set_mode (details, "edit");
   save (root, "call-edit");
+  /* the follow-up's answers, at the end of the editor: the keyboard on
+   * its code word brings them into view */
+  lin_test_spin (300);
+  gtk_widget_grab_focus (named (GTK_WIDGET (details), "field-code_word"));
+  save (root, "call-edit-follow-up");
   /* saved with another age group, so that the history has two versions
    * and the second changed an answer */
   change_age_group (GTK_WIDGET (details));

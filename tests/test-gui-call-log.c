@@ -14,7 +14,8 @@
  * wizard's widgets, and changes an old call's municipality, risk (with
  * the judgement's rules) and referrals, refusing what the wizard refuses
  * without losing a word; marking an overdue follow-up done lowers the
- * count the Calls section shows; the narrow window folds the list and the
+ * count the Calls section shows; the editor reschedules an open follow-up
+ * and schedules one for a call that has none; the narrow window folds the list and the
  * details; a lock leaves nothing of it in any widget; with the demo
  * profile's 300 fictional calls, each risk filter leaves exactly the
  * calls of its level.
@@ -967,6 +968,137 @@ test_edit_everything (void)
   }
 }
 
+/* The follow-up in the editor: an open one gets a new version with the
+ * date, time and code word she changed, the call none; a date that is
+ * not one, or none for an open follow-up, is refused; a call with no
+ * follow-up gets one, linked from a new version of the call */
+#define CODE_WORD "Marker-code-4471"
+
+static void
+set_answer (GtkWidget  *root,
+            const char *name,
+            const char *text)
+{
+  GtkWidget *entry = named_in (root, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  lin_test_type (entry, text);
+}
+
+static GDateTime *
+days_from_now_at (int days,
+                  int hour,
+                  int minute)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+
+  return g_date_time_new (lin_call_get_time_zone (), g_date_time_get_year (day),
+                          g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                          hour, minute, 0);
+}
+
+static void
+assert_follow_up_refused (const char *message,
+                          LinRecord  *follow_up)
+{
+  guint64 revision = lin_record_get_revision (follow_up);
+
+  click (named_in (GTK_WIDGET (details ()), "save-edit-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "edit");
+  g_assert_cmpstr (edit_message (), ==, message);
+  g_assert_cmpuint (lin_record_get_revision (follow_up), ==, revision);
+}
+
+static void
+test_edit_follow_up (void)
+{
+  GtkWidget *root = GTK_WIDGET (details ());
+  LinRecord *follow_up = lin_call_get_follow_up (store (), upcoming);
+  guint64 call_revision = lin_record_get_revision (upcoming);
+  guint64 follow_up_revision = lin_record_get_revision (follow_up);
+  g_autoptr(GDateTime) new_due = days_from_now_at (3, 9, 15);
+  g_autoptr(GDateTime) added_due = days_from_now_at (5, 10, 0);
+  g_autoptr(GDateTime) saved_due = NULL;
+  g_autofree char *new_date = g_date_time_format (new_due, "%Y-%m-%d");
+  g_autofree char *added_date = g_date_time_format (added_due, "%d.%m.%Y.");
+  g_autoptr(GDateTime) old_due = lin_call_parse_time (lin_record_get_string (follow_up, "due"));
+  g_autoptr(GDateTime) old_local = g_date_time_to_timezone (old_due, lin_call_get_time_zone ());
+  g_autofree char *old_date = g_date_time_format (old_local, "%Y-%m-%d");
+  LinRecord *added;
+
+  lin_call_log_view_show_pane (log_view (), "log");
+  lin_call_log_view_show_call (log_view (), upcoming);
+  lin_test_spin (50);
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+
+  /* the open follow-up's answers are there to change */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named_in (root, "field-due_date"))), ==, old_date);
+
+  set_answer (root, "field-due_date", "31.02.2026.");
+  assert_follow_up_refused (_("The follow-up date or time is not one. Write the date as 2026-11-27 and the time as 18:30."),
+                            follow_up);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (main_window ())),
+                                         named_in (root, "field-due_date")));
+  set_answer (root, "field-due_date", "");
+  assert_follow_up_refused (_("Write the date of the follow-up. To end it, mark it done in the follow-up queue."),
+                            follow_up);
+
+  set_answer (root, "field-due_date", new_date);
+  set_answer (root, "field-due_time", "09:15");
+  lin_test_type (named_in (root, "field-code_word"), CODE_WORD);
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (follow_up), ==, follow_up_revision + 1);
+  g_assert_cmpuint (lin_record_get_revision (upcoming), ==, call_revision);
+  saved_due = lin_call_parse_time (lin_record_get_string (follow_up, "due"));
+  g_assert_true (g_date_time_equal (saved_due, new_due));
+  g_assert_cmpstr (lin_record_get_string (follow_up, "code_word"), ==, CODE_WORD);
+  g_assert_cmpstr (lin_record_get_string (follow_up, "contact_method"), ==, "phone-call");
+  g_assert_false (json_object_get_boolean_member (lin_record_get_fields (follow_up), "done"));
+  {
+    g_autofree char *shown = lin_test_any_text_contains (CODE_WORD);
+
+    g_assert_nonnull (shown);
+  }
+
+  /* a call with no follow-up gets one */
+  g_assert_null (lin_call_get_follow_up (store (), high_2));
+  call_revision = lin_record_get_revision (high_2);
+  lin_call_log_view_show_call (log_view (), high_2);
+  lin_test_spin (50);
+  click (named_in (root, "edit-button"));
+  lin_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named_in (root, "field-due_date"))), ==, "");
+  lin_test_type (named_in (root, "field-due_date"), added_date);
+  lin_test_type (named_in (root, "field-due_time"), "10:00");
+  click (named_in (root, "save-edit-button"));
+  lin_test_spin (100);
+
+  g_assert_cmpstr (lin_call_details_get_mode (details ()), ==, "view");
+  g_assert_cmpuint (lin_record_get_revision (high_2), ==, call_revision + 1);
+  added = lin_call_get_follow_up (store (), high_2);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (lin_record_get_string (added, "call_id"), ==, lin_record_get_id_string (high_2));
+  g_clear_pointer (&saved_due, g_date_time_unref);
+  saved_due = lin_call_parse_time (lin_record_get_string (added, "due"));
+  g_assert_true (g_date_time_equal (saved_due, added_due));
+
+  /* the queue lists it with the upcoming ones */
+  lin_call_log_view_show_pane (log_view (), "follow-ups");
+  lin_test_spin (100);
+  g_assert_cmpuint (n_rows (named_in (lin_test_find_descendant (GTK_WIDGET (main_window ()), LIN_TYPE_FOLLOW_UPS_VIEW),
+                                      "upcoming-list")), ==, 2);
+
+  /* back to the call the tests after this one start from */
+  lin_call_log_view_show_call (log_view (), medium);
+  lin_test_spin (50);
+}
+
 static void
 test_follow_up_done (void)
 {
@@ -1121,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/gui/call-log/history-version", test_history_version);
   g_test_add_func ("/gui/call-log/edit-everything", test_edit_everything);
   g_test_add_func ("/gui/call-log/follow-up-done", test_follow_up_done);
+  g_test_add_func ("/gui/call-log/edit-follow-up", test_edit_follow_up);
   g_test_add_func ("/gui/call-log/narrow", test_narrow);
   g_test_add_func ("/gui/call-log/lock", test_lock_clears);
   g_test_add_func ("/gui/call-log/demo", test_demo_filter);

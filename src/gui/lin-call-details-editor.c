@@ -26,6 +26,7 @@
 
 #include "lin-answer-field.h"
 #include "lin-call-details-private.h"
+#include "lin-call-ui.h"
 #include "lin-codes.h"
 #include "lin-place-entry.h"
 #include "lin-referral-list.h"
@@ -277,6 +278,210 @@ referrals_complete (LinReferralList *list)
  * Fills the editor with the wizard's widget for each answer of the call,
  * set to the call's answer, step by step.
  */
+/* The follow-up is a record of its own, with its own versions. The editor
+ * changes the date, time, contact method, safe times and code word of an
+ * open one; a call with none open (never, or done) gets a new one when a
+ * date is written. Its outcome is the queue's. */
+
+typedef struct
+{
+  const char    *key;
+  LinAnswerKind  kind;
+  const char    *list;
+  const char    *title;
+} FollowUpSpec;
+
+static const FollowUpSpec follow_up_specs[LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS] = {
+  { "due_date", LIN_ANSWER_TEXT, NULL, N_("Follow-up date") },
+  { "due_time", LIN_ANSWER_TEXT, NULL, N_("Follow-up time") },
+  { LIN_FOLLOW_UP_FIELD_CONTACT_METHOD, LIN_ANSWER_CHOICE, "contact-method", N_("Safe way to contact her") },
+  { LIN_FOLLOW_UP_FIELD_SAFE_TIMES, LIN_ANSWER_TEXT, NULL, N_("Safe times to call") },
+  { LIN_FOLLOW_UP_FIELD_CODE_WORD, LIN_ANSWER_TEXT, NULL, N_("Code word") },
+};
+
+enum { FOLLOW_UP_DATE, FOLLOW_UP_TIME };
+
+#define FOLLOW_UP_STEP LIN_CALL_N_STEPS
+
+static JsonObject *
+dup_follow_up_answers (LinCallDetails *self)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS; i++)
+    lin_answer_field_store (LIN_ANSWER_FIELD (self->follow_up_edits[i]), object);
+
+  return object;
+}
+
+static GDateTime *
+dup_follow_up_due (LinCallDetails *self)
+{
+  g_autoptr(JsonNode) date = lin_answer_field_dup_value (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_DATE]));
+  g_autoptr(JsonNode) time = lin_answer_field_dup_value (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_TIME]));
+
+  if (date == NULL)
+    return NULL;
+
+  return lin_call_ui_parse_due (json_node_get_string (date), time != NULL ? json_node_get_string (time) : NULL);
+}
+
+static gboolean
+follow_up_changed (LinCallDetails *self)
+{
+  g_autoptr(JsonObject) now = NULL;
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+
+  if (self->follow_up_edits[0] == NULL || self->follow_up_initial == NULL)
+    return FALSE;
+
+  now = dup_follow_up_answers (self);
+  a = json_node_init_object (json_node_alloc (), now);
+  b = json_node_init_object (json_node_alloc (), self->follow_up_initial);
+
+  return !json_node_equal (a, b);
+}
+
+static void
+add_follow_up_edits (LinCallDetails *self,
+                     GtkWidget      *box)
+{
+  LinRecord *follow_up = self->store != NULL ? lin_call_get_follow_up (self->store, self->call) : NULL;
+
+  if (follow_up != NULL &&
+      json_object_get_boolean_member_with_default (lin_record_get_fields (follow_up), LIN_FOLLOW_UP_FIELD_DONE, FALSE))
+    follow_up = NULL;
+  g_set_object (&self->edit_follow_up, follow_up);
+
+  for (guint i = 0; i < LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS; i++)
+    {
+      const FollowUpSpec *spec = &follow_up_specs[i];
+
+      self->follow_up_edits[i] = GTK_WIDGET (lin_answer_field_new (spec->kind, spec->key, spec->list, _(spec->title)));
+      gtk_box_append (GTK_BOX (box), self->follow_up_edits[i]);
+    }
+
+  if (follow_up != NULL)
+    {
+      JsonObject *fields = lin_record_get_fields (follow_up);
+      g_autoptr(GDateTime) due = lin_call_parse_time (lin_record_get_string (follow_up, LIN_FOLLOW_UP_FIELD_DUE));
+
+      if (due != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (due, lin_call_get_time_zone ());
+          g_autoptr(JsonNode) date = json_node_init_string (json_node_alloc (), NULL);
+          g_autoptr(JsonNode) time = json_node_init_string (json_node_alloc (), NULL);
+          g_autofree char *date_text = g_date_time_format (local, "%Y-%m-%d");
+          g_autofree char *time_text = g_date_time_format (local, "%H:%M");
+
+          json_node_set_string (date, date_text);
+          json_node_set_string (time, time_text);
+          lin_answer_field_set_value (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_DATE]), date);
+          lin_answer_field_set_value (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_TIME]), time);
+        }
+      for (guint i = FOLLOW_UP_TIME + 1; i < LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS; i++)
+        lin_answer_field_load (LIN_ANSWER_FIELD (self->follow_up_edits[i]), fields);
+    }
+
+  lin_call_ui_due_examples (lin_answer_field_get_control (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_DATE])),
+                            lin_answer_field_get_control (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_TIME])));
+
+  self->follow_up_initial = dup_follow_up_answers (self);
+}
+
+/* Checks the follow-up's answers; NULL when they can be saved, else the
+ * message, the keyboard on the date */
+static const char *
+check_follow_up (LinCallDetails *self)
+{
+  GtkWidget *date = self->follow_up_edits[FOLLOW_UP_DATE];
+  g_autoptr(GDateTime) due = NULL;
+
+  if (date == NULL || !step_shown (self, FOLLOW_UP_STEP) || !follow_up_changed (self))
+    return NULL;
+
+  if (lin_answer_field_has_value (LIN_ANSWER_FIELD (date)))
+    {
+      due = dup_follow_up_due (self);
+      if (due == NULL)
+        return _("The follow-up date or time is not one. Write the date as 2026-11-27 and the time as 18:30.");
+    }
+  else if (self->edit_follow_up != NULL)
+    /* Translators: in the editor of a call, when the date of its open
+     * follow-up was cleared */
+    return _("Write the date of the follow-up. To end it, mark it done in the follow-up queue.");
+
+  return NULL;
+}
+
+/**
+ * lin_call_details_save_follow_up:
+ * @self: a #LinCallDetails editing a call
+ * @saved: (out): whether a follow-up was saved
+ * @error: a location for a #GError
+ *
+ * Saves what she changed of the follow-up, after
+ * lin_call_details_check_editor(): a new version of the open follow-up,
+ * or a new follow-up, linked from the call's fields (the call is then to
+ * be saved too).
+ *
+ * Returns: whether nothing failed
+ */
+gboolean
+lin_call_details_save_follow_up (LinCallDetails  *self,
+                                 gboolean        *saved,
+                                 GError         **error)
+{
+  g_autoptr(JsonObject) answers = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *due_text = NULL;
+  const char *method, *safe_times, *code_word;
+
+  *saved = FALSE;
+  if (!step_shown (self, FOLLOW_UP_STEP) || !follow_up_changed (self) ||
+      (due = dup_follow_up_due (self)) == NULL)
+    return TRUE;
+
+  answers = dup_follow_up_answers (self);
+  method = json_object_get_string_member_with_default (answers, LIN_FOLLOW_UP_FIELD_CONTACT_METHOD, NULL);
+  safe_times = json_object_get_string_member_with_default (answers, LIN_FOLLOW_UP_FIELD_SAFE_TIMES, NULL);
+  code_word = json_object_get_string_member_with_default (answers, LIN_FOLLOW_UP_FIELD_CODE_WORD, NULL);
+
+  if (self->edit_follow_up == NULL)
+    {
+      g_autoptr(LinRecord) follow_up = lin_follow_up_new (self->call, due, method, safe_times, code_word);
+
+      if (!lin_call_validate (follow_up, error) || !lin_store_save (self->store, follow_up, error))
+        return FALSE;
+      g_set_object (&self->edit_follow_up, follow_up);
+    }
+  else
+    {
+      LinRecord *follow_up = self->edit_follow_up;
+      g_autofree char *before = lin_record_dup_fields_json (follow_up);
+      JsonObject *fields = lin_record_get_fields (follow_up);
+
+      due_text = lin_call_format_time (due);
+      json_object_set_string_member (fields, LIN_FOLLOW_UP_FIELD_DUE, due_text);
+      for (guint i = FOLLOW_UP_TIME + 1; i < LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS; i++)
+        lin_answer_field_store (LIN_ANSWER_FIELD (self->follow_up_edits[i]), fields);
+
+      if (!lin_call_validate (follow_up, error) || !lin_store_save (self->store, follow_up, error))
+        {
+          lin_record_set_fields_json (follow_up, before, NULL);
+          return FALSE;
+        }
+    }
+
+  /* saved: what the editor holds now is the follow-up as it is */
+  g_clear_pointer (&self->follow_up_initial, json_object_unref);
+  self->follow_up_initial = g_steal_pointer (&answers);
+  *saved = TRUE;
+
+  return TRUE;
+}
+
 void
 lin_call_details_build_editor (LinCallDetails *self)
 {
@@ -318,7 +523,10 @@ lin_call_details_build_editor (LinCallDetails *self)
       n_edits[fields[i].step]++;
     }
 
-  /* a step with nothing to change here (the follow-up's) is left out */
+  add_follow_up_edits (self, self->edit_steps[FOLLOW_UP_STEP]);
+  n_edits[FOLLOW_UP_STEP] += LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS;
+
+  /* a step with nothing to change here is left out */
   for (guint step = 1; step <= LIN_CALL_N_STEPS; step++)
     if (n_edits[step] == 0)
       {
@@ -344,6 +552,9 @@ lin_call_details_clear_editor (LinCallDetails *self)
   lin_call_details_remove_children (GTK_WIDGET (self->edit_box));
   g_ptr_array_set_size (self->edit_fields, 0);
   memset (self->edit_steps, 0, sizeof self->edit_steps);
+  memset (self->follow_up_edits, 0, sizeof self->follow_up_edits);
+  g_clear_pointer (&self->follow_up_initial, json_object_unref);
+  g_clear_object (&self->edit_follow_up);
 }
 
 /**
@@ -353,7 +564,8 @@ lin_call_details_clear_editor (LinCallDetails *self)
  *
  * Checks the answers as the wizard does before a save: a call type, a
  * municipality chosen when one is typed, a reason for a risk level raised
- * by judgement, a service type and a status for each referral. On
+ * by judgement, a service type and a status for each referral, a
+ * follow-up date that is one (and kept for an open follow-up). On
  * failure the keyboard goes to the answer when it can, and nothing in the
  * editor changes.
  *
@@ -425,6 +637,14 @@ lin_call_details_check_editor (LinCallDetails  *self,
           break;
         }
     }
+
+  {
+    const char *message = check_follow_up (self);
+
+    if (message != NULL)
+      return refuse (lin_answer_field_get_control (LIN_ANSWER_FIELD (self->follow_up_edits[FOLLOW_UP_DATE])),
+                     error, message);
+  }
 
   return TRUE;
 }

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 
 typedef LinCallField Field;
 
+/* the follow-up's answers in the editor: date, time, contact method,
+ * safe times, code word */
+#define LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS 5
+
 /* One answer in the editor: the wizard's own widget for it (a
  * LinAnswerField, or the LinPlaceEntry, LinRiskStep or LinReferralList)
  * and its value as the widget gave it when the editor opened, so that
@@ -58,6 +62,10 @@ struct _LinCallDetails
   LinRecord         *call;
   GPtrArray         *edit_fields;     /* of LinCallDetailsEdit, in the order of the fields */
 
+  LinRecord         *edit_follow_up;  /* the open follow-up the editor changes; NULL: a new one */
+  GtkWidget         *follow_up_edits[LIN_CALL_DETAILS_N_FOLLOW_UP_EDITS]; /* LinAnswerField */
+  JsonObject        *follow_up_initial; /* their values when the editor opened */
+
   /* Borrowed */
   GtkWidget         *edit_steps[LIN_CALL_N_STEPS + 1];
   GPtrArray         *revisions;       /* of LinRecord, oldest first, while the history shows */
@@ -78,5 +86,8 @@ gboolean    lin_call_details_check_editor    (LinCallDetails     *self,
 guint       lin_call_details_apply_editor    (LinCallDetails     *self,
                                               JsonObject         *object);
 void        lin_call_details_edit_free       (LinCallDetailsEdit *edit);
+gboolean    lin_call_details_save_follow_up  (LinCallDetails     *self,
+                                              gboolean           *saved,
+                                              GError            **error);
 
 G_END_DECLS

@@ -853,10 +853,14 @@ save_edit_clicked_cb (LinCallDetails *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *follow_up_before = NULL;
+  gboolean follow_up_saved = FALSE;
   JsonObject *object;
   guint n_changed;
 
   g_return_if_fail (self->call != NULL && self->store != NULL);
+
+  follow_up_before = g_strdup (lin_record_get_string (self->call, LIN_CALL_FIELD_FOLLOW_UP_ID));
 
   /* what the wizard would refuse: said, and the editor left as it is */
   if (!lin_call_details_check_editor (self, &error))
@@ -872,10 +876,22 @@ save_edit_clicked_cb (LinCallDetails *self)
   n_changed = lin_call_details_apply_editor (self, object);
   json_object_unref (object);
 
+  /* the follow-up first: a new one is linked from the call */
+  if (!lin_call_details_save_follow_up (self, &follow_up_saved, &error))
+    {
+      lin_record_set_fields_json (self->call, before, NULL);
+      show_edit_message (self, _("The changes could not be saved. Try again."));
+      return;
+    }
+  if (g_strcmp0 (lin_record_get_string (self->call, LIN_CALL_FIELD_FOLLOW_UP_ID), follow_up_before) != 0)
+    n_changed++;
+
   /* nothing changed: no new version that differs in nothing */
   if (n_changed == 0)
     {
       lin_call_details_set_mode (self, "view");
+      if (follow_up_saved)
+        show (self);
       return;
     }
 
@@ -926,6 +942,8 @@ lin_call_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIN_TYPE_CALL_DETAILS);
   g_clear_pointer (&self->edit_fields, g_ptr_array_unref);
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_up_initial, json_object_unref);
+  g_clear_object (&self->edit_follow_up);
 
   G_OBJECT_CLASS (lin_call_details_parent_class)->dispose (object);
 }

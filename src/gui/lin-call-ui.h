@@ -17,6 +17,10 @@
 G_BEGIN_DECLS
 
 char       *lin_call_ui_time       (const char   *iso8601);
+GDateTime  *lin_call_ui_parse_due  (const char   *date,
+                                    const char   *time);
+void        lin_call_ui_due_examples (GtkWidget *date_entry,
+                                      GtkWidget *time_entry);
 const char *lin_call_ui_place      (const char   *code);
 const char *lin_call_ui_risk_label (LinRiskLevel  level);
 void        lin_call_ui_risk_badge (GtkLabel     *badge,

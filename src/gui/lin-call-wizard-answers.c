@@ -15,9 +15,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "lin-call.h"
+#include "lin-call-ui.h"
 #include "lin-call-wizard-private.h"
 
 static const char *step_names[] = {
@@ -117,33 +117,6 @@ lin_call_wizard_step_has_answers (LinCallWizard *self,
     return lin_referral_list_get_n_rows (self->referrals) > 0;
 
   return FALSE;
-}
-
-/* "2026-11-27" or "27.11.2026." and "18:30" to a time in Belgrade; NULL
- * when they are not a date and a time */
-static GDateTime *
-parse_due (const char *date,
-           const char *time)
-{
-  int y = 0, m = 0, d = 0, hh = 0, mm = 0;
-  char end = 0;
-
-  if (date == NULL || *date == '\0')
-    return NULL;
-
-  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 &&
-      sscanf (date, "%2d.%2d.%4d%c", &d, &m, &y, &end) < 3)
-    return NULL;
-  if (end != 0 && end != '.')
-    return NULL;
-
-  end = 0;
-  if (time != NULL && *time != '\0' &&
-      sscanf (time, "%2d:%2d%c", &hh, &mm, &end) != 2 &&
-      sscanf (time, "%2d.%2d%c", &hh, &mm, &end) != 2)
-    return NULL;
-
-  return g_date_time_new (lin_call_get_time_zone (), y, m, d, hh, mm, 0);
 }
 
 static guint
@@ -247,7 +220,7 @@ lin_call_wizard_dup_due (LinCallWizard *self)
   if (date == NULL)
     return NULL;
 
-  return parse_due (json_node_get_string (date), time != NULL ? json_node_get_string (time) : NULL);
+  return lin_call_ui_parse_due (json_node_get_string (date), time != NULL ? json_node_get_string (time) : NULL);
 }
 
 /* The draft holds everything typed, one-step or not: she may change the
@@ -431,9 +404,6 @@ new_hint (const char *name)
 void
 lin_call_wizard_build_steps (LinCallWizard *self)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autofree char *date_example = NULL;
   GtkWidget *label;
 
   for (guint step = 0; step < LIN_CALL_WIZARD_N_STEPS; step++)
@@ -497,11 +467,8 @@ lin_call_wizard_build_steps (LinCallWizard *self)
         }
     }
 
-  /* the date as she would write it, in the example of tomorrow */
-  tomorrow = g_date_time_add_days (today, 1);
-  date_example = g_date_time_format (tomorrow, "%Y-%m-%d");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (lin_answer_field_get_control (lin_call_wizard_get_field (self, "due_date"))), date_example);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (lin_answer_field_get_control (lin_call_wizard_get_field (self, "due_time"))), "18:00");
+  lin_call_ui_due_examples (lin_answer_field_get_control (lin_call_wizard_get_field (self, "due_date")),
+                            lin_answer_field_get_control (lin_call_wizard_get_field (self, "due_time")));
 
   self->risk_step = LIN_RISK_STEP (lin_risk_step_new ());
   gtk_widget_set_name (GTK_WIDGET (self->risk_step), "risk-step");
