@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lin-call-log-row.h"
 #include "lin-test-utils.h"
 
 static gboolean
@@ -377,6 +378,8 @@ collect_texts (GtkWidget *widget,
     g_ptr_array_add (texts, g_strdup (gtk_widget_get_tooltip_text (widget)));
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
     g_ptr_array_add (texts, g_strdup (gtk_button_get_label (GTK_BUTTON (widget))));
+  if (LIN_IS_CALL_LOG_ROW (widget))
+    g_ptr_array_add (texts, g_strdup (lin_call_log_row_get_text (LIN_CALL_LOG_ROW (widget))));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -389,7 +392,7 @@ collect_texts (GtkWidget *widget,
  * @widget: where to start
  *
  * Every text in @widget's tree, shown or not: labels, editable text,
- * window titles, tooltips and button labels.
+ * window titles, tooltips, button labels and the call log's rows.
  *
  * Returns: (transfer full) (element-type utf8): the texts
  */

@@ -24,6 +24,7 @@
 #include "lin-call-details.h"
 #include "lin-call-log.h"
 #include "lin-call-ui.h"
+#include "lin-call-log-row.h"
 #include "lin-call-log-view.h"
 #include "lin-codes.h"
 #include "lin-follow-ups-view.h"
@@ -284,35 +285,20 @@ index_ready_cb (LinCallLogView *self)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
-/* A row is one label of two or three lines and the risk badge: when a
- * filter changes every row, GTK 4.8's list view makes its 200 rows anew,
- * and each widget more is another to make, style and measure (with six
- * widgets a row, the risk filter took 60 ms of the 50 it may) */
+/* A row is one widget that draws its lines and the risk badge
+ * (lin-call-log-row.c says why) */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *row = lin_call_log_row_new ();
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), badge);
-
-  g_object_set_data (G_OBJECT (box), "text", text);
-  g_object_set_data (G_OBJECT (box), "badge", badge);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -322,7 +308,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   LinCallLogView *self = user_data;
   LinRecord *call = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  LinCallLogRow *row = LIN_CALL_LOG_ROW (gtk_list_item_get_child (item));
   const LinCallSummary *summary;
   LinCallSummary made;
   LinFollowUpState state = LIN_FOLLOW_UP_NONE;
@@ -333,6 +319,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *due_text = NULL;
   g_autofree char *when = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
 
   if (self->log == NULL)
     return;
@@ -365,7 +352,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
 
   place = lin_call_ui_place (place);
-  lin_call_ui_risk_badge (g_object_get_data (G_OBJECT (box), "badge"), risk);
 
   if (place != NULL)
     /* Translators: a line of the call log: the call type, then the
@@ -408,7 +394,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                       time, what,
                                       state == LIN_FOLLOW_UP_OVERDUE ? "bold" : "normal",
                                       due_text);
-  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "text"), markup);
+  text = due_text != NULL ? g_strjoin ("\n", time, what, due_text, NULL) : g_strjoin ("\n", time, what, NULL);
+  lin_call_log_row_set (row, markup, text, risk);
 }
 
 static void

@@ -136,33 +136,3 @@ lin_call_ui_risk_label (LinRiskLevel level)
     }
 }
 
-/**
- * lin_call_ui_risk_badge:
- * @badge: a label
- * @level: a risk level
- *
- * Shows @level as a badge: its name in words, on a calm colour that only
- * repeats what the words say. Hidden when the call has no assessment.
- */
-void
-lin_call_ui_risk_badge (GtkLabel     *badge,
-                        LinRiskLevel  level)
-{
-  static const char *classes[] = { "lin-risk-standard", "lin-risk-medium", "lin-risk-high" };
-
-  g_return_if_fail (GTK_IS_LABEL (badge));
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (badge), classes[i]);
-
-  gtk_widget_add_css_class (GTK_WIDGET (badge), "lin-risk-badge");
-  gtk_widget_set_visible (GTK_WIDGET (badge), level != LIN_RISK_LEVEL_NONE);
-  if (level == LIN_RISK_LEVEL_NONE)
-    {
-      gtk_label_set_text (badge, "");
-      return;
-    }
-
-  gtk_label_set_text (badge, lin_call_ui_risk_label (level));
-  gtk_widget_add_css_class (GTK_WIDGET (badge), classes[level - LIN_RISK_LEVEL_STANDARD]);
-}

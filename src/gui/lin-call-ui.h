@@ -23,7 +23,5 @@ void        lin_call_ui_due_examples (GtkWidget *date_entry,
                                       GtkWidget *time_entry);
 const char *lin_call_ui_place      (const char   *code);
 const char *lin_call_ui_risk_label (LinRiskLevel  level);
-void        lin_call_ui_risk_badge (GtkLabel     *badge,
-                                    LinRiskLevel  level);
 
 G_END_DECLS
