@@ -36,12 +36,12 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
 #include "lin-application.h"
 #include "lin-bench-profile.h"
-#include "lin-call-log.h"
+#include "lin-bench-utils.h"
 #include "lin-call-log-view.h"
+#include "lin-call-log.h"
 #include "lin-i18n.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
@@ -70,31 +70,6 @@ ms (gint64 us)
   return us / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            guint   p)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return 0;
-
-  g_array_sort (values, compare_doubles);
-  rank = MAX (1, (p * values->len + 99) / 100);
-
-  return g_array_index (values, double, MIN (rank, values->len) - 1);
-}
-
 static guint
 count_over (GArray *values,
             double  limit)
@@ -106,41 +81,6 @@ count_over (GArray *values,
       n++;
 
   return n;
-}
-
-static double
-peak_rss_mib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
-
-static void
-rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
 }
 
 static LinWindow *
@@ -193,7 +133,7 @@ progress (const char *what)
   if (start == 0)
     start = g_get_monotonic_time ();
   g_printerr ("bench-call-log: %7.2f s  %7.1f MiB  binds %u, frames %u: %s\n",
-              (g_get_monotonic_time () - start) / 1e6, peak_rss_mib (), n_binds, n_paints, what);
+              (g_get_monotonic_time () - start) / 1e6, lin_bench_peak_rss_mib (), n_binds, n_paints, what);
 }
 
 static gboolean
@@ -359,10 +299,10 @@ run_scroll (guint         max_frames,
    * 16.7 ms is a frame missed, over 33.4 ms two or more */
   result->over_16 = count_over (clock_ms, 16.7);
   result->over_33 = count_over (clock_ms, 33.4);
-  result->median = percentile (clock_ms, 50);
-  result->p95 = percentile (clock_ms, 95);
-  result->p99 = percentile (clock_ms, 99);
-  result->max = percentile (clock_ms, 100);
+  result->median = lin_bench_percentile (clock_ms, 50);
+  result->p95 = lin_bench_percentile (clock_ms, 95);
+  result->p99 = lin_bench_percentile (clock_ms, 99);
+  result->max = lin_bench_percentile (clock_ms, 100);
 }
 
 static void
@@ -427,10 +367,10 @@ run_filter (GtkDropDown  *dropdown,
       }
 
   result->n = shown->len;
-  result->median = percentile (shown, 50);
-  result->max = percentile (shown, 100);
-  result->sync_median = percentile (sync, 50);
-  result->sync_max = percentile (sync, 100);
+  result->median = lin_bench_percentile (shown, 50);
+  result->max = lin_bench_percentile (shown, 100);
+  result->sync_median = lin_bench_percentile (sync, 50);
+  result->sync_max = lin_bench_percentile (sync, 100);
 }
 
 /* The benchmark */
@@ -527,7 +467,7 @@ main (int   argc,
                             NULL, unlocked_cb, &unlocked);
   if (!spin_until (&unlocked))
     g_error ("The benchmark profile did not unlock");
-  rss_loaded = peak_rss_mib ();
+  rss_loaded = lin_bench_peak_rss_mib ();
   progress ("unlocked");
   if (call_log () == NULL)
     g_error ("No call log after unlocking");
@@ -581,7 +521,7 @@ main (int   argc,
   printf ("   %-44s %10.1f %8.1f\n", "date: choice → new rows painted", date.median, date.max);
   printf ("   %-44s %10.1f %8.1f\n", "  of which the choice itself (refilter)", date.sync_median, date.sync_max);
   printf ("\n   %-48s %10.1f MiB\n", "peak RSS with the working set loaded", rss_loaded);
-  printf ("   %-48s %10.1f MiB (goal ≤ 250 MB)\n\n", "peak RSS of the process", peak_rss_mib ());
+  printf ("   %-48s %10.1f MiB (goal ≤ 250 MB)\n\n", "peak RSS of the process", lin_bench_peak_rss_mib ());
 
   g_string_append_printf (json,
                           "{\"benchmark\":\"call-log\",\"nproc\":%u,\"calls\":%u,"
@@ -597,12 +537,12 @@ main (int   argc,
                           "\"date_filter_median_ms\":%.2f,\"date_filter_max_ms\":%.2f,"
                           "\"rss_loaded_mib\":%.1f,\"rss_peak_mib\":%.1f}",
                           risk.median, risk.max, date.median, date.max,
-                          rss_loaded, peak_rss_mib ());
+                          rss_loaded, lin_bench_peak_rss_mib ());
   printf ("%s\n", json->str);
 
   /* the process ends here: no need to take the window apart */
   lin_context_lock (lin_application_get_context (app));
-  rm_rf (home);
+  lin_bench_rm_rf (home);
 
   return 0;
 }

@@ -24,12 +24,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "lin-bench-profile.h"
+#include "lin-bench-utils.h"
 #include "lin-call-log.h"
 #include "lin-demo.h"
 #include "lin-profile.h"
@@ -39,56 +38,6 @@
 #define N_FILTER_ROUNDS 10
 #define SEED LIN_BENCH_SEED
 #define PASSPHRASE LIN_BENCH_PASSPHRASE
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            guint   p)
-{
-  guint rank;
-
-  g_array_sort (values, compare_doubles);
-  rank = MAX (1, (p * values->len + 99) / 100);
-
-  return g_array_index (values, double, MIN (rank, values->len) - 1);
-}
-
-static double
-maximum (GArray *values)
-{
-  return percentile (values, 100);
-}
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-static void
-die_on (GError *error)
-{
-  if (error != NULL)
-    g_error ("%s", error->message);
-}
-
-static double
-peak_rss_mib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
 
 /* a. Saving */
 
@@ -118,17 +67,17 @@ bench_save (const char *work_dir,
 
   lin_kdf_params_floor (&floor);
   source_profile = lin_profile_create (source_dir, "Source", PASSPHRASE, &floor, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   source = lin_profile_unlock (source_profile, PASSPHRASE, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   profile = lin_profile_create (data_dir, "Bench", PASSPHRASE, &floor, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   store = lin_profile_unlock (profile, PASSPHRASE, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   /* the calls to save: demo calls, the completed ones (all steps) */
   lin_demo_add_calls (source, 2 * (N_SAVES + N_WARMUP), SEED, until, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   calls = lin_store_list (source, LIN_CALL_KIND);
 
   for (guint i = 0; i < calls->len && n_full < N_WARMUP + N_SAVES; i++)
@@ -145,19 +94,19 @@ bench_save (const char *work_dir,
 
       json = lin_record_dup_fields_json (calls->pdata[i]);
       if (!lin_record_set_fields_json (call, json, &error) || !lin_record_set_fields_json (copy, json, &error))
-        die_on (error);
+        lin_bench_die_on (error);
       json_object_remove_member (lin_record_get_fields (call), LIN_CALL_FIELD_FOLLOW_UP_ID);
       json_object_remove_member (lin_record_get_fields (copy), LIN_CALL_FIELD_FOLLOW_UP_ID);
       due = g_date_time_add_days (until, 2);
       follow_up = lin_follow_up_new (call, due, "phone-call", "радним данима 9–13", "ружа");
 
-      t0 = now ();
+      t0 = lin_bench_now ();
       if (!lin_call_save (store, call, follow_up, "Позвала из продавнице; договорен безбедносни план.", &error))
-        die_on (error);
-      t1 = now ();
+        lin_bench_die_on (error);
+      t1 = lin_bench_now ();
       if (!lin_call_save (store, copy, NULL, NULL, &error))
-        die_on (error);
-      t2 = now ();
+        lin_bench_die_on (error);
+      t2 = lin_bench_now ();
 
       if (n_full++ >= N_WARMUP)
         {
@@ -171,11 +120,11 @@ bench_save (const char *work_dir,
   lin_store_close (source);
   lin_store_close (store);
 
-  result->full_median = percentile (full, 50);
-  result->full_p99 = percentile (full, 99);
-  result->full_max = maximum (full);
-  result->call_median = percentile (alone, 50);
-  result->call_p99 = percentile (alone, 99);
+  result->full_median = lin_bench_percentile (full, 50);
+  result->full_p99 = lin_bench_percentile (full, 99);
+  result->full_max = lin_bench_maximum (full);
+  result->call_median = lin_bench_percentile (alone, 50);
+  result->call_p99 = lin_bench_percentile (alone, 99);
 }
 
 /* b. The call log over 100,000 calls */
@@ -217,16 +166,16 @@ bench_log (LogResult *result)
   static const int days[] = { 7, 30, 90, 0 };
   double start;
 
-  die_on (error);
-  start = now ();
+  lin_bench_die_on (error);
+  start = lin_bench_now ();
   store = lin_store_open (vault, db, FALSE, &error);
-  die_on (error);
-  result->load_seconds = now () - start;
+  lin_bench_die_on (error);
+  result->load_seconds = lin_bench_now () - start;
   result->records = lin_store_get_n_records (store);
-  result->rss_loaded_mib = peak_rss_mib ();
+  result->rss_loaded_mib = lin_bench_peak_rss_mib ();
 
   /* first rows: the log exists and has them */
-  start = now ();
+  start = lin_bench_now ();
   log = lin_call_log_new (store);
   if (g_list_model_get_n_items (G_LIST_MODEL (log)) == 0)
     g_error ("The call log has no rows");
@@ -235,21 +184,21 @@ bench_log (LogResult *result)
 
     (void)first;
   }
-  result->first_rows_ms = (now () - start) * 1000;
+  result->first_rows_ms = (lin_bench_now () - start) * 1000;
   result->calls = g_list_model_get_n_items (G_LIST_MODEL (log));
 
   while (!lin_call_log_get_index_ready (log))
     g_main_context_iteration (NULL, TRUE);
-  result->index_ms = (now () - start) * 1000;
+  result->index_ms = (lin_bench_now () - start) * 1000;
 
   for (guint round = 0; round < N_FILTER_ROUNDS; round++)
     for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
       {
         double ms;
 
-        start = now ();
+        start = lin_bench_now ();
         lin_call_log_set_risk_levels (log, masks[i]);
-        ms = (now () - start) * 1000;
+        ms = (lin_bench_now () - start) * 1000;
         g_array_append_val (risk, ms);
         if (i == 0)
           result->shown_high = g_list_model_get_n_items (G_LIST_MODEL (log));
@@ -261,46 +210,20 @@ bench_log (LogResult *result)
         g_autoptr(GDateTime) from = days[i] > 0 ? g_date_time_add_days (until, -days[i]) : NULL;
         double ms;
 
-        start = now ();
+        start = lin_bench_now ();
         lin_call_log_set_date_range (log, from, days[i] > 0 ? until : NULL);
-        ms = (now () - start) * 1000;
+        ms = (lin_bench_now () - start) * 1000;
         g_array_append_val (date, ms);
       }
 
-  result->risk_median_ms = percentile (risk, 50);
-  result->risk_max_ms = maximum (risk);
-  result->date_median_ms = percentile (date, 50);
-  result->date_max_ms = maximum (date);
-  result->rss_peak_mib = peak_rss_mib ();
+  result->risk_median_ms = lin_bench_percentile (risk, 50);
+  result->risk_max_ms = lin_bench_maximum (risk);
+  result->date_median_ms = lin_bench_percentile (date, 50);
+  result->date_max_ms = lin_bench_maximum (date);
+  result->rss_peak_mib = lin_bench_peak_rss_mib ();
 
   g_clear_object (&log);
   lin_store_close (store);
-}
-
-static void
-rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
 }
 
 int
@@ -317,10 +240,10 @@ main (int   argc,
     g_error ("%s", error->message);
 
   work_dir = g_dir_make_tmp ("linija-bench-calls-XXXXXX", &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   bench_save (work_dir, &save);
-  rm_rf (work_dir);
+  lin_bench_rm_rf (work_dir);
   bench_log (&log);
 
   printf ("Linija call benchmark — %u processors\n\n", g_get_num_processors ());

@@ -28,12 +28,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "lin-bench-utils.h"
 #include "lin-profile.h"
 
 #define N_SAVES 300
@@ -46,36 +46,6 @@
 #define PASSPHRASE "benchmark passphrase, not a secret"
 /* bump when what the cached profile holds changes */
 #define CACHE_FORMAT 3
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* nearest rank: the smallest value with at least p % of them at or
- * below it */
-static double
-percentile (GArray *values,
-            guint   p)
-{
-  guint rank;
-
-  g_array_sort (values, compare_doubles);
-  rank = MAX (1, (p * values->len + 99) / 100);
-
-  return g_array_index (values, double, MIN (rank, values->len) - 1);
-}
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
 
 /* A call of RECORD_BYTES bytes of JSON */
 static char *
@@ -111,39 +81,6 @@ call_record (guint n)
   return record;
 }
 
-static void
-die_on (GError *error)
-{
-  if (error != NULL)
-    g_error ("%s", error->message);
-}
-
-static void
-rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
 /* a. Saving */
 
 typedef struct
@@ -171,9 +108,9 @@ bench_save (const char *work_dir,
 
   lin_kdf_params_floor (&floor);
   profile = lin_profile_create (data_dir, "Bench", PASSPHRASE, &floor, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   store = lin_profile_unlock (profile, PASSPHRASE, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   /* how large an envelope of such a record is */
   {
@@ -181,7 +118,7 @@ bench_save (const char *work_dir,
     g_autoptr(GPtrArray) envelopes = NULL;
 
     lin_store_save (store, record, &error);
-    die_on (error);
+    lin_bench_die_on (error);
     envelopes = lin_store_dup_envelopes (store, lin_record_get_id_string (record));
     result->envelope_bytes = g_bytes_get_size (envelopes->pdata[0]);
   }
@@ -207,10 +144,10 @@ bench_save (const char *work_dir,
 
       randombytes_buf (blob, result->envelope_bytes);
 
-      t0 = now ();
+      t0 = lin_bench_now ();
       if (!lin_store_save (store, record, &error))
         g_error ("%s", error->message);
-      t1 = now ();
+      t1 = lin_bench_now ();
 
       if (sqlite3_exec (raw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         g_error ("SQLite: %s", sqlite3_errmsg (raw));
@@ -220,7 +157,7 @@ bench_save (const char *work_dir,
       sqlite3_reset (insert);
       if (sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         g_error ("SQLite: %s", sqlite3_errmsg (raw));
-      t2 = now ();
+      t2 = lin_bench_now ();
 
       if (i >= N_WARMUP)
         {
@@ -235,10 +172,10 @@ bench_save (const char *work_dir,
   sqlite3_close_v2 (raw);
   lin_store_close (store);
 
-  result->save_median = percentile (saves, 50);
-  result->save_p99 = percentile (saves, 99);
-  result->raw_median = percentile (raws, 50);
-  result->raw_p99 = percentile (raws, 99);
+  result->save_median = lin_bench_percentile (saves, 50);
+  result->save_p99 = lin_bench_percentile (saves, 99);
+  result->raw_median = lin_bench_percentile (raws, 50);
+  result->raw_p99 = lin_bench_percentile (raws, 99);
 }
 
 /* b. Loading */
@@ -287,16 +224,16 @@ load_profile (LoadResult *result)
         }
     }
 
-  rm_rf (dir);
+  lin_bench_rm_rf (dir);
   g_printerr ("Building a profile of %d records in %s (once; later runs reuse it)\n", N_LOAD, dir);
 
   lin_kdf_params_floor (&floor);
   profile = lin_profile_create (dir, "Bench 100k", PASSPHRASE, &floor, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   store = lin_profile_unlock (profile, PASSPHRASE, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
-  start = now ();
+  start = lin_bench_now ();
   for (guint i = 0; i < N_LOAD; i++)
     {
       g_autoptr(LinRecord) record = call_record (i);
@@ -304,13 +241,13 @@ load_profile (LoadResult *result)
       if (!lin_store_save (store, record, &error))
         g_error ("%s", error->message);
       if ((i + 1) % 10000 == 0)
-        g_printerr ("  %u saved, %.1f s\n", i + 1, now () - start);
+        g_printerr ("  %u saved, %.1f s\n", i + 1, lin_bench_now () - start);
     }
-  result->build_seconds = now () - start;
+  result->build_seconds = lin_bench_now () - start;
   lin_store_close (store);
 
   g_file_set_contents (done, "", 0, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   return profile;
 }
@@ -337,11 +274,11 @@ bench_load (LoadResult *result)
       vault = lin_vault_unlock (header, PASSPHRASE, &error);
       if (memory != NULL)
         g_thread_join (memory);
-      die_on (error);
-      start = now ();
+      lin_bench_die_on (error);
+      start = lin_bench_now ();
       store = lin_store_open (vault, db, FALSE, &error);
-      seconds = now () - start;
-      die_on (error);
+      seconds = lin_bench_now () - start;
+      lin_bench_die_on (error);
 
       result->records = lin_store_get_n_records (store);
       if (run == 0)
@@ -356,7 +293,7 @@ bench_load (LoadResult *result)
       result->load_runs[run] = seconds;
       g_array_append_val (runs, seconds);
     }
-  result->load_seconds = percentile (runs, 50);
+  result->load_seconds = lin_bench_percentile (runs, 50);
 
   /* the floor: libsodium alone, the same number of ciphertexts of the
    * envelope's size in memory (the payload's ciphertext, its header as
@@ -385,7 +322,7 @@ bench_load (LoadResult *result)
 
     for (guint run = 0; run < N_RAW_RUNS; run++)
       {
-        double start = now (), seconds;
+        double start = lin_bench_now (), seconds;
 
         for (guint i = 0; i < N_LOAD; i++)
           {
@@ -396,10 +333,10 @@ bench_load (LoadResult *result)
                                                             p, ad_len, nonce, key) != 0)
               g_error ("decrypt failed");
           }
-        seconds = now () - start;
+        seconds = lin_bench_now () - start;
         g_array_append_val (raw_runs, seconds);
       }
-    result->raw_seconds = percentile (raw_runs, 50);
+    result->raw_seconds = lin_bench_percentile (raw_runs, 50);
 
     sodium_memzero (key, sizeof key);
     g_free (plain);
@@ -427,27 +364,27 @@ bench_unlock (const char   *work_dir,
   g_autoptr(LinVault) created = NULL;
   double start;
 
-  start = now ();
+  start = lin_bench_now ();
   lin_kdf_params_default (&result->kdf);
-  result->calibrate_seconds = now () - start;
+  result->calibrate_seconds = lin_bench_now () - start;
 
   created = lin_vault_create (path, "Bench", PASSPHRASE, &result->kdf, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   for (guint i = 0; i < N_UNLOCKS; i++)
     {
       g_autoptr(LinVault) vault = NULL;
       double seconds;
 
-      start = now ();
+      start = lin_bench_now ();
       vault = lin_vault_unlock (path, PASSPHRASE, &error);
-      seconds = now () - start;
-      die_on (error);
+      seconds = lin_bench_now () - start;
+      lin_bench_die_on (error);
 
       result->unlock_runs[i] = seconds;
       g_array_append_val (runs, seconds);
     }
-  result->unlock_median = percentile (runs, 50);
+  result->unlock_median = lin_bench_percentile (runs, 50);
 }
 
 static char *
@@ -491,12 +428,12 @@ main (int   argc,
     g_error ("%s", error->message);
 
   work_dir = g_dir_make_tmp ("linija-bench-XXXXXX", &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   bench_save (work_dir, &save);
   bench_load (&load);
   bench_unlock (work_dir, &unlock);
-  rm_rf (work_dir);
+  lin_bench_rm_rf (work_dir);
 
   save_ratio = save.save_median / save.raw_median;
   load_rate = load.records / load.load_seconds;

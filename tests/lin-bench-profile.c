@@ -13,18 +13,12 @@
 #include "config.h"
 
 #include "lin-bench-profile.h"
+#include "lin-bench-utils.h"
 #include "lin-demo.h"
 #include "lin-profile.h"
 
 /* bump when what the cached profile holds changes */
 #define CACHE_FORMAT 1
-
-static void
-die_on (GError *error)
-{
-  if (error != NULL)
-    g_error ("%s", error->message);
-}
 
 /**
  * lin_bench_calls_until:
@@ -85,16 +79,16 @@ lin_bench_calls_profile (double *build_seconds)
 
   lin_kdf_params_floor (&floor);
   profile = lin_profile_create (dir, "Bench calls", LIN_BENCH_PASSPHRASE, &floor, &error);
-  die_on (error);
+  lin_bench_die_on (error);
   store = lin_profile_unlock (profile, LIN_BENCH_PASSPHRASE, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   start = g_get_monotonic_time ();
   /* in parts of 10,000 with seeds of their own, to show progress */
   for (guint part = 0; part < LIN_BENCH_N_CALLS / 10000; part++)
     {
       lin_demo_add_calls (store, 10000, LIN_BENCH_SEED + part, until, &error);
-      die_on (error);
+      lin_bench_die_on (error);
       g_printerr ("  %u calls saved, %.1f s\n", (part + 1) * 10000,
                   (g_get_monotonic_time () - start) / 1e6);
     }
@@ -102,7 +96,7 @@ lin_bench_calls_profile (double *build_seconds)
   lin_store_close (store);
 
   g_file_set_contents (done, "", 0, &error);
-  die_on (error);
+  lin_bench_die_on (error);
 
   return profile;
 }
