@@ -23,9 +23,11 @@
  *   bench-call-log [MAX_FRAMES]
  *
  * MAX_FRAMES (default: no limit; meson passes 1000) stops each scrolling
- * pass early. meson runs it twice: with GTK's default renderer and with
- * GSK_RENDERER=cairo (under Xvfb the default is GL on llvmpipe, which
- * renders on the CPU and dominates the frame times). A benchmark: it
+ * pass early. meson runs it twice: with the renderer Linija chooses
+ * (lin-renderer.c: cairo on a software rasteriser such as Xvfb's
+ * llvmpipe, else GTK's OpenGL) and with GSK_RENDERER=gl, OpenGL whatever
+ * draws it (on llvmpipe it renders on the processor, which dominates the
+ * frame times). A benchmark: it
  * prints a table and one line of JSON and never fails because something
  * is slow; with no display it says so and
  * is skipped (exit status 77).
@@ -43,6 +45,7 @@
 #include "lin-call-log-view.h"
 #include "lin-call-log.h"
 #include "lin-i18n.h"
+#include "lin-renderer.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
 
@@ -438,6 +441,8 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LANGUAGE", "en", TRUE);
   lin_i18n_init ("en");
+  /* the renderer Linija itself would take here (main.c) */
+  lin_renderer_choose ();
 
   if (!lin_secret_init (&error))
     g_error ("%s", error->message);

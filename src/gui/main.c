@@ -15,6 +15,7 @@
 
 #include "lin-application.h"
 #include "lin-i18n.h"
+#include "lin-renderer.h"
 #include "lin-secret.h"
 
 int
@@ -48,6 +49,10 @@ main (int   argc,
 
   /* Translators: the application's name */
   g_set_application_name (_("Linija"));
+
+  /* cairo on a software rasteriser; after the language, before any
+   * window, while hardly another thread runs (it may set GSK_RENDERER) */
+  lin_renderer_choose ();
 
   app = lin_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   lin_application_set_active_language (app, language);
