@@ -1,0 +1,437 @@
+/* lin-hours.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A service's opening hours, as the directory stores them and as its CSV
+ * files write them: "24/7", or day groups separated by semicolons, each
+ * one day or a range of days and its spans of time, or "closed":
+ *
+ *   mon-fri 08:00-16:00; sat 09:00-13:00
+ *   mon-thu 08:00-20:00, 20:30-23:00; fri-sun 20:00-08:00
+ *
+ * Days are mon, tue, wed, thu, fri, sat and sun; a range may wrap (fri-mon).
+ * A day not written is closed. A span whose end is not after its start
+ * runs past midnight into the next day (20:00-08:00, a night line); 24:00
+ * ends a day. The hours are wall-clock times in Europe/Belgrade: a night
+ * span 20:00-08:00 is open at every local time between, also in the hour
+ * that does not exist on the last Sunday of March and in the one that
+ * comes twice on the last Sunday of October. GLib's time zones turn an
+ * instant into that local time.
+ *
+ * lin_hours_to_string() writes the shortest form with the same meaning
+ * (consecutive days with the same spans as one range, spans in order),
+ * which lin_hours_parse() reads back to the same hours.
+ */
+
+#define G_LOG_DOMAIN "lin-hours"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lin-hours.h"
+
+#define N_DAYS 7
+#define DAY_MINUTES (24 * 60)
+
+typedef struct
+{
+  guint16 start;  /* minutes after midnight */
+  guint16 end;    /* after start; past DAY_MINUTES when it runs into the next day */
+} Span;
+
+struct _LinHours
+{
+  gboolean  always;
+  GArray   *days[N_DAYS];  /* of Span, in order; Monday first */
+};
+
+static const char * const day_codes[N_DAYS] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+G_DEFINE_QUARK (lin-hours-error-quark, lin_hours_error)
+
+static LinHours *
+hours_new (void)
+{
+  LinHours *self = g_new0 (LinHours, 1);
+
+  for (guint d = 0; d < N_DAYS; d++)
+    self->days[d] = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  return self;
+}
+
+void
+lin_hours_free (LinHours *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint d = 0; d < N_DAYS; d++)
+    g_array_unref (self->days[d]);
+  g_free (self);
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *message)
+{
+  g_set_error_literal (error, LIN_HOURS_ERROR, LIN_HOURS_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static int
+day_from_code (const char *code)
+{
+  for (guint d = 0; d < N_DAYS; d++)
+    if (g_ascii_strcasecmp (code, day_codes[d]) == 0)
+      return d;
+
+  return -1;
+}
+
+/* "8:00", "08:00" or "24:00" (an end only) to minutes; -1 when not one */
+static int
+parse_time (const char *text,
+            gboolean    end)
+{
+  guint hours = 0, minutes = 0;
+  const char *p = text;
+  guint n = 0;
+
+  while (g_ascii_isdigit (*p) && n < 2)
+    hours = hours * 10 + (*p++ - '0'), n++;
+  if (n == 0 || *p++ != ':')
+    return -1;
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || p[2] != '\0')
+    return -1;
+  minutes = (p[0] - '0') * 10 + (p[1] - '0');
+
+  if (minutes > 59 || hours > 24 || (hours == 24 && (minutes != 0 || !end)))
+    return -1;
+
+  return hours * 60 + minutes;
+}
+
+static gboolean
+parse_span (const char  *text,
+            Span        *span,
+            GError     **error)
+{
+  g_auto(GStrv) ends = g_strsplit (text, "-", -1);
+  int start, end;
+
+  if (g_strv_length (ends) != 2)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a span of time: write it as 08:00-16:00."), text);
+      return invalid (error, message);
+    }
+
+  g_strstrip (ends[0]);
+  g_strstrip (ends[1]);
+  start = parse_time (ends[0], FALSE);
+  end = parse_time (ends[1], TRUE);
+  if (start < 0 || end < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time: write it as 08:00."),
+                                                  start < 0 ? ends[0] : ends[1]);
+      return invalid (error, message);
+    }
+
+  if (end == start)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is a span of no time."), text);
+      return invalid (error, message);
+    }
+
+  span->start = start;
+  span->end = end > start ? end : end + DAY_MINUTES;
+  return TRUE;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return (int)((const Span *)a)->start - (int)((const Span *)b)->start;
+}
+
+/* "mon", "mon-fri" or "fri-mon" into @days; FALSE when not days */
+static gboolean
+parse_days (const char  *text,
+            gboolean    *days,
+            GError     **error)
+{
+  g_auto(GStrv) ends = g_strsplit (text, "-", -1);
+  guint n = g_strv_length (ends);
+  int first, last;
+
+  first = n >= 1 ? day_from_code (g_strstrip (ends[0])) : -1;
+  last = n == 2 ? day_from_code (g_strstrip (ends[1])) : first;
+  if (n < 1 || n > 2 || first < 0 || last < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a day: write mon, tue, wed, thu, fri, sat or sun."),
+                                                  text);
+      return invalid (error, message);
+    }
+
+  for (int d = first;; d = (d + 1) % N_DAYS)
+    {
+      days[d] = TRUE;
+      if (d == last)
+        break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_group (LinHours    *self,
+             const char  *group,
+             gboolean    *given,
+             GError     **error)
+{
+  gboolean days[N_DAYS] = { FALSE, };
+  g_autofree char *days_text = NULL;
+  g_autofree char *spans_text = NULL;
+  g_autoptr(GArray) parsed = g_array_new (FALSE, FALSE, sizeof (Span));
+  const char *p = group;
+
+  while (*p != '\0' && !g_ascii_isspace (*p))
+    p++;
+  days_text = g_strndup (group, p - group);
+  spans_text = g_strstrip (g_strdup (p));
+
+  if (!parse_days (days_text, days, error))
+    return FALSE;
+
+  if (*spans_text == '\0')
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” has no hours: write them as mon-fri 08:00-16:00, or closed."),
+                                                  group);
+      return invalid (error, message);
+    }
+
+  if (g_ascii_strcasecmp (spans_text, "closed") != 0)
+    {
+      g_auto(GStrv) spans = g_strsplit (spans_text, ",", -1);
+
+      for (guint i = 0; spans[i] != NULL; i++)
+        {
+          Span span;
+
+          if (!parse_span (g_strstrip (spans[i]), &span, error))
+            return FALSE;
+          g_array_append_val (parsed, span);
+        }
+      g_array_sort (parsed, compare_spans);
+      for (guint i = 1; i < parsed->len; i++)
+        if (g_array_index (parsed, Span, i).start < g_array_index (parsed, Span, i - 1).end)
+          {
+            g_autofree char *message = g_strdup_printf (_("The spans of “%s” overlap."), group);
+            return invalid (error, message);
+          }
+    }
+
+  for (guint d = 0; d < N_DAYS; d++)
+    {
+      if (!days[d])
+        continue;
+      if (given[d])
+        {
+          g_autofree char *message = g_strdup_printf (_("The day “%s” is given twice."), day_codes[d]);
+          return invalid (error, message);
+        }
+      given[d] = TRUE;
+      g_array_append_vals (self->days[d], parsed->data, parsed->len);
+    }
+
+  return TRUE;
+}
+
+/* every day open from 00:00 to 24:00: the same as 24/7 */
+static gboolean
+all_day_every_day (const LinHours *self)
+{
+  for (guint d = 0; d < N_DAYS; d++)
+    {
+      const GArray *spans = self->days[d];
+
+      if (spans->len != 1 || g_array_index (spans, Span, 0).start != 0 ||
+          g_array_index (spans, Span, 0).end < DAY_MINUTES)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lin_hours_parse:
+ * @text: opening hours, as the top of the file writes them
+ * @error: a location for a #GError (%LIN_HOURS_ERROR), its message
+ *   translated, saying what is wrong
+ *
+ * Returns: (transfer full) (nullable): the hours, or %NULL
+ */
+LinHours *
+lin_hours_parse (const char  *text,
+                 GError     **error)
+{
+  g_autoptr(LinHours) self = hours_new ();
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) groups = NULL;
+  gboolean given[N_DAYS] = { FALSE, };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    {
+      invalid (error, _("The opening hours are empty: write 24/7, closed, or the days and their hours."));
+      return NULL;
+    }
+
+  if (g_str_equal (copy, "24/7"))
+    {
+      self->always = TRUE;
+      return g_steal_pointer (&self);
+    }
+
+  if (g_ascii_strcasecmp (copy, "closed") == 0)
+    return g_steal_pointer (&self);
+
+  groups = g_strsplit (copy, ";", -1);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_strstrip (groups[i]);
+      if (*groups[i] == '\0')
+        continue;
+      if (!parse_group (self, groups[i], given, error))
+        return NULL;
+    }
+
+  self->always = all_day_every_day (self);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+append_time (GString *out,
+             guint    minutes)
+{
+  if (minutes > DAY_MINUTES)
+    minutes -= DAY_MINUTES;
+  g_string_append_printf (out, "%02u:%02u", minutes / 60, minutes % 60);
+}
+
+static gboolean
+same_spans (const GArray *a,
+            const GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (Span)) == 0;
+}
+
+/**
+ * lin_hours_to_string:
+ * @self: hours
+ *
+ * Returns: (transfer full): the shortest text that lin_hours_parse()
+ *   reads back to the same hours
+ */
+char *
+lin_hours_to_string (const LinHours *self)
+{
+  GString *out;
+  guint d = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->always)
+    return g_strdup ("24/7");
+
+  out = g_string_new (NULL);
+  while (d < N_DAYS)
+    {
+      guint last = d;
+
+      while (last + 1 < N_DAYS && same_spans (self->days[last + 1], self->days[d]))
+        last++;
+
+      if (self->days[d]->len > 0)
+        {
+          if (out->len > 0)
+            g_string_append (out, "; ");
+          g_string_append (out, day_codes[d]);
+          if (last > d)
+            g_string_append_printf (out, "-%s", day_codes[last]);
+          for (guint i = 0; i < self->days[d]->len; i++)
+            {
+              const Span *span = &g_array_index (self->days[d], Span, i);
+
+              g_string_append (out, i == 0 ? " " : ", ");
+              append_time (out, span->start);
+              g_string_append_c (out, '-');
+              append_time (out, span->end);
+            }
+        }
+      d = last + 1;
+    }
+
+  if (out->len == 0)
+    g_string_append (out, "closed");
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+lin_hours_get_always (const LinHours *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->always;
+}
+
+/**
+ * lin_hours_is_open_at:
+ * @self: hours
+ * @when: an instant
+ * @zone: the time zone the hours are in (Europe/Belgrade)
+ *
+ * Returns: whether the service is open at @when: its local time in @zone
+ *   falls in a span of that day, or in a span of the day before that runs
+ *   past midnight
+ */
+gboolean
+lin_hours_is_open_at (const LinHours *self,
+                      GDateTime      *when,
+                      GTimeZone      *zone)
+{
+  g_autoptr(GDateTime) local = NULL;
+  guint day, minute;
+  const GArray *today, *yesterday;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (when != NULL && zone != NULL, FALSE);
+
+  if (self->always)
+    return TRUE;
+
+  local = g_date_time_to_timezone (when, zone);
+  day = g_date_time_get_day_of_week (local) - 1;
+  minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+
+  today = self->days[day];
+  for (guint i = 0; i < today->len; i++)
+    if (g_array_index (today, Span, i).start <= minute && minute < g_array_index (today, Span, i).end)
+      return TRUE;
+
+  yesterday = self->days[(day + N_DAYS - 1) % N_DAYS];
+  for (guint i = 0; i < yesterday->len; i++)
+    if (minute + DAY_MINUTES < g_array_index (yesterday, Span, i).end)
+      return TRUE;
+
+  return FALSE;
+}
