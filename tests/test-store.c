@@ -730,6 +730,22 @@ test_text_on_disk (void)
   swap_envelopes (db, bin_a, 1, bin_b, 1);
   close_store (&store);
 
+  /* saved as it is, never asked for its fields: the text is read (and
+   * refused) before anything is sealed, and nothing is written */
+  store = unlock (profile);
+  record = lin_store_get (store, id_b);
+  {
+    guint64 revision = lin_record_get_revision (record);
+
+    swap_envelopes (db, bin_a, 1, bin_b, 1);
+    g_assert_false (lin_store_save (store, record, &error));
+    g_assert_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED);
+    g_clear_error (&error);
+    g_assert_cmpuint (lin_record_get_revision (record), ==, revision);
+    swap_envelopes (db, bin_a, 1, bin_b, 1);
+  }
+  close_store (&store);
+
   /* a record held past the lock is read no more, quietly */
   store = unlock (profile);
   held = g_object_ref (lin_store_get (store, id_b));

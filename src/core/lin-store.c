@@ -1568,6 +1568,10 @@ lin_store_save (LinStore   *self,
   if (!check_open (self, error))
     return FALSE;
 
+  /* a text on disk is read (and checked) before anything is sealed: a
+   * read that fails must fail the save, not save nothing in its place */
+  if (!lin_record_check_fields (record, error))
+    return FALSE;
   if (lin_record_get_unreadable (record))
     {
       g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_IO,
