@@ -4,6 +4,15 @@
  * xgettext reads it, nothing compiles it.
  */
 
+/* Translators: data/codes/accessibility.json, code "step-free" */
+C_("accessibility", "Step-free access");
+/* Translators: data/codes/accessibility.json, code "sign-language" */
+C_("accessibility", "Sign-language interpretation");
+/* Translators: data/codes/accessibility.json, code "easy-read" */
+C_("accessibility", "Easy-read material");
+/* Translators: data/codes/accessibility.json, code "accessible-shelter" */
+C_("accessibility", "Accessible shelter places");
+
 /* Translators: data/codes/age-group.json, code "under-18" */
 C_("age-group", "Under 18");
 /* Translators: data/codes/age-group.json, code "18-25" */

@@ -28,8 +28,10 @@ typedef struct
   const char *codes[16];
 } Expected;
 
-/* The call schema's lists: codes are stored in records, never renamed */
+/* The call schema's and the directory's lists: codes are stored in
+ * records, never renamed */
 static const Expected expected[] = {
+  { "accessibility", TRUE, { "step-free", "sign-language", "easy-read", "accessible-shelter" } },
   { "age-group", FALSE, { "under-18", "18-25", "26-35", "36-45", "46-55", "56-65", "over-65", "unknown" } },
   { "answer", FALSE, { "yes", "no", "unknown" } },
   { "call-type", FALSE, { "self", "on-behalf", "information", "follow-up", "silent", "hung-up", "abusive", "test" } },
