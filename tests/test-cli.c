@@ -903,6 +903,66 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A directory imported from CSV, searched in the other script, exported
+ * and imported again; a file with a bad row imports nothing */
+static void
+test_directory (void)
+{
+  g_autofree char *path = create_profile ("Directory");
+  g_autofree char *good = g_build_filename (tmp_root, "services.csv", NULL);
+  g_autofree char *bad = g_build_filename (tmp_root, "bad.csv", NULL);
+  g_autofree char *exported = g_build_filename (tmp_root, "exported.csv", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) import_bad = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) export_again = { 0 };
+  g_auto(Run) reimport = { 0 };
+
+  g_assert_true (g_file_set_contents (good,
+                                      "name,service_type,municipality,hours,phones\n"
+                                      "Test CSR Kraljevo,csw,rs-kraljevo,mon-fri 07:00-15:00,\n"
+                                      "\"Test Sigurna kuća, Niš\",shelter,rs-nis-palilula,24/7,Duty: 000 000 (confidential)\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+                                      "name,service_type,municipality\n"
+                                      "Test A,police,rs-kraljevo\n"
+                                      "Test B,bakery,rs-kraljevo\n",
+                                      -1, NULL));
+
+  run_cli (PASSPHRASE "\n", &import, "directory", "import", "--profile", path, good);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (strip (import.out), ==, "2 services imported");
+
+  /* Cyrillic finds the Latin name */
+  run_cli (PASSPHRASE "\n", &search, "directory", "search", "--profile", path, "ниш");
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_cmpuint (count_lines (search.out), ==, 1);
+  g_assert_nonnull (strstr (search.out, "Test Sigurna kuća, Niš"));
+
+  /* a bad row: said with its line, nothing imported */
+  run_cli (PASSPHRASE "\n", &import_bad, "directory", "import", "--profile", path, bad);
+  g_assert_cmpint (import_bad.status, ==, 2);
+  g_assert_nonnull (strstr (import_bad.err, "Line 3: “bakery” is not a service type."));
+
+  run_cli (PASSPHRASE "\n", &export, "directory", "export", "--profile", path);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpuint (count_lines (export.out), ==, 3);
+  g_assert_nonnull (strstr (export.out, "Duty: 000 000 (confidential)"));
+
+  /* exported, imported into another profile, exported again: the same */
+  {
+    g_autofree char *other = create_profile ("Directory again");
+
+    g_assert_true (g_file_set_contents (exported, export.out, -1, NULL));
+    run_cli (PASSPHRASE "\n", &reimport, "directory", "import", "--profile", other, exported);
+    g_assert_cmpint (reimport.status, ==, 0);
+    run_cli (PASSPHRASE "\n", &export_again, "directory", "export", "--profile", other);
+    g_assert_cmpint (export_again.status, ==, 0);
+    g_assert_cmpstr (export_again.out, ==, export.out);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/cli/unlock", test_unlock);
   g_test_add_func ("/cli/record/roundtrip", test_record_roundtrip);
   g_test_add_func ("/cli/record/bad-input", test_record_bad_input);
+  g_test_add_func ("/cli/directory", test_directory);
   g_test_add_func ("/cli/verify/damaged", test_verify_damaged);
   g_test_add_func ("/cli/verify/damaged-head", test_verify_damaged_head);
   g_test_add_func ("/cli/verify/truncated", test_verify_truncated);

@@ -27,6 +27,8 @@
 #include <unistd.h>
 
 #include "lin-cli-input.h"
+#include "lin-directory.h"
+#include "lin-directory-csv.h"
 #include "lin-i18n.h"
 #include "lin-profile.h"
 #include "lin-record.h"
@@ -872,6 +874,94 @@ cmd_restore (char **args)
   return LIN_CLI_EXIT_OK;
 }
 
+/* The directory */
+
+static int
+cmd_directory_import (char **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *count = NULL;
+  LinStore *store = NULL;
+  gsize len = 0;
+  int code;
+
+  if (!g_file_get_contents (args[0], &data, &len, &error))
+    return fail (LIN_CLI_EXIT_NOT_FOUND, "%s", error->message);
+
+  /* every row checked before the profile is opened: a file with a
+   * problem imports nothing */
+  services = lin_directory_csv_read (data, len, &problems);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s: %s\n", g_get_prgname (), ((LinCsvProblem *)problems->pdata[i])->message);
+      /* Translators: %s is a file's name */
+      return fail (LIN_CLI_EXIT_USAGE, _("Nothing was imported from %s"), args[0]);
+    }
+
+  if ((code = open_profile (&store)) != LIN_CLI_EXIT_OK)
+    return code;
+
+  for (guint i = 0; i < services->len; i++)
+    if (!lin_store_save (store, services->pdata[i], &error))
+      return close_store (store, fail_error (error));
+
+  /* Translators: how many services linija-cli imported */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service imported", "%u services imported",
+                                        services->len),
+                           services->len);
+  print_line (count);
+
+  return close_store (store, LIN_CLI_EXIT_OK);
+}
+
+static int
+cmd_directory_export (char **args)
+{
+  g_autoptr(GPtrArray) services = NULL;
+  LinStore *store = NULL;
+  char *csv;
+  int code;
+
+  if ((code = open_profile (&store)) != LIN_CLI_EXIT_OK)
+    return code;
+
+  services = lin_store_list (store, LIN_SERVICE_KIND);
+  csv = lin_directory_csv_write (services);
+  fputs (csv, stdout);
+  lin_cli_wipe_string (csv);
+
+  g_clear_pointer (&services, g_ptr_array_unref);
+  return close_store (store, LIN_CLI_EXIT_OK);
+}
+
+static int
+cmd_directory_search (char **args)
+{
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(LinDirectory) directory = NULL;
+  LinStore *store = NULL;
+  int code;
+
+  if ((code = open_profile (&store)) != LIN_CLI_EXIT_OK)
+    return code;
+
+  services = lin_store_list (store, LIN_SERVICE_KIND);
+  directory = lin_directory_new (services);
+  found = lin_directory_search (directory, args[0], NULL);
+  for (guint i = 0; i < found->len && code == LIN_CLI_EXIT_OK; i++)
+    code = print_record (found->pdata[i], RECORD_FIELDS);
+
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_clear_pointer (&directory, lin_directory_free);
+  g_clear_pointer (&services, g_ptr_array_unref);
+  return close_store (store, code);
+}
+
 static const Command commands[] = {
   { "profile", "create", "--name NAME [--fast-kdf]", NULL,
     N_("Create a profile; the passphrase is the first line of standard input. "
@@ -905,6 +995,16 @@ static const Command commands[] = {
   { NULL, "restore", "FILE", N_("FILE"),
     N_("Restore a backup as a new profile; prints its folder."),
     data_dir_entries, 1, cmd_restore },
+  { "directory", "import", "--profile PROFILE FILE", N_("FILE"),
+    N_("Import services from a CSV file (data/directory-csv.md). Every row is checked first: "
+       "a file with a problem imports nothing, and each problem is printed with its line."),
+    profile_entries, 1, cmd_directory_import },
+  { "directory", "export", "--profile PROFILE", NULL,
+    N_("Print the directory's services as CSV (data/directory-csv.md)."),
+    profile_entries, 0, cmd_directory_export },
+  { "directory", "search", "--profile PROFILE QUERY", N_("QUERY"),
+    N_("Print the services a search finds, best first, one JSON object a line."),
+    profile_entries, 1, cmd_directory_search },
 };
 
 static char *
@@ -998,7 +1098,7 @@ find_command (char   **args,
     }
 
   if (group_seen)
-    /* Translators: %s is “profile” or “record” */
+    /* Translators: %s is “profile”, “record” or “directory” */
     fail (LIN_CLI_EXIT_USAGE, _("Unknown or missing subcommand of “%s”; see “linija-cli --help”"),
           args[0]);
   else
