@@ -8,8 +8,8 @@
  * names made up): a table of queries and the services they must find, in
  * order, across scripts, diacritics and case, by word prefix and with
  * several words; the town named first, then its district, then the rest;
- * and each filter, "open now" across midnight and on the night of the
- * March clock change included.
+ * and each filter, "open now" across midnight, on the night of the March
+ * clock change and on a public holiday included.
  */
 
 #include "config.h"
@@ -140,6 +140,15 @@ test_open_now (void)
   assert_found ("", &filter, "Тест дом здравља Крагујевац | Тест полиција Алексинац | Test Sigurna kuća Niš");
   filter.open_at = afternoon;
   assert_found ("csr", &filter, "Тест ЦСР Медијана");
+
+  /* Tuesday 17 February 2026, 10:00, the day off moved from Statehood
+   * Day's Sunday: the centre closed on holidays is closed */
+  {
+    g_autoptr(GDateTime) holiday = g_date_time_new_utc (2026, 2, 17, 9, 0, 0);
+
+    filter.open_at = holiday;
+    assert_found ("csr", &filter, "Тест ЦСР Медијана");
+  }
 }
 
 int
@@ -160,7 +169,8 @@ main (int   argc,
   g_ptr_array_add (services, service ("{\"name\":\"Тест полиција Алексинац\",\"service_type\":\"police\","
                                       "\"municipality\":\"rs-aleksinac\",\"hours\":\"24/7\",\"languages\":[\"sr\"]}"));
   g_ptr_array_add (services, service ("{\"name\":\"Test CSR Kraljevo\",\"service_type\":\"csw\","
-                                      "\"municipality\":\"rs-kraljevo\",\"hours\":\"mon-fri 07:00-15:00\"}"));
+                                      "\"municipality\":\"rs-kraljevo\",\"hours\":\"mon-fri 07:00-15:00\","
+                                      "\"holidays_closed\":true}"));
   g_ptr_array_add (services, service ("{\"name\":\"Test Nišković pravna pomoć\",\"service_type\":\"legal-aid\","
                                       "\"organisation\":\"Test\",\"municipality\":\"rs-novi-sad-novi-sad\"}"));
   g_ptr_array_add (services, service ("{\"name\":\"Тест дом здравља Крагујевац\",\"service_type\":\"health\","

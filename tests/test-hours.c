@@ -8,7 +8,8 @@
  * form; every kind of bad hours refused with its reason; "open now" in
  * Europe/Belgrade on ordinary days, across midnight, and on the nights of
  * 2026's two clock changes (29 March, 25 October), where a night line's
- * 20:00-08:00 lasts 11 and 13 hours.
+ * 20:00-08:00 lasts 11 and 13 hours; Serbia's public holidays, Orthodox
+ * Easter and the days off moved from a Sunday included.
  */
 
 #include "config.h"
@@ -216,6 +217,32 @@ test_clock_changes (void)
   g_assert_cmpint (g_date_time_difference (closes_october, opens_october), ==, 13 * G_TIME_SPAN_HOUR);
 }
 
+static void
+test_holidays (void)
+{
+  static const struct { int year, month, day; gboolean off; } days[] = {
+    { 2026, 1, 1, TRUE }, { 2026, 1, 2, TRUE }, { 2026, 1, 3, FALSE }, { 2026, 1, 7, TRUE },
+    /* 15 February 2026 is a Sunday, the 16th a holiday anyway: the 17th is off */
+    { 2026, 2, 15, TRUE }, { 2026, 2, 16, TRUE }, { 2026, 2, 17, TRUE }, { 2026, 2, 18, FALSE },
+    /* Orthodox Easter 2026: 12 April; Good Friday to Easter Monday */
+    { 2026, 4, 9, FALSE }, { 2026, 4, 10, TRUE }, { 2026, 4, 11, TRUE }, { 2026, 4, 12, TRUE },
+    { 2026, 4, 13, TRUE }, { 2026, 4, 14, FALSE },
+    { 2026, 5, 1, TRUE }, { 2026, 5, 2, TRUE }, { 2026, 5, 4, FALSE },
+    { 2026, 11, 11, TRUE }, { 2026, 11, 12, FALSE }, { 2026, 11, 25, FALSE },
+    /* 2027: Easter on 2 May, a Sunday and a state holiday; Easter Monday
+     * is off already, so the day moved from the Sunday is Tuesday the 4th */
+    { 2027, 4, 30, TRUE }, { 2027, 5, 1, TRUE }, { 2027, 5, 2, TRUE }, { 2027, 5, 3, TRUE },
+    { 2027, 5, 4, TRUE }, { 2027, 5, 5, FALSE },
+    /* 2023: 1 January a Sunday, the 2nd a holiday: the 3rd is off */
+    { 2023, 1, 3, TRUE }, { 2023, 1, 4, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    if (lin_hours_is_holiday (days[i].year, days[i].month, days[i].day) != days[i].off)
+      g_error ("%04d-%02d-%02d should %sbe a holiday", days[i].year, days[i].month, days[i].day,
+               days[i].off ? "" : "not ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/hours/open-now", test_open_now);
   g_test_add_func ("/hours/across-midnight", test_across_midnight);
   g_test_add_func ("/hours/clock-changes", test_clock_changes);
+  g_test_add_func ("/hours/holidays", test_holidays);
 
   return g_test_run ();
 }

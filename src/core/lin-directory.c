@@ -44,6 +44,7 @@ typedef struct
   char      **towns;         /* folded names of the municipality and its city */
   char       *district_word; /* the first word of the district's folded name */
   LinHours   *hours;         /* NULL: not known or not readable */
+  gboolean    holidays_closed;
   GPtrArray  *languages;     /* interned codes */
 } Entry;
 
@@ -242,6 +243,8 @@ add_entry (LinDirectory *self,
   text = string_member (fields, LIN_SERVICE_FIELD_HOURS);
   if (text != NULL)
     entry.hours = lin_hours_parse (text, NULL);
+  entry.holidays_closed = json_object_get_boolean_member_with_default (fields, LIN_SERVICE_FIELD_HOLIDAYS_CLOSED,
+                                                                       FALSE);
 
   languages = json_object_get_member (fields, LIN_SERVICE_FIELD_LANGUAGES);
   if (languages != NULL && JSON_NODE_HOLDS_ARRAY (languages))
@@ -395,6 +398,14 @@ passes (const Entry              *entry,
   if (filter->open_at != NULL &&
       (entry->hours == NULL || !lin_hours_is_open_at (entry->hours, filter->open_at, zone)))
     return FALSE;
+  if (filter->open_at != NULL && entry->holidays_closed)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (filter->open_at, zone);
+
+      if (lin_hours_is_holiday (g_date_time_get_year (local), g_date_time_get_month (local),
+                                g_date_time_get_day_of_month (local)))
+        return FALSE;
+    }
 
   return TRUE;
 }

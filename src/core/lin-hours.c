@@ -23,6 +23,15 @@
  * lin_hours_to_string() writes the shortest form with the same meaning
  * (consecutive days with the same spans as one range, spans in order),
  * which lin_hours_parse() reads back to the same hours.
+ *
+ * Public holidays, for services closed on them (lin_hours_is_holiday):
+ * the days off work of the Zakon o državnim i drugim praznicima u
+ * Republici Srbiji (Službeni glasnik RS 43/2001, 101/2007, 92/2011):
+ * 1-2 January, 7 January (Christmas), 15-16 February (Statehood Day), 1-2
+ * May, 11 November (Armistice Day), and Orthodox Easter from Good Friday
+ * to Easter Monday; a day of the state holidays that falls on a Sunday
+ * moves its day off to the Monday after. Orthodox Easter is reckoned on
+ * the Julian calendar (Meeus's algorithm) and moved to the Gregorian one.
  */
 
 #define G_LOG_DOMAIN "lin-hours"
@@ -384,6 +393,85 @@ lin_hours_to_string (const LinHours *self)
     g_string_append (out, "closed");
 
   return g_string_free (out, FALSE);
+}
+
+/* Orthodox Easter Sunday of @year, Gregorian */
+static GDate *
+orthodox_easter (int year)
+{
+  int a = year % 4, b = year % 7, c = year % 19;
+  int d = (19 * c + 15) % 30;
+  int e = (2 * a + 4 * b - d + 34) % 7;
+  int month = (d + e + 114) / 31;
+  int day = (d + e + 114) % 31 + 1;
+  GDate *date = g_date_new_dmy (day, month, year);
+
+  /* Julian to Gregorian: 13 days from 1900 to 2099 */
+  g_date_add_days (date, 13);
+
+  return date;
+}
+
+static const struct { int month, day; } state_holidays[] = {
+  { 1, 1 }, { 1, 2 }, { 2, 15 }, { 2, 16 }, { 5, 1 }, { 5, 2 }, { 11, 11 },
+};
+
+/* A day off before the Sunday rule: a state holiday, Christmas, Easter */
+static gboolean
+is_fixed_day_off (const GDate *date,
+                  const GDate *easter)
+{
+  int month = g_date_get_month (date), day = g_date_get_day (date);
+  int from_easter = g_date_days_between (easter, date);
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_holidays); i++)
+    if (state_holidays[i].month == month && state_holidays[i].day == day)
+      return TRUE;
+
+  return (month == 1 && day == 7) || (from_easter >= -2 && from_easter <= 1);
+}
+
+/**
+ * lin_hours_is_holiday:
+ * @year: a year from 1900 to 2099
+ * @month: 1 to 12
+ * @day: 1 to 31
+ *
+ * Returns: whether the day is off work in Serbia (the top of the file
+ *   says which days and after which law)
+ */
+gboolean
+lin_hours_is_holiday (int year,
+                      int month,
+                      int day)
+{
+  g_autoptr(GDate) easter = NULL;
+  g_autoptr(GDate) date = NULL;
+
+  g_return_val_if_fail (year >= 1900 && year <= 2099, FALSE);
+  g_return_val_if_fail (g_date_valid_dmy (day, month, year), FALSE);
+
+  easter = orthodox_easter (year);
+  date = g_date_new_dmy (day, month, year);
+  if (is_fixed_day_off (date, easter))
+    return TRUE;
+
+  /* a state holiday on a Sunday: the first working day after it is off
+   * (15-16 February 2026, a Sunday and a Monday: Tuesday the 17th) */
+  for (guint i = 0; i < G_N_ELEMENTS (state_holidays); i++)
+    {
+      g_autoptr(GDate) moved = g_date_new_dmy (state_holidays[i].day, state_holidays[i].month, year);
+
+      if (g_date_get_weekday (moved) != G_DATE_SUNDAY)
+        continue;
+      do
+        g_date_add_days (moved, 1);
+      while (g_date_get_weekday (moved) >= G_DATE_SATURDAY || is_fixed_day_off (moved, easter));
+      if (g_date_compare (moved, date) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 gboolean

@@ -30,6 +30,9 @@ gboolean  lin_hours_get_always  (const LinHours *self);
 gboolean  lin_hours_is_open_at  (const LinHours *self,
                                  GDateTime      *when,
                                  GTimeZone      *zone);
+gboolean  lin_hours_is_holiday  (int             year,
+                                 int             month,
+                                 int             day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinHours, lin_hours_free)
 
