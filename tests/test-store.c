@@ -644,6 +644,15 @@ test_load_parallel (void)
 
 /* The working set keeps a long record's text on disk only */
 
+/* A record's text longer than the working set keeps */
+static char *
+long_json (const char *who)
+{
+  g_autofree char *pad = g_strnfill (800, 'x');
+
+  return g_strdup_printf ("{\"who\":\"%s\",\"pad\":\"%s\"}", who, pad);
+}
+
 #define N_READERS 4
 
 static gpointer
@@ -672,9 +681,8 @@ test_text_on_disk (void)
   g_autofree char *profile = new_profile (&data_dir);
   g_autofree char *db = db_path (profile);
   g_autoptr(LinStore) store = unlock (profile);
-  g_autofree char *pad = g_strnfill (800, 'x');
-  g_autofree char *long_a = g_strdup_printf ("{\"who\":\"Ана — Niš\",\"pad\":\"%s\"}", pad);
-  g_autofree char *long_b = g_strdup_printf ("{\"who\":\"Бојана\",\"pad\":\"%s\"}", pad);
+  g_autofree char *long_a = long_json ("Ана — Niš");
+  g_autofree char *long_b = long_json ("Бојана");
   g_autoptr(LinRecord) a = save_json (store, "call", long_a, FALSE);
   g_autoptr(LinRecord) b = save_json (store, "call", long_b, FALSE);
   g_autoptr(LinRecord) note = save_json (store, "note", "{\"text\":\"кратко\"}", FALSE);
@@ -1397,6 +1405,207 @@ test_outbox_same_transaction (void)
   lin_vault_test_rm_rf (data_dir);
 }
 
+/* lin_store_save_all: many records in one transaction, all or none */
+
+#define N_BATCH 500
+
+static void
+count_changed_cb (LinStore  *store,
+                  LinRecord *record,
+                  guint     *n)
+{
+  /* emitted once the batch is committed: the record is saved already */
+  g_assert_cmpuint (lin_record_get_revision (record), >, 0);
+  g_assert_true (lin_store_get (store, lin_record_get_id_string (record)) == record);
+  (*n)++;
+}
+
+/* @n new records, "{"i":N}", every tenth a draft */
+static GPtrArray *
+new_batch (guint n)
+{
+  GPtrArray *batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf ("{\"i\":%u}", i);
+      LinRecord *record = lin_record_new (i % 10 == 9 ? "draft" : "service");
+
+      lin_record_set_local (record, i % 10 == 9);
+      lin_record_set_fields_json (record, json, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (batch, record);
+    }
+
+  return batch;
+}
+
+/* Nothing of @batch was saved: its records are as new, none in the
+ * working set */
+static void
+assert_unsaved (LinStore  *store,
+                GPtrArray *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      g_assert_cmpuint (lin_record_get_revision (batch->pdata[i]), ==, 0);
+      g_assert_null (lin_store_get (store, lin_record_get_id_string (batch->pdata[i])));
+    }
+}
+
+static void
+test_save_all (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profile = new_profile (&data_dir);
+  g_autofree char *wal = g_strconcat (profile, "/", LIN_STORE_FILE, "-wal", NULL);
+  g_autoptr(LinStore) store = unlock (profile);
+  g_autoptr(GPtrArray) batch = new_batch (N_BATCH);
+  g_autoptr(GPtrArray) twice = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_before = lin_store_get_n_records (store);
+  guint n_outbox = lin_store_get_n_outbox (store);
+  guint n_changed = 0;
+  gulong handler;
+
+  g_assert_true (lin_store_checkpoint (store, &error));
+  g_assert_no_error (error);
+
+  handler = g_signal_connect (store, "record-changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_assert_true (lin_store_save_all (store, batch, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (store, handler);
+
+  /* one transaction; each record saved, signalled, in the working set */
+  g_assert_cmpuint (count_wal_commits (wal), ==, 1);
+  g_assert_cmpuint (n_changed, ==, N_BATCH);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, n_before + N_BATCH);
+  g_assert_cmpuint (lin_store_get_n_outbox (store), ==, n_outbox + N_BATCH - N_BATCH / 10);
+  for (guint i = 0; i < batch->len; i++)
+    g_assert_cmpuint (lin_record_get_revision (batch->pdata[i]), ==, 1);
+
+  /* one record twice in a batch: one revision after the other */
+  g_ptr_array_add (twice, g_object_ref (batch->pdata[0]));
+  g_ptr_array_add (twice, g_object_ref (batch->pdata[0]));
+  update_json (store, batch->pdata[0], "{\"i\":0,\"again\":true}");
+  g_assert_true (lin_store_save_all (store, twice, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_record_get_revision (batch->pdata[0]), ==, 4);
+
+  /* nothing to save saves nothing */
+  g_assert_true (lin_store_save_all (store, empty, &error));
+  g_assert_no_error (error);
+  close_store (&store);
+
+  /* all on disk */
+  store = unlock (profile);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, n_before + N_BATCH);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      LinRecord *found = lin_store_get (store, lin_record_get_id_string (batch->pdata[i]));
+      g_autofree char *json = i == 0 ? g_strdup ("{\"i\":0,\"again\":true}") : g_strdup_printf ("{\"i\":%u}", i);
+
+      g_assert_nonnull (found);
+      assert_fields (found, json);
+      g_assert_cmpint (lin_record_get_local (found), ==, i % 10 == 9);
+    }
+  g_assert_true (lin_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  close_store (&store);
+
+  lin_vault_test_rm_rf (data_dir);
+}
+
+static void
+test_save_all_or_nothing (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profile = new_profile (&data_dir);
+  g_autofree char *db = db_path (profile);
+  g_autoptr(LinStore) store = unlock (profile);
+  g_autofree char *long_b = long_json ("Б");
+  g_autoptr(LinRecord) a = NULL;
+  g_autoptr(LinRecord) b = NULL;
+  g_autoptr(GPtrArray) batch = new_batch (N_BATCH);
+  g_autofree char *id_b = NULL;
+  guint8 bin_a[LIN_RECORD_ID_BYTES], bin_b[LIN_RECORD_ID_BYTES];
+  g_autoptr(GError) error = NULL;
+  guint n_before, n_outbox;
+  guint n_changed = 0;
+  gulong handler;
+  sqlite3 *raw;
+
+  /* two records whose text stays on disk, to swap below */
+  {
+    g_autofree char *long_a = long_json ("А");
+
+    a = save_json (store, "call", long_a, FALSE);
+    b = save_json (store, "call", long_b, FALSE);
+  }
+  id_b = g_strdup (lin_record_get_id_string (b));
+  id_from_string (lin_record_get_id_string (a), bin_a);
+  id_from_string (id_b, bin_b);
+  n_before = lin_store_get_n_records (store);
+  n_outbox = lin_store_get_n_outbox (store);
+
+  /* the store fails half way (a trigger stands for a full disk): the
+   * transaction is rolled back, and no record or signal says otherwise */
+  raw = lin_vault_test_sqlite_open (db);
+  lin_vault_test_sqlite_exec (raw, "CREATE TRIGGER full_disk BEFORE INSERT ON envelopes "
+                                   "WHEN (SELECT count(*) FROM envelopes) >= 300 "
+                                   "BEGIN SELECT RAISE (ABORT, 'disk full'); END");
+  handler = g_signal_connect (store, "record-changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_assert_false (lin_store_save_all (store, batch, &error));
+  g_assert_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_IO);
+  g_clear_error (&error);
+  g_signal_handler_disconnect (store, handler);
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, n_before);
+  g_assert_cmpuint (lin_store_get_n_outbox (store), ==, n_outbox);
+  assert_unsaved (store, batch);
+  lin_vault_test_sqlite_exec (raw, "DROP TRIGGER full_disk");
+  g_assert_cmpint (lin_vault_test_sqlite_int (raw, "SELECT count(*) FROM envelopes"), ==, 2);
+  sqlite3_close_v2 (raw);
+  close_store (&store);
+
+  /* a record of the batch whose text cannot be read (its envelope
+   * swapped after unlock): refused before anything is sealed */
+  store = unlock (profile);
+  g_ptr_array_add (batch, g_object_ref (lin_store_get (store, id_b)));
+  swap_envelopes (db, bin_a, 1, bin_b, 1);
+  g_assert_false (lin_store_save_all (store, batch, &error));
+  g_assert_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+  swap_envelopes (db, bin_a, 1, bin_b, 1);
+  g_assert_cmpuint (lin_record_get_revision (batch->pdata[N_BATCH]), ==, 1);
+  g_ptr_array_remove_index (batch, N_BATCH);
+  assert_unsaved (store, batch);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, n_before);
+
+  /* a closed store */
+  lin_store_close (store);
+  g_assert_false (lin_store_save_all (store, batch, &error));
+  g_assert_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* nothing on disk; the same batch saves whole afterwards */
+  store = unlock (profile);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, n_before);
+  assert_unsaved (store, batch);
+  g_assert_true (lin_store_save_all (store, batch, &error));
+  g_assert_no_error (error);
+  close_store (&store);
+  store = unlock (profile);
+  g_assert_cmpuint (lin_store_get_n_records (store), ==, n_before + N_BATCH);
+  assert_fields (lin_store_get (store, id_b), long_b);
+  close_store (&store);
+
+  lin_vault_test_rm_rf (data_dir);
+}
+
 static void
 test_rotate_key (void)
 {
@@ -1788,6 +1997,8 @@ main (int   argc,
   g_test_add_func ("/store/bad-input/wrong-passphrase", test_bad_wrong_passphrase);
   g_test_add_func ("/store/drafts", test_drafts);
   g_test_add_func ("/store/outbox/same-transaction", test_outbox_same_transaction);
+  g_test_add_func ("/store/save-all/one-transaction", test_save_all);
+  g_test_add_func ("/store/save-all/all-or-nothing", test_save_all_or_nothing);
   g_test_add_func ("/store/rotate-key", test_rotate_key);
   g_test_add_func ("/store/backup/while-saving", test_backup_while_saving);
   g_test_add_func ("/store/backup/damaged", test_backup_damaged);

@@ -1537,6 +1537,120 @@ fill_header (LinStore          *self,
   header->hlc = next_hlc (self);
 }
 
+/* A record's text on disk is read (and checked) before anything is
+ * sealed: a read that fails must fail the save, not save nothing in its
+ * place */
+static gboolean
+check_saveable (LinRecord  *record,
+                GError    **error)
+{
+  if (!lin_record_check_fields (record, error))
+    return FALSE;
+
+  if (lin_record_get_unreadable (record))
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_IO,
+                           "The record could not be read from the profile, so it was not saved");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Seals @n records, each checked before any is sealed, and writes them in
+ * one transaction. The records and the working set change, and
+ * record-changed is emitted for each, only once it is committed. A record
+ * that comes twice (or two records of one id) takes one revision after
+ * the other. */
+static gboolean
+save_records (LinStore   *self,
+              LinRecord **records,
+              guint       n,
+              GError    **error)
+{
+  g_autofree LinEnvelopeHeader *headers = NULL;
+  g_autoptr(GPtrArray) envelopes = NULL;
+  g_autoptr(GHashTable) pending = NULL;  /* id → its latest header in @headers */
+  LinKey *key;
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (!check_saveable (records[i], error))
+      return FALSE;
+
+  if (n == 0)
+    return TRUE;
+
+  key = key_for_epoch (self, self->epoch, error);
+  if (key == NULL)
+    return FALSE;
+
+  headers = g_new (LinEnvelopeHeader, n);
+  envelopes = g_ptr_array_new_full (n, (GDestroyNotify)g_bytes_unref);
+  if (n > 1)
+    pending = g_hash_table_new (lin_record_id_hash, lin_record_id_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LinRecord *record = records[i];
+      g_autoptr(GBytes) payload = NULL;
+      const LinEnvelopeHeader *before;
+      LinRecord *current;
+      GBytes *envelope;
+      guint64 base;
+
+      current = g_hash_table_lookup (self->records, lin_record_get_id (record));
+      base = current != NULL ? MAX (lin_record_get_revision (current), lin_record_get_revision (record))
+                             : lin_record_get_revision (record);
+      before = pending != NULL ? g_hash_table_lookup (pending, lin_record_get_id (record)) : NULL;
+      if (before != NULL)
+        base = MAX (base, before->revision);
+
+      fill_header (self, record, base, &headers[i]);
+      if (pending != NULL)
+        g_hash_table_insert (pending, headers[i].record_id, &headers[i]);
+
+      payload = lin_record_serialize (record);
+      envelope = lin_envelope_seal (&headers[i], key, g_bytes_get_data (payload, NULL),
+                                    g_bytes_get_size (payload), error);
+      if (envelope == NULL)
+        return FALSE;
+      g_ptr_array_add (envelopes, envelope);
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (!write_revision (self, &headers[i], envelopes->pdata[i], lin_record_get_local (records[i]), FALSE, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+
+  if (!exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      LinRecord *record = records[i];
+
+      lin_record_set_saved (record, &headers[i]);
+      if (g_hash_table_lookup (self->records, lin_record_get_id (record)) != record)
+        g_hash_table_replace (self->records, (gpointer)lin_record_get_id (record), g_object_ref (record));
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_signal_emit (self, signals[RECORD_CHANGED], 0, records[i]);
+
+  return TRUE;
+}
+
 /**
  * lin_store_save:
  * @self: an open #LinStore
@@ -1555,62 +1669,39 @@ lin_store_save (LinStore   *self,
                 LinRecord  *record,
                 GError    **error)
 {
-  g_autoptr(GBytes) payload = NULL;
-  g_autoptr(GBytes) envelope = NULL;
-  LinEnvelopeHeader header;
-  LinRecord *current;
-  guint64 base;
-  LinKey *key;
-
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIN_IS_RECORD (record), FALSE);
 
-  if (!check_open (self, error))
-    return FALSE;
+  return save_records (self, &record, 1, error);
+}
 
-  /* a text on disk is read (and checked) before anything is sealed: a
-   * read that fails must fail the save, not save nothing in its place */
-  if (!lin_record_check_fields (record, error))
-    return FALSE;
-  if (lin_record_get_unreadable (record))
-    {
-      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_IO,
-                           "The record could not be read from the profile, so it was not saved");
-      return FALSE;
-    }
+/**
+ * lin_store_save_all:
+ * @self: an open #LinStore
+ * @records: (element-type LinRecord): the records to save
+ * @error: a location for a #GError
+ *
+ * Saves every record of @records as lin_store_save() does, all in one
+ * transaction: when this returns %TRUE every revision is on disk, each
+ * record carries its new revision and is the one in the working set, and
+ * #LinStore::record-changed has been emitted for each, in order. When it
+ * returns %FALSE nothing was written: no record of @records changed and
+ * the working set is as it was. Every record's fields are checked before
+ * any is sealed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_save_all (LinStore   *self,
+                    GPtrArray  *records,
+                    GError    **error)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  for (guint i = 0; i < records->len; i++)
+    g_return_val_if_fail (LIN_IS_RECORD (records->pdata[i]), FALSE);
 
-  current = g_hash_table_lookup (self->records, lin_record_get_id (record));
-  base = current != NULL ? MAX (lin_record_get_revision (current), lin_record_get_revision (record))
-                         : lin_record_get_revision (record);
-
-  fill_header (self, record, base, &header);
-  key = key_for_epoch (self, header.key_epoch, error);
-  if (key == NULL)
-    return FALSE;
-
-  payload = lin_record_serialize (record);
-  envelope = lin_envelope_seal (&header, key, g_bytes_get_data (payload, NULL),
-                                g_bytes_get_size (payload), error);
-  if (envelope == NULL)
-    return FALSE;
-
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (!write_revision (self, &header, envelope, lin_record_get_local (record), FALSE, error) ||
-      !exec (self, "COMMIT", error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  lin_record_set_saved (record, &header);
-  if (current != record)
-    g_hash_table_replace (self->records, (gpointer)lin_record_get_id (record), g_object_ref (record));
-
-  g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
-
-  return TRUE;
+  return save_records (self, (LinRecord **)records->pdata, records->len, error);
 }
 
 /**

@@ -32,6 +32,9 @@ LinVault   *lin_store_get_vault       (LinStore     *self);
 gboolean    lin_store_save            (LinStore     *self,
                                        LinRecord    *record,
                                        GError      **error);
+gboolean    lin_store_save_all        (LinStore     *self,
+                                       GPtrArray    *records,
+                                       GError      **error);
 gboolean    lin_store_delete          (LinStore     *self,
                                        LinRecord    *record,
                                        GError      **error);
