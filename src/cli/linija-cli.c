@@ -905,9 +905,9 @@ cmd_directory_import (char **args)
   if ((code = open_profile (&store)) != LIN_CLI_EXIT_OK)
     return code;
 
-  for (guint i = 0; i < services->len; i++)
-    if (!lin_store_save (store, services->pdata[i], &error))
-      return close_store (store, fail_error (error));
+  /* all or nothing: a save that fails half way leaves no half directory */
+  if (!lin_store_save_all (store, services, &error))
+    return close_store (store, fail_error (error));
 
   /* Translators: how many services linija-cli imported */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service imported", "%u services imported",
