@@ -8,8 +8,9 @@
  * names made up): a table of queries and the services they must find, in
  * order, across scripts, diacritics and case, by word prefix and with
  * several words; the town named first, then its district, then the rest;
- * and each filter, "open now" across midnight, on the night of the March
- * clock change and on a public holiday included.
+ * and each filter, accessibility included, and "open now" across
+ * midnight, on the night of the March clock change and on a public
+ * holiday.
  */
 
 #include "config.h"
@@ -118,6 +119,15 @@ test_filters (void)
   assert_found ("", &filter, "Тест ЦСР Медијана");
   filter = (LinDirectoryFilter) { .language = "hu" };
   assert_found ("", &filter, "Тест дом здравља Крагујевац");
+
+  filter = (LinDirectoryFilter) { .accessibility = "step-free" };
+  assert_found ("", &filter, "Тест ЦСР Медијана | Test Sigurna kuća Niš");
+  filter = (LinDirectoryFilter) { .accessibility = "accessible-shelter" };
+  assert_found ("", &filter, "Test Sigurna kuća Niš");
+  filter = (LinDirectoryFilter) { .accessibility = "easy-read" };
+  assert_found ("", &filter, "");
+  filter = (LinDirectoryFilter) { .accessibility = "step-free", .language = "rom" };
+  assert_found ("nis", &filter, "Тест ЦСР Медијана");
 }
 
 static void
@@ -163,9 +173,10 @@ main (int   argc,
   services = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (services, service ("{\"name\":\"Тест ЦСР Медијана\",\"service_type\":\"csw\","
                                       "\"municipality\":\"rs-nis-medijana\",\"hours\":\"mon-fri 07:30-15:30\","
-                                      "\"languages\":[\"sr\",\"rom\"]}"));
+                                      "\"languages\":[\"sr\",\"rom\"],\"accessibility\":[\"step-free\",\"sign-language\"]}"));
   g_ptr_array_add (services, service ("{\"name\":\"Test Sigurna kuća Niš\",\"service_type\":\"shelter\","
-                                      "\"municipality\":\"rs-nis-palilula\",\"hours\":\"24/7\",\"languages\":[\"sr\"]}"));
+                                      "\"municipality\":\"rs-nis-palilula\",\"hours\":\"24/7\",\"languages\":[\"sr\"],"
+                                      "\"accessibility\":[\"accessible-shelter\",\"step-free\"]}"));
   g_ptr_array_add (services, service ("{\"name\":\"Тест полиција Алексинац\",\"service_type\":\"police\","
                                       "\"municipality\":\"rs-aleksinac\",\"hours\":\"24/7\",\"languages\":[\"sr\"]}"));
   g_ptr_array_add (services, service ("{\"name\":\"Test CSR Kraljevo\",\"service_type\":\"csw\","

@@ -64,7 +64,7 @@ static const Column columns[] = {
   { LIN_SERVICE_FIELD_HOURS, COLUMN_HOURS, NULL },
   { "holidays_closed", COLUMN_BOOL, NULL },
   { LIN_SERVICE_FIELD_LANGUAGES, COLUMN_CODES, "language" },
-  { "accessibility", COLUMN_CODES, "accessibility" },
+  { LIN_SERVICE_FIELD_ACCESSIBILITY, COLUMN_CODES, "accessibility" },
   { "eligibility", COLUMN_TEXT, NULL },
   { "verified", COLUMN_DATE, NULL },
   { "verified_by", COLUMN_TEXT, NULL },

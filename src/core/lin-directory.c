@@ -46,6 +46,7 @@ typedef struct
   LinHours   *hours;         /* NULL: not known or not readable */
   gboolean    holidays_closed;
   GPtrArray  *languages;     /* interned codes */
+  GPtrArray  *accessibility; /* interned codes */
 } Entry;
 
 typedef struct
@@ -89,6 +90,7 @@ entry_clear (Entry *entry)
   g_free (entry->district_word);
   g_clear_pointer (&entry->hours, lin_hours_free);
   g_clear_pointer (&entry->languages, g_ptr_array_unref);
+  g_clear_pointer (&entry->accessibility, g_ptr_array_unref);
 }
 
 /* Splits folded @text into words at everything but letters and digits */
@@ -193,6 +195,30 @@ place_key (const LinPlace *place)
   return place != NULL ? lin_translit_fold (lin_place_get_name (place, FALSE)) : NULL;
 }
 
+/* The codes of the array field @name, interned */
+static GPtrArray *
+dup_codes (JsonObject *fields,
+           const char *name)
+{
+  JsonNode *member = json_object_get_member (fields, name);
+  GPtrArray *codes = g_ptr_array_new ();
+  JsonArray *array;
+
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    return codes;
+
+  array = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        g_ptr_array_add (codes, (gpointer)g_intern_string (json_node_get_string (node)));
+    }
+
+  return codes;
+}
+
 static void
 add_entry (LinDirectory *self,
            LinRecord    *record)
@@ -201,7 +227,6 @@ add_entry (LinDirectory *self,
   guint32 index = self->entries->len;
   const LinPlace *municipality, *city = NULL, *district;
   const char *text;
-  JsonNode *languages;
   Entry entry = { NULL, };
 
   entry.record = g_object_ref (record);
@@ -210,7 +235,6 @@ add_entry (LinDirectory *self,
   entry.service_type = g_intern_string (string_member (fields, LIN_SERVICE_FIELD_TYPE));
   entry.municipality = g_intern_string (string_member (fields, LIN_SERVICE_FIELD_MUNICIPALITY));
   entry.district = g_intern_string (string_member (fields, LIN_SERVICE_FIELD_DISTRICT));
-  entry.languages = g_ptr_array_new ();
 
   municipality = entry.municipality != NULL ? lin_places_lookup (entry.municipality) : NULL;
   if (municipality != NULL)
@@ -246,19 +270,8 @@ add_entry (LinDirectory *self,
   entry.holidays_closed = json_object_get_boolean_member_with_default (fields, LIN_SERVICE_FIELD_HOLIDAYS_CLOSED,
                                                                        FALSE);
 
-  languages = json_object_get_member (fields, LIN_SERVICE_FIELD_LANGUAGES);
-  if (languages != NULL && JSON_NODE_HOLDS_ARRAY (languages))
-    {
-      JsonArray *array = json_node_get_array (languages);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-
-          if (json_node_get_value_type (node) == G_TYPE_STRING)
-            g_ptr_array_add (entry.languages, (gpointer)g_intern_string (json_node_get_string (node)));
-        }
-    }
+  entry.languages = dup_codes (fields, LIN_SERVICE_FIELD_LANGUAGES);
+  entry.accessibility = dup_codes (fields, LIN_SERVICE_FIELD_ACCESSIBILITY);
 
   g_array_append_val (self->entries, entry);
 
@@ -366,12 +379,15 @@ mark_prefix (LinDirectory *self,
     }
 }
 
+/* Whether interned @codes hold @code */
 static gboolean
-has_language (const Entry *entry,
-              const char  *language)
+has_code (GPtrArray  *codes,
+          const char *code)
 {
-  for (guint i = 0; i < entry->languages->len; i++)
-    if (entry->languages->pdata[i] == language)
+  const char *interned = g_intern_string (code);
+
+  for (guint i = 0; i < codes->len; i++)
+    if (codes->pdata[i] == interned)
       return TRUE;
 
   return FALSE;
@@ -391,7 +407,9 @@ passes (const Entry              *entry,
     return FALSE;
   if (filter->municipality != NULL && entry->municipality != g_intern_string (filter->municipality))
     return FALSE;
-  if (filter->language != NULL && !has_language (entry, g_intern_string (filter->language)))
+  if (filter->language != NULL && !has_code (entry->languages, filter->language))
+    return FALSE;
+  if (filter->accessibility != NULL && !has_code (entry->accessibility, filter->accessibility))
     return FALSE;
   if (filter->always_open && (entry->hours == NULL || !lin_hours_get_always (entry->hours)))
     return FALSE;

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define LIN_SERVICE_FIELD_DISTRICT       "district"
 #define LIN_SERVICE_FIELD_HOURS          "hours"
 #define LIN_SERVICE_FIELD_LANGUAGES      "languages"
+#define LIN_SERVICE_FIELD_ACCESSIBILITY  "accessibility"
 #define LIN_SERVICE_FIELD_HOLIDAYS_CLOSED "holidays_closed"
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   const char *district;       /* ISO 3166-2:RS; NULL: any */
   const char *municipality;   /* a place code; NULL: any */
   const char *language;       /* a code of "language"; NULL: any */
+  const char *accessibility;  /* a code of "accessibility"; NULL: any */
   gboolean    always_open;    /* 24/7 only */
   GDateTime  *open_at;        /* open at this instant only (public holidays
                                * count for those closed on them); NULL: any time */
