@@ -31,9 +31,8 @@
 #include "lin-codes.h"
 #include "lin-directory.h"
 #include "lin-directory-csv.h"
-#include "lin-hours.h"
 #include "lin-place-entry.h"
-#include "lin-service-editor.h"
+#include "lin-service-editor-private.h"
 
 #define FIELD_ORGANISATION         "organisation"
 #define FIELD_DESCRIPTION          "description"
@@ -47,76 +46,6 @@
 #define FIELD_VERIFIED             "verified"
 #define FIELD_VERIFIED_BY          "verified_by"
 
-typedef struct
-{
-  GtkWidget *row;
-  GtkWidget *label;
-  GtkWidget *number;
-  GtkWidget *confidential;
-  GtkWidget *warning;
-} PhoneRow;
-
-typedef struct
-{
-  LinServiceEditor *self;
-  guint             day;
-  GtkWidget        *row;
-  GtkWidget        *open;
-  GtkWidget        *spans;
-  GtkWidget        *add_span;
-} DayRow;
-
-typedef struct
-{
-  const char *list;
-  const char *field;
-  GPtrArray  *checks;  /* of GtkCheckButton, one a code, in the list's order */
-} CodeChecks;
-
-enum { LANGUAGES, ACCESSIBILITY, N_CODE_CHECKS };
-
-struct _LinServiceEditor
-{
-  AdwWindow         parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay  *toast_overlay;
-  AdwEntryRow      *name_row;
-  AdwEntryRow      *organisation_row;
-  AdwComboRow      *type_row;
-  GtkTextView      *description_view;
-  AdwPreferencesGroup *place_group;
-  AdwEntryRow      *address_row;
-  GtkWidget        *address_warning;
-  GtkSwitch        *address_confidential_switch;
-  AdwPreferencesGroup *phones_group;
-  AdwEntryRow      *email_row;
-  AdwEntryRow      *web_row;
-  AdwPreferencesGroup *hours_group;
-  GtkSwitch        *always_switch;
-  GtkSwitch        *holidays_switch;
-  AdwPreferencesGroup *languages_group;
-  AdwPreferencesGroup *accessibility_group;
-  AdwEntryRow      *eligibility_row;
-  AdwEntryRow      *verified_row;
-  AdwEntryRow      *verified_by_row;
-
-  /* Owned */
-  LinStore         *store;
-  LinRecord        *service;     /* NULL: a new one */
-  JsonObject       *original;    /* a copy of the service's fields */
-  JsonNode         *initial;     /* the fields as first shown, for "changed?" */
-  GPtrArray        *phones;      /* of PhoneRow */
-  GPtrArray        *error_widgets;
-  CodeChecks        code_checks[N_CODE_CHECKS];
-  DayRow            days[LIN_HOURS_N_DAYS];
-
-  /* Borrowed */
-  GtkWidget        *place_entry;
-
-  gboolean          closing;
-};
-
 G_DEFINE_FINAL_TYPE (LinServiceEditor, lin_service_editor, ADW_TYPE_WINDOW)
 
 enum {
@@ -126,23 +55,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const day_names[LIN_HOURS_N_DAYS] = {
-  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-  N_("Friday"), N_("Saturday"), N_("Sunday"),
-};
 
-/* The first problem found while reading the widgets */
-typedef struct
-{
-  GtkWidget *widget;   /* where it is shown */
-  GtkWidget *focus;    /* what gets the keyboard */
-  char      *message;  /* translated */
-} Problem;
 
 /* Helpers */
 
-static void
-problem_set (Problem    *problem,
+void
+lin_service_editor_problem_set (LinServiceEditorProblem    *problem,
              GtkWidget  *widget,
              GtkWidget  *focus,
              char       *message)
@@ -171,8 +89,8 @@ copy_object (JsonObject *object)
   return json_object_ref (json_node_get_object (copy));
 }
 
-static char *
-dup_editable_text (gpointer editable)
+char *
+lin_service_editor_dup_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
 }
@@ -188,8 +106,8 @@ dup_description (LinServiceEditor *self)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
-static const char *
-get_string (JsonObject *fields,
+const char *
+lin_service_editor_get_string (JsonObject *fields,
             const char *name)
 {
   JsonNode *node = json_object_get_member (fields, name);
@@ -214,32 +132,32 @@ set_editable (gpointer    editable,
               JsonObject *fields,
               const char *name)
 {
-  const char *text = get_string (fields, name);
+  const char *text = lin_service_editor_get_string (fields, name);
 
   gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
 }
 
 /* A field read by the CSV reader's rules; an empty one removed */
-static void
-read_text_field (JsonObject *fields,
+void
+lin_service_editor_read_text (JsonObject *fields,
                  const char *name,
                  const char *text,
                  GtkWidget  *widget,
-                 Problem    *problem)
+                 LinServiceEditorProblem    *problem)
 {
   json_object_remove_member (fields, name);
-  problem_set (problem, widget, NULL, lin_directory_csv_read_field (name, text, fields));
+  lin_service_editor_problem_set (problem, widget, NULL, lin_directory_csv_read_field (name, text, fields));
 }
 
 static void
 read_editable_field (JsonObject *fields,
                      const char *name,
                      gpointer    editable,
-                     Problem    *problem)
+                     LinServiceEditorProblem    *problem)
 {
-  g_autofree char *text = dup_editable_text (editable);
+  g_autofree char *text = lin_service_editor_dup_text (editable);
 
-  read_text_field (fields, name, text, GTK_WIDGET (editable), problem);
+  lin_service_editor_read_text (fields, name, text, GTK_WIDGET (editable), problem);
 }
 
 /* A yes or no: kept when the service had it, else written only as yes */
@@ -269,357 +187,6 @@ type_code_at (guint position)
 }
 
 /* Opening hours */
-
-static char *
-format_minutes (guint minutes)
-{
-  if (minutes > 24 * 60)
-    minutes -= 24 * 60;
-
-  return g_strdup_printf ("%02u:%02u", minutes / 60, minutes % 60);
-}
-
-static void
-span_entries (GtkWidget  *span,
-              GtkWidget **from,
-              GtkWidget **to)
-{
-  *from = gtk_widget_get_first_child (span);
-  /* from, a dash, to */
-  *to = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (*from));
-}
-
-static void day_changed (DayRow *day);
-
-static void
-remove_span_clicked_cb (GtkWidget *button,
-                        DayRow    *day)
-{
-  gtk_box_remove (GTK_BOX (day->spans), gtk_widget_get_parent (button));
-  day_changed (day);
-}
-
-static GtkWidget *
-add_span (DayRow     *day,
-          const char *from_text,
-          const char *to_text)
-{
-  const char *day_name = _(day_names[day->day]);
-  GtkWidget *span = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *from = gtk_entry_new ();
-  GtkWidget *to = gtk_entry_new ();
-  GtkWidget *dash = gtk_label_new ("–");
-  g_autofree char *from_label = NULL;
-  g_autofree char *to_label = NULL;
-
-  gtk_widget_set_name (span, "day-span");
-  gtk_widget_set_valign (span, GTK_ALIGN_CENTER);
-
-  /* Translators: the accessible name of the opening time of a day,
-   * %s is the day, “Monday” */
-  from_label = g_strdup_printf (_("%s opens at"), day_name);
-  /* Translators: the accessible name of the closing time of a day,
-   * %s is the day, “Monday” */
-  to_label = g_strdup_printf (_("%s closes at"), day_name);
-
-  gtk_widget_set_name (from, "day-from");
-  gtk_widget_set_name (to, "day-to");
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *entry = i == 0 ? from : to;
-
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
-      gtk_editable_set_alignment (GTK_EDITABLE (entry), 0.5);
-      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), i == 0 ? "08:00" : "16:00");
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, i == 0 ? from_label : to_label,
-                                      -1);
-      g_signal_connect_swapped (entry, "changed", G_CALLBACK (day_changed), day);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (from), from_text != NULL ? from_text : "");
-  gtk_editable_set_text (GTK_EDITABLE (to), to_text != NULL ? to_text : "");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (dash), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  gtk_box_append (GTK_BOX (span), from);
-  gtk_box_append (GTK_BOX (span), dash);
-  gtk_box_append (GTK_BOX (span), to);
-
-  /* the first span stays; more, for a break in the day, can go */
-  if (gtk_widget_get_first_child (day->spans) != NULL)
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-      gtk_widget_set_name (remove, "day-remove-span");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove These Hours"));
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_span_clicked_cb), day);
-      gtk_box_append (GTK_BOX (span), remove);
-    }
-
-  gtk_box_append (GTK_BOX (day->spans), span);
-
-  return from;
-}
-
-static void
-add_span_clicked_cb (DayRow *day)
-{
-  GtkWidget *from = add_span (day, NULL, NULL);
-
-  day_changed (day);
-  gtk_widget_grab_focus (from);
-}
-
-/* "mon 08:00-16:00" for one span; NULL with @message when a time is not
- * one */
-static LinHours *
-parse_span (guint        day,
-            GtkWidget   *span,
-            GtkWidget  **bad,
-            char       **message)
-{
-  GtkWidget *from, *to;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  LinHours *hours;
-
-  span_entries (span, &from, &to);
-  from_text = dup_editable_text (from);
-  to_text = dup_editable_text (to);
-
-  if (*from_text == '\0' || *to_text == '\0')
-    {
-      *bad = *from_text == '\0' ? from : to;
-      *message = g_strdup (_("Write the opening and the closing time, as 08:00 and 16:00."));
-      return NULL;
-    }
-
-  text = g_strdup_printf ("%s %s-%s", lin_hours_get_day_code (day), from_text, to_text);
-  hours = lin_hours_parse (text, &error);
-  if (hours == NULL)
-    {
-      g_autofree char *from_only = g_strdup_printf ("%s %s-24:00", lin_hours_get_day_code (day), from_text);
-      g_autoptr(LinHours) from_hours = lin_hours_parse (from_only, NULL);
-
-      *bad = from_hours == NULL ? from : to;
-      *message = g_strdup (error->message);
-    }
-
-  return hours;
-}
-
-static void
-day_changed (DayRow *day)
-{
-  gboolean open = gtk_switch_get_active (GTK_SWITCH (day->open));
-  gboolean past_midnight = FALSE;
-
-  gtk_widget_set_visible (day->spans, open);
-  gtk_widget_set_visible (day->add_span, open);
-
-  for (GtkWidget *span = gtk_widget_get_first_child (day->spans);
-       open && span != NULL;
-       span = gtk_widget_get_next_sibling (span))
-    {
-      g_autofree char *message = NULL;
-      GtkWidget *bad = NULL;
-      g_autoptr(LinHours) hours = parse_span (day->day, span, &bad, &message);
-      guint end = 0;
-
-      if (hours != NULL && lin_hours_get_span (hours, day->day, 0, NULL, &end) && end > 24 * 60)
-        past_midnight = TRUE;
-    }
-
-  if (!open)
-    /* Translators: a day on which a service is closed */
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (day->row), C_("day", "Closed"));
-  else if (past_midnight)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (day->row), _("Open past midnight, into the next day"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (day->row), "");
-}
-
-static void
-day_open_cb (DayRow *day)
-{
-  if (gtk_switch_get_active (GTK_SWITCH (day->open)) && gtk_widget_get_first_child (day->spans) == NULL)
-    add_span (day, NULL, NULL);
-  day_changed (day);
-}
-
-static void
-build_day (LinServiceEditor *self,
-           guint             d)
-{
-  DayRow *day = &self->days[d];
-  g_autofree char *name = g_strdup_printf ("service-day-%s", lin_hours_get_day_code (d));
-  g_autofree char *open_label = NULL;
-  g_autofree char *add_label = NULL;
-
-  day->self = self;
-  day->day = d;
-  day->row = adw_action_row_new ();
-  gtk_widget_set_name (day->row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (day->row), _(day_names[d]));
-
-  day->spans = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (day->spans, 6);
-  gtk_widget_set_margin_bottom (day->spans, 6);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (day->row), day->spans);
-
-  /* Translators: the accessible name of the button that adds a second
-   * span of time to a day (a break at noon), %s is the day, “Monday” */
-  add_label = g_strdup_printf (_("Add Hours on %s"), _(day_names[d]));
-  day->add_span = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_name (day->add_span, "day-add-span");
-  gtk_widget_set_valign (day->add_span, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (day->add_span, "flat");
-  gtk_widget_set_tooltip_text (day->add_span, add_label);
-  g_signal_connect_swapped (day->add_span, "clicked", G_CALLBACK (add_span_clicked_cb), day);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (day->row), day->add_span);
-
-  /* Translators: the accessible name of the switch that opens a day,
-   * %s is the day, “Monday” */
-  open_label = g_strdup_printf (_("Open on %s"), _(day_names[d]));
-  day->open = gtk_switch_new ();
-  gtk_widget_set_name (day->open, "day-open");
-  gtk_widget_set_valign (day->open, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (day->open),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
-                                  -1);
-  g_signal_connect_swapped (day->open, "notify::active", G_CALLBACK (day_open_cb), day);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (day->row), day->open);
-
-  adw_preferences_group_add (self->hours_group, day->row);
-  day_changed (day);
-}
-
-static void
-clear_spans (DayRow *day)
-{
-  GtkWidget *span;
-
-  while ((span = gtk_widget_get_first_child (day->spans)) != NULL)
-    gtk_box_remove (GTK_BOX (day->spans), span);
-}
-
-static void
-load_hours (LinServiceEditor *self,
-            const char       *text)
-{
-  g_autoptr(LinHours) hours = text != NULL ? lin_hours_parse (text, NULL) : NULL;
-
-  gtk_switch_set_active (self->always_switch, hours != NULL && lin_hours_get_always (hours));
-
-  for (guint d = 0; d < LIN_HOURS_N_DAYS; d++)
-    {
-      DayRow *day = &self->days[d];
-      guint start, end;
-
-      clear_spans (day);
-      for (guint i = 0; hours != NULL && lin_hours_get_span (hours, d, i, &start, &end); i++)
-        {
-          g_autofree char *from = format_minutes (start);
-          g_autofree char *to = format_minutes (end);
-
-          add_span (day, from, to);
-        }
-
-      /* an empty span to fill in once the day is opened */
-      if (gtk_widget_get_first_child (day->spans) == NULL)
-        {
-          gtk_switch_set_active (GTK_SWITCH (day->open), FALSE);
-          add_span (day, NULL, NULL);
-        }
-      else
-        gtk_switch_set_active (GTK_SWITCH (day->open), TRUE);
-      day_changed (day);
-    }
-}
-
-/* The hours as the days show them, checked day by day, into @fields */
-static void
-read_hours (LinServiceEditor *self,
-            JsonObject       *fields,
-            Problem          *problem)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  json_object_remove_member (fields, LIN_SERVICE_FIELD_HOURS);
-
-  if (gtk_switch_get_active (self->always_switch))
-    {
-      json_object_set_string_member (fields, LIN_SERVICE_FIELD_HOURS, "24/7");
-      return;
-    }
-
-  for (guint d = 0; d < LIN_HOURS_N_DAYS; d++)
-    {
-      DayRow *day = &self->days[d];
-      g_autoptr(GString) day_text = NULL;
-      g_autofree char *message = NULL;
-
-      if (!gtk_switch_get_active (GTK_SWITCH (day->open)))
-        continue;
-
-      day_text = g_string_new (lin_hours_get_day_code (d));
-      for (GtkWidget *span = gtk_widget_get_first_child (day->spans);
-           span != NULL;
-           span = gtk_widget_get_next_sibling (span))
-        {
-          g_autofree char *span_message = NULL;
-          GtkWidget *bad = NULL;
-          g_autoptr(LinHours) hours = parse_span (d, span, &bad, &span_message);
-          GtkWidget *from, *to;
-          g_autofree char *from_text = NULL;
-          g_autofree char *to_text = NULL;
-
-          if (hours == NULL)
-            {
-              problem_set (problem, day->row, bad, g_steal_pointer (&span_message));
-              return;
-            }
-
-          span_entries (span, &from, &to);
-          from_text = dup_editable_text (from);
-          to_text = dup_editable_text (to);
-          g_string_append_printf (day_text, "%s%s-%s",
-                                  span == gtk_widget_get_first_child (day->spans) ? " " : ", ",
-                                  from_text, to_text);
-        }
-
-      /* the spans of one day together: do they overlap? */
-      {
-        g_autoptr(JsonObject) scratch = json_object_new ();
-
-        message = lin_directory_csv_read_field (LIN_SERVICE_FIELD_HOURS, day_text->str, scratch);
-        if (message != NULL)
-          {
-            problem_set (problem, day->row, gtk_widget_get_first_child (gtk_widget_get_first_child (day->spans)),
-                         g_steal_pointer (&message));
-            return;
-          }
-      }
-
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", day_text->str);
-    }
-
-  if (text->len == 0)
-    {
-      /* no day open: as it was when it said so, else not known */
-      if (g_strcmp0 (get_string (self->original, LIN_SERVICE_FIELD_HOURS), "closed") == 0)
-        json_object_set_string_member (fields, LIN_SERVICE_FIELD_HOURS, "closed");
-      return;
-    }
-
-  read_text_field (fields, LIN_SERVICE_FIELD_HOURS, text->str, self->days[0].row, problem);
-}
 
 static void
 always_cb (LinServiceEditor *self)
@@ -735,15 +302,15 @@ add_phone (LinServiceEditor *self,
 static void
 read_phones (LinServiceEditor *self,
              JsonObject       *fields,
-             Problem          *problem)
+             LinServiceEditorProblem          *problem)
 {
   JsonArray *phones = json_array_new ();
 
   for (guint i = 0; i < self->phones->len; i++)
     {
       PhoneRow *phone = g_ptr_array_index (self->phones, i);
-      g_autofree char *label = dup_editable_text (phone->label);
-      g_autofree char *number = dup_editable_text (phone->number);
+      g_autofree char *label = lin_service_editor_dup_text (phone->label);
+      g_autofree char *number = lin_service_editor_dup_text (phone->number);
       JsonObject *object;
 
       if (*number == '\0')
@@ -751,13 +318,13 @@ read_phones (LinServiceEditor *self,
           /* a row left empty is no phone */
           if (*label == '\0')
             continue;
-          problem_set (problem, phone->number, NULL,
+          lin_service_editor_problem_set (problem, phone->number, NULL,
                        g_strdup (_("Write the phone number, or remove the row.")));
           continue;
         }
       if (!lin_directory_csv_is_phone_number (number))
         {
-          problem_set (problem, phone->number, NULL,
+          lin_service_editor_problem_set (problem, phone->number, NULL,
                        g_strdup_printf (_("“%s” is not a phone number."), number));
           continue;
         }
@@ -873,10 +440,10 @@ static void
 load (LinServiceEditor *self)
 {
   JsonObject *fields = self->original;
-  const char *type = get_string (fields, LIN_SERVICE_FIELD_TYPE);
+  const char *type = lin_service_editor_get_string (fields, LIN_SERVICE_FIELD_TYPE);
   const LinCodeList *types = lin_code_list_get ("service-type");
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  const char *description = get_string (fields, FIELD_DESCRIPTION);
+  const char *description = lin_service_editor_get_string (fields, FIELD_DESCRIPTION);
   JsonArray *phones = get_array (fields, FIELD_PHONES);
   guint selected = 0;
 
@@ -900,7 +467,7 @@ load (LinServiceEditor *self)
                             description != NULL ? description : "", -1);
 
   lin_place_entry_set_code (LIN_PLACE_ENTRY (self->place_entry),
-                            get_string (fields, LIN_SERVICE_FIELD_MUNICIPALITY));
+                            lin_service_editor_get_string (fields, LIN_SERVICE_FIELD_MUNICIPALITY));
   set_editable (self->address_row, fields, FIELD_ADDRESS);
   gtk_switch_set_active (self->address_confidential_switch,
                          json_object_get_boolean_member_with_default (fields, FIELD_ADDRESS_CONFIDENTIAL, FALSE));
@@ -912,14 +479,14 @@ load (LinServiceEditor *self)
 
       if (phone != NULL)
         add_phone (self,
-                   get_string (phone, "label"),
-                   get_string (phone, "number"),
+                   lin_service_editor_get_string (phone, "label"),
+                   lin_service_editor_get_string (phone, "number"),
                    json_object_get_boolean_member_with_default (phone, "confidential", FALSE));
     }
 
   set_editable (self->email_row, fields, FIELD_EMAIL);
   set_editable (self->web_row, fields, FIELD_WEB);
-  load_hours (self, get_string (fields, LIN_SERVICE_FIELD_HOURS));
+  lin_service_editor_load_hours (self, lin_service_editor_get_string (fields, LIN_SERVICE_FIELD_HOURS));
   gtk_switch_set_active (self->holidays_switch,
                          json_object_get_boolean_member_with_default (fields, LIN_SERVICE_FIELD_HOLIDAYS_CLOSED, FALSE));
   for (guint i = 0; i < N_CODE_CHECKS; i++)
@@ -933,10 +500,10 @@ load (LinServiceEditor *self)
  * when not NULL, gets the first thing that cannot be saved */
 static JsonObject *
 dup_fields (LinServiceEditor *self,
-            Problem          *problem)
+            LinServiceEditorProblem          *problem)
 {
   JsonObject *fields = copy_object (self->original);
-  g_autofree char *name = dup_editable_text (self->name_row);
+  g_autofree char *name = lin_service_editor_dup_text (self->name_row);
   g_autofree char *description = dup_description (self);
   const char *type = type_code_at (adw_combo_row_get_selected (self->type_row));
   const char *municipality = lin_place_entry_get_code (LIN_PLACE_ENTRY (self->place_entry));
@@ -944,34 +511,34 @@ dup_fields (LinServiceEditor *self,
 
   json_object_remove_member (fields, LIN_SERVICE_FIELD_NAME);
   if (*name == '\0')
-    problem_set (problem, GTK_WIDGET (self->name_row), NULL, g_strdup (_("Write the service’s name.")));
+    lin_service_editor_problem_set (problem, GTK_WIDGET (self->name_row), NULL, g_strdup (_("Write the service’s name.")));
   else
-    read_text_field (fields, LIN_SERVICE_FIELD_NAME, name, GTK_WIDGET (self->name_row), problem);
+    lin_service_editor_read_text (fields, LIN_SERVICE_FIELD_NAME, name, GTK_WIDGET (self->name_row), problem);
 
   read_editable_field (fields, FIELD_ORGANISATION, self->organisation_row, problem);
 
   json_object_remove_member (fields, LIN_SERVICE_FIELD_TYPE);
   if (type == NULL)
-    problem_set (problem, GTK_WIDGET (self->type_row), NULL, g_strdup (_("Choose the service’s type.")));
+    lin_service_editor_problem_set (problem, GTK_WIDGET (self->type_row), NULL, g_strdup (_("Choose the service’s type.")));
   else
-    read_text_field (fields, LIN_SERVICE_FIELD_TYPE, type, GTK_WIDGET (self->type_row), problem);
+    lin_service_editor_read_text (fields, LIN_SERVICE_FIELD_TYPE, type, GTK_WIDGET (self->type_row), problem);
 
-  read_text_field (fields, FIELD_DESCRIPTION, description, GTK_WIDGET (self->description_view), problem);
+  lin_service_editor_read_text (fields, FIELD_DESCRIPTION, description, GTK_WIDGET (self->description_view), problem);
 
   json_object_remove_member (fields, LIN_SERVICE_FIELD_MUNICIPALITY);
   json_object_remove_member (fields, LIN_SERVICE_FIELD_DISTRICT);
   if (municipality == NULL)
-    problem_set (problem, place_text, NULL,
+    lin_service_editor_problem_set (problem, place_text, NULL,
                  g_strdup (_("Choose the municipality from the list: type a few letters of its name.")));
   else
-    read_text_field (fields, LIN_SERVICE_FIELD_MUNICIPALITY, municipality, place_text, problem);
+    lin_service_editor_read_text (fields, LIN_SERVICE_FIELD_MUNICIPALITY, municipality, place_text, problem);
 
   read_editable_field (fields, FIELD_ADDRESS, self->address_row, problem);
   read_bool_field (self, fields, FIELD_ADDRESS_CONFIDENTIAL, gtk_switch_get_active (self->address_confidential_switch));
   read_phones (self, fields, problem);
   read_editable_field (fields, FIELD_EMAIL, self->email_row, problem);
   read_editable_field (fields, FIELD_WEB, self->web_row, problem);
-  read_hours (self, fields, problem);
+  lin_service_editor_read_hours (self, fields, problem);
   read_bool_field (self, fields, LIN_SERVICE_FIELD_HOLIDAYS_CLOSED, gtk_switch_get_active (self->holidays_switch));
   for (guint i = 0; i < N_CODE_CHECKS; i++)
     read_code_checks (self, &self->code_checks[i], fields);
@@ -1025,7 +592,7 @@ show_toast (LinServiceEditor *self,
 /* The problem next to its field, and the keyboard there */
 static void
 show_problem (LinServiceEditor *self,
-              Problem          *problem)
+              LinServiceEditorProblem          *problem)
 {
   GtkWidget *widget = problem->widget;
 
@@ -1046,7 +613,7 @@ show_problem (LinServiceEditor *self,
 static void
 save (LinServiceEditor *self)
 {
-  Problem problem = { NULL, };
+  LinServiceEditorProblem problem = { NULL, };
   g_autoptr(JsonObject) fields = NULL;
   g_autoptr(LinRecord) record = NULL;
   g_autoptr(GError) error = NULL;
@@ -1275,7 +842,7 @@ lin_service_editor_init (LinServiceEditor *self)
   adw_preferences_group_add (self->place_group, self->place_entry);
 
   for (guint d = 0; d < LIN_HOURS_N_DAYS; d++)
-    build_day (self, d);
+    lin_service_editor_build_day (self, d);
 
   build_code_checks (self, LANGUAGES, "language", LIN_SERVICE_FIELD_LANGUAGES, self->languages_group);
   build_code_checks (self, ACCESSIBILITY, "accessibility", FIELD_ACCESSIBILITY, self->accessibility_group);
