@@ -177,6 +177,35 @@ test_bad_rows (void)
 #undef ROWS
 }
 
+/* one field by the reader's rules, as the service editor reads it */
+static void
+test_read_field (void)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *bad_date = NULL;
+  g_autofree char *bad_place = NULL;
+  g_autofree char *bad_hours = NULL;
+
+  g_assert_null (lin_directory_csv_read_field ("municipality", " rs-kraljevo ", fields));
+  g_assert_cmpstr (json_object_get_string_member (fields, "municipality"), ==, "rs-kraljevo");
+  g_assert_nonnull (json_object_get_string_member (fields, "district"));
+  g_assert_null (lin_directory_csv_read_field ("hours", "mon 08:00-16:00; tue 08:00-16:00", fields));
+  g_assert_cmpstr (json_object_get_string_member (fields, "hours"), ==, "mon-tue 08:00-16:00");
+  g_assert_null (lin_directory_csv_read_field ("email", "", fields));
+  g_assert_false (json_object_has_member (fields, "email"));
+
+  bad_date = lin_directory_csv_read_field ("verified", "27.11.2026", fields);
+  g_assert_cmpstr (bad_date, ==, "“27.11.2026” is not a date: write it as 2026-11-27.");
+  bad_place = lin_directory_csv_read_field ("municipality", "RS-12", fields);
+  g_assert_nonnull (bad_place);
+  bad_hours = lin_directory_csv_read_field ("hours", "mon 25:00-16:00", fields);
+  g_assert_cmpstr (bad_hours, ==, "“25:00” is not a time: write it as 08:00.");
+
+  g_assert_true (lin_directory_csv_is_phone_number ("+381 (11) 000-0000"));
+  g_assert_false (lin_directory_csv_is_phone_number ("call us"));
+  g_assert_false (lin_directory_csv_is_phone_number (" - "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +215,7 @@ main (int   argc,
 
   g_test_add_func ("/directory-csv/round-trip", test_round_trip);
   g_test_add_func ("/directory-csv/bad-rows", test_bad_rows);
+  g_test_add_func ("/directory-csv/read-field", test_read_field);
 
   return g_test_run ();
 }

@@ -111,6 +111,33 @@ test_round_trip (void)
     }
 }
 
+/* day by day, as the directory's editor shows them */
+static void
+test_spans (void)
+{
+  g_autoptr(LinHours) hours = parse ("mon-fri 16:00-20:00, 08:00-12:00; sat 22:00-02:00");
+  g_autoptr(LinHours) always = parse ("24/7");
+  guint start = 0, end = 0;
+
+  g_assert_true (lin_hours_get_span (hours, 0, 0, &start, &end));
+  g_assert_cmpuint (start, ==, 8 * 60);
+  g_assert_cmpuint (end, ==, 12 * 60);
+  g_assert_true (lin_hours_get_span (hours, 4, 1, &start, &end));
+  g_assert_cmpuint (start, ==, 16 * 60);
+  g_assert_cmpuint (end, ==, 20 * 60);
+  g_assert_false (lin_hours_get_span (hours, 4, 2, NULL, NULL));
+
+  /* past midnight: the end runs into Sunday */
+  g_assert_true (lin_hours_get_span (hours, 5, 0, &start, &end));
+  g_assert_cmpuint (start, ==, 22 * 60);
+  g_assert_cmpuint (end, ==, 26 * 60);
+  g_assert_false (lin_hours_get_span (hours, 6, 0, NULL, NULL));
+
+  g_assert_false (lin_hours_get_span (always, 0, 0, NULL, NULL));
+  g_assert_cmpstr (lin_hours_get_day_code (0), ==, "mon");
+  g_assert_cmpstr (lin_hours_get_day_code (LIN_HOURS_N_DAYS - 1), ==, "sun");
+}
+
 static void
 test_bad (void)
 {
@@ -256,6 +283,7 @@ main (int   argc,
     g_error ("test-hours needs the Europe/Belgrade time zone (tzdata)");
 
   g_test_add_func ("/hours/round-trip", test_round_trip);
+  g_test_add_func ("/hours/spans", test_spans);
   g_test_add_func ("/hours/bad", test_bad);
   g_test_add_func ("/hours/open-now", test_open_now);
   g_test_add_func ("/hours/across-midnight", test_across_midnight);

@@ -223,8 +223,15 @@ parse_bool (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_phone_number (const char *text)
+/**
+ * lin_directory_csv_is_phone_number:
+ * @text: a phone number as typed
+ *
+ * Returns: whether @text is one: digits, spaces and + ( ) / -, at least
+ *   one digit
+ */
+gboolean
+lin_directory_csv_is_phone_number (const char *text)
 {
   gboolean digit = FALSE;
 
@@ -273,7 +280,7 @@ parse_phones (const char  *text,
           number = g_strstrip (colon + 1);
         }
 
-      if (!is_phone_number (number))
+      if (!lin_directory_csv_is_phone_number (number))
         {
           *bad = g_strdup (number);
           return NULL;
@@ -421,6 +428,49 @@ read_field (const Column *column,
     default:
       g_assert_not_reached ();
     }
+}
+
+/**
+ * lin_directory_csv_read_field:
+ * @column: a column of data/directory-csv.md, which is the service
+ *   record's field
+ * @text: its text, as a CSV field holds it
+ * @fields: the service's fields, where the field goes (with the district
+ *   for a municipality); nothing is set for an empty optional field
+ *
+ * Reads one field by the rules of the CSV reader, for whoever edits a
+ * service some other way and would say the same of the same text.
+ *
+ * Returns: (transfer full) (nullable): %NULL, or what is wrong with
+ *   @text, translated
+ */
+char *
+lin_directory_csv_read_field (const char *column,
+                              const char *text,
+                              JsonObject *fields)
+{
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      if (!g_str_equal (columns[i].name, column))
+        continue;
+
+      copy = g_strdup (text);
+      if (columns[i].type != COLUMN_TEXT && columns[i].type != COLUMN_REQUIRED_TEXT)
+        g_strstrip (copy);
+      if (strlen (copy) > LIN_DIRECTORY_CSV_FIELD_MAX)
+        return g_strdup_printf (_("the column “%s” holds more than %u KiB."),
+                                column, LIN_DIRECTORY_CSV_FIELD_MAX / 1024);
+
+      return read_field (&columns[i], copy, fields);
+    }
+
+  g_return_val_if_reached (NULL);
 }
 
 /* The line on which @data stops being UTF-8; 0 when it is UTF-8 */

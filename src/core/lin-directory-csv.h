@@ -27,5 +27,9 @@ GPtrArray *lin_directory_csv_read      (const char    *data,
                                         GPtrArray    **problems);
 char      *lin_directory_csv_write     (GPtrArray     *services);
 const char * const *lin_directory_csv_get_columns (void);
+char      *lin_directory_csv_read_field (const char  *column,
+                                        const char  *text,
+                                        JsonObject  *fields);
+gboolean   lin_directory_csv_is_phone_number (const char *text);
 
 G_END_DECLS

@@ -43,7 +43,7 @@
 
 #include "lin-hours.h"
 
-#define N_DAYS 7
+#define N_DAYS LIN_HOURS_N_DAYS
 #define DAY_MINUTES (24 * 60)
 
 typedef struct
@@ -480,6 +480,58 @@ lin_hours_get_always (const LinHours *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->always;
+}
+
+/**
+ * lin_hours_get_day_code:
+ * @day: 0 (Monday) to 6 (Sunday)
+ *
+ * Returns: (transfer none): the day as the hours' text writes it, "mon"
+ */
+const char *
+lin_hours_get_day_code (guint day)
+{
+  g_return_val_if_fail (day < N_DAYS, NULL);
+
+  return day_codes[day];
+}
+
+/**
+ * lin_hours_get_span:
+ * @self: hours
+ * @day: 0 (Monday) to 6 (Sunday)
+ * @i: which span of the day, from 0, in order
+ * @start: (out) (optional): its start, in minutes after midnight
+ * @end: (out) (optional): its end, in minutes after the day's midnight:
+ *   past 1440 (24:00) when it runs into the next day
+ *
+ * The spans of one day, for an editor that shows the hours day by day;
+ * 24/7 has none (lin_hours_get_always()).
+ *
+ * Returns: whether the day has an @i-th span
+ */
+gboolean
+lin_hours_get_span (const LinHours *self,
+                    guint           day,
+                    guint           i,
+                    guint          *start,
+                    guint          *end)
+{
+  const Span *span;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (day < N_DAYS, FALSE);
+
+  if (self->always || i >= self->days[day]->len)
+    return FALSE;
+
+  span = &g_array_index (self->days[day], Span, i);
+  if (start != NULL)
+    *start = span->start;
+  if (end != NULL)
+    *end = span->end;
+
+  return TRUE;
 }
 
 /**

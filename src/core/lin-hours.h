@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define LIN_HOURS_ERROR (lin_hours_error_quark ())
 
+/* the days of the week, Monday first */
+#define LIN_HOURS_N_DAYS 7
+
 typedef enum
 {
   LIN_HOURS_ERROR_INVALID,
@@ -27,6 +30,12 @@ LinHours *lin_hours_parse       (const char  *text,
 void      lin_hours_free        (LinHours    *self);
 char     *lin_hours_to_string   (const LinHours *self);
 gboolean  lin_hours_get_always  (const LinHours *self);
+const char *lin_hours_get_day_code (guint         day);
+gboolean  lin_hours_get_span    (const LinHours *self,
+                                 guint           day,
+                                 guint           i,
+                                 guint          *start,
+                                 guint          *end);
 gboolean  lin_hours_is_open_at  (const LinHours *self,
                                  GDateTime      *when,
                                  GTimeZone      *zone);
