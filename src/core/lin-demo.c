@@ -17,6 +17,9 @@
  * are overdue and the latest are upcoming; about one in ten is silent or
  * hung up.
  *
+ * The demo directory (lin_demo_add_services) is made up the same way:
+ * see "The demo directory" below.
+ *
  * The same seed gives the same fields (record ids are random, as always).
  */
 
