@@ -11,7 +11,9 @@
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 
+#include "lin-call.h"
 #include "lin-context.h"
+#include "lin-directory.h"
 
 static GSettings *
 memory_settings (void)
@@ -106,6 +108,29 @@ test_demo_is_thrown_away (void)
   lin_context_shutdown (context);
 }
 
+/* --demo opens on fictional calls and a fictional directory */
+static void
+test_demo_open (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = lin_context_new (settings, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (lin_context_open_demo (context, &error));
+  g_assert_no_error (error);
+
+  calls = lin_store_list (lin_context_get_store (context), LIN_CALL_KIND);
+  services = lin_store_list (lin_context_get_store (context), LIN_SERVICE_KIND);
+  g_assert_cmpuint (calls->len, >, 0);
+  g_assert_cmpuint (services->len, >=, 300);
+
+  lin_context_shutdown (context);
+}
+
 static void
 test_missing_schema (void)
 {
@@ -136,6 +161,7 @@ main (int   argc,
   g_test_add_func ("/context/language", test_language);
   g_test_add_func ("/context/profile-folder", test_profile_folder);
   g_test_add_func ("/context/demo", test_demo_is_thrown_away);
+  g_test_add_func ("/context/demo/open", test_demo_open);
   g_test_add_func ("/context/missing-schema", test_missing_schema);
 
   return g_test_run ();

@@ -741,7 +741,8 @@ lin_context_change_passphrase (LinContext  *self,
  *
  * Creates the throw-away demo profile (fictional data only), unlocks it,
  * so that `--demo` needs no passphrase, and fills it with fictional calls
- * (lin_demo_add_calls()).
+ * (lin_demo_add_calls()) and a fictional directory
+ * (lin_demo_add_services()).
  *
  * Returns: %TRUE on success
  */
@@ -765,7 +766,9 @@ lin_context_open_demo (LinContext  *self,
   if (!lin_context_unlock (self, path, passphrase, error))
     return FALSE;
 
-  /* the same fictional calls every time, up to now */
+  /* the same fictional calls every time, up to now, and a fictional
+   * directory to refer them to */
   now = g_date_time_new_now (lin_call_get_time_zone ());
-  return lin_demo_add_calls (self->store, LIN_DEMO_N_CALLS, LIN_DEMO_SEED, now, error);
+  return lin_demo_add_calls (self->store, LIN_DEMO_N_CALLS, LIN_DEMO_SEED, now, error) &&
+         lin_demo_add_services (self->store, LIN_DEMO_SEED, error);
 }

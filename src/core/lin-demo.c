@@ -17,6 +17,9 @@
  * are overdue and the latest are upcoming; about one in ten is silent or
  * hung up.
  *
+ * The demo directory (lin_demo_add_services) is made up the same way:
+ * see "The demo directory" below.
+ *
  * The same seed gives the same fields (record ids are random, as always).
  */
 
@@ -24,10 +27,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lin-call.h"
 #include "lin-codes.h"
 #include "lin-demo.h"
+#include "lin-directory.h"
+#include "lin-hours.h"
 #include "lin-places.h"
+#include "lin-translit.h"
 
 /* how far back the calls go */
 #define DEMO_DAYS 180
@@ -803,4 +811,507 @@ lin_demo_add_calls (LinStore   *store,
     }
 
   return TRUE;
+}
+
+/* The demo directory: a made-up service for each kind of help in every
+ * district, more in the bigger cities. Every name is the kind a counsellor
+ * knows ("Центар за социјални рад Краљево", "Sigurna kuća Niš"), in either
+ * script; every number, address, e-mail and web address is plainly not a
+ * real one: numbers begin "000", e-mails and sites are at primer.invalid
+ * (a domain that cannot exist), streets are "Измишљена" ("made up"). */
+
+typedef enum
+{
+  DEMO_CSW,
+  DEMO_CSW_UNIT,    /* a city's centre's office in a city municipality */
+  DEMO_POLICE_PU,   /* a district's police directorate */
+  DEMO_POLICE_PS,   /* a municipality's police station */
+  DEMO_HOSPITAL,
+  DEMO_HEALTH,
+  DEMO_COURT,
+  DEMO_PROSECUTION,
+  DEMO_LEGAL_AID,
+  DEMO_SHELTER,
+  DEMO_SOS_LINE,
+  DEMO_NGO,
+  DEMO_OTHER,
+  N_DEMO_SERVICES
+} DemoService;
+
+typedef struct
+{
+  const char *type;          /* a code of "service-type" */
+  const char *name;          /* Cyrillic; %s: the place */
+  const char *organisation;  /* Cyrillic; %s: the place; NULL: none */
+  const char *slug;          /* of its e-mail and web address */
+  const char *hours[3];      /* one is picked */
+  gboolean    holidays_closed;
+  const char *phone;         /* its first number's label, Cyrillic */
+  const char *eligibility;   /* Cyrillic */
+} DemoServiceKind;
+
+#define DEMO_ORGANISATION "Удружење жена „Пример“ %s"
+
+static const DemoServiceKind demo_kinds[N_DEMO_SERVICES] = {
+  [DEMO_CSW] = { "csw", "Центар за социјални рад %s", NULL, "csr",
+                 { "mon-fri 07:30-15:30", "mon-fri 07:00-15:00", "mon-fri 07:00-15:00; sat 08:00-12:00" }, TRUE,
+                 "Централа", "Становнице и становници општине; хитне интервенције за свакога." },
+  [DEMO_CSW_UNIT] = { "csw", "Центар за социјални рад %s", NULL, "csr",
+                      { "mon-fri 07:30-15:30", "mon-fri 07:00-15:00", "mon-fri 07:30-15:30" }, TRUE,
+                      "Одељење", "Становнице и становници градске општине." },
+  [DEMO_POLICE_PU] = { "police", "Полицијска управа %s", "Министарство унутрашњих послова", "pu",
+                       { "24/7", "24/7", "24/7" }, FALSE,
+                       "Дежурна служба", "Свако; пријава насиља у сваком тренутку." },
+  [DEMO_POLICE_PS] = { "police", "Полицијска станица %s", "Министарство унутрашњих послова", "ps",
+                       { "24/7", "24/7", "24/7" }, FALSE,
+                       "Дежурна служба", "Свако; пријава насиља у сваком тренутку." },
+  [DEMO_HOSPITAL] = { "health", "Општа болница %s — ургентни центар", NULL, "bolnica",
+                      { "24/7", "24/7", "24/7" }, FALSE,
+                      "Пријемно одељење", "Свако; хитна помоћ и без здравствене књижице." },
+  [DEMO_HEALTH] = { "health", "Дом здравља %s", NULL, "dz",
+                    { "mon-fri 07:00-20:00; sat 07:00-14:00", "mon-fri 07:00-19:00", "mon-sat 07:00-20:00" }, FALSE,
+                    "Централа", "Осигуранице и осигураници; хитни случајеви свако." },
+  [DEMO_COURT] = { "court", "Основни суд %s", NULL, "sud",
+                   { "mon-fri 07:30-15:30", "mon-fri 08:00-16:00", "mon-fri 07:30-15:30" }, TRUE,
+                   "Писарница", "Странке у поступку и њихови пуномоћници." },
+  [DEMO_PROSECUTION] = { "prosecution", "Основно јавно тужилаштво %s", NULL, "ojt",
+                         { "mon-fri 07:30-15:30", "mon-fri 08:00-16:00", "mon-fri 07:30-15:30" }, TRUE,
+                         "Дежурни тужилац", "Свако може поднети кривичну пријаву." },
+  [DEMO_LEGAL_AID] = { "legal-aid", "Служба бесплатне правне помоћи %s", NULL, "bpp",
+                       { "mon-fri 08:00-16:00", "mon-fri 09:00-13:00", "mon-fri 08:00-16:00; sat 09:00-12:00" }, TRUE,
+                       "Пријем странака", "Жене које су преживеле насиље у породици и други по закону." },
+  [DEMO_SHELTER] = { "shelter", "Сигурна кућа %s", NULL, "sigurnakuca",
+                     { "24/7", "24/7", "24/7" }, FALSE,
+                     "Дежурна саветница",
+                     "Жене и деца које су преживеле насиље, по упуту центра за социјални рад или полиције." },
+  [DEMO_SOS_LINE] = { "sos-line", "СОС телефон за жене %s", DEMO_ORGANISATION, "sos",
+                      { "24/7", "24/7", "mon-thu 17:00-22:00; fri-sat 20:00-08:00" }, FALSE,
+                      "СОС линија", "Жене које су преживеле насиље; анонимно и бесплатно." },
+  [DEMO_NGO] = { "ngo", "Саветовалиште за жене %s", DEMO_ORGANISATION, "savetovaliste",
+                 { "mon-fri 10:00-18:00; sat 10:00-14:00", "mon-fri 09:00-17:00",
+                   "wed 18:00-21:00; fri-sat 20:00-08:00" }, TRUE, "Саветовалиште", "Жене које су преживеле насиље и њима блиске особе." },
+  [DEMO_OTHER] = { "other", "Саветовалиште за брак и породицу %s", NULL, "porodica",
+                   { "mon-fri 08:00-16:00", "mon-fri 12:00-20:00", "mon-fri 08:00-16:00; sat 09:00-13:00" }, TRUE,
+                   "Заказивање", "Парови и породице, по упуту или уз заказивање." },
+};
+
+/* What a district's seat has, beside a centre, a police directorate and
+ * a hospital, and how often: per cent */
+static const struct
+{
+  DemoService kind;
+  guint       percent;
+} seat_extras[] = {
+  { DEMO_COURT, 35 }, { DEMO_PROSECUTION, 25 }, { DEMO_LEGAL_AID, 40 }, { DEMO_SHELTER, 45 },
+  { DEMO_SOS_LINE, 25 }, { DEMO_NGO, 30 },
+};
+
+/* The seats of the districts that have no city */
+static const char * const seats[] = {
+  "rs-pec", "rs-prizren", "rs-kosovska-mitrovica", "rs-gnjilane",
+};
+
+/* The bigger cities and how many more services each has, in the city
+ * or its city municipalities */
+static const Place big_cities[] = {
+  { "rs-beograd", 12 }, { "rs-novi-sad", 6 }, { "rs-nis", 5 }, { "rs-kragujevac", 4 },
+  { "rs-subotica", 3 }, { "rs-novi-pazar", 2 }, { "rs-leskovac", 2 }, { "rs-kraljevo", 2 },
+  { "rs-cacak", 1 }, { "rs-zrenjanin", 1 }, { "rs-pancevo", 1 }, { "rs-vranje", 1 },
+  { "rs-sabac", 1 }, { "rs-krusevac", 1 },
+};
+
+static const struct
+{
+  DemoService kind;
+  guint       weight;
+} extra_kinds[] = {
+  { DEMO_NGO, 4 }, { DEMO_SOS_LINE, 2 }, { DEMO_LEGAL_AID, 2 }, { DEMO_HEALTH, 2 }, { DEMO_SHELTER, 1 },
+  { DEMO_OTHER, 2 }, { DEMO_CSW_UNIT, 2 }, { DEMO_POLICE_PS, 2 },
+};
+
+/* where many speak Romani or Hungarian */
+static const char * const romani_districts[] = { "RS-00", "RS-06", "RS-12", "RS-20", "RS-23", "RS-24" };
+static const char * const hungarian_districts[] = { "RS-01", "RS-02", "RS-03", "RS-05", "RS-06" };
+
+#define DEMO_DESCRIPTION "Измишљен унос за демо профил: бројеви и адресе нису стварни."
+#define DEMO_VERIFIED_BY "Координаторка демо профила"
+#define DEMO_STREET "Измишљена"
+#define DEMO_SECOND_PHONE "Други број"
+#define DEMO_MANAGEMENT "Руководство"
+
+static gboolean
+in_list (const char         *code,
+         const char * const *list,
+         guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (list[i], code))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @cyrillic, in Latin script when @latin, its "%s" replaced by @place */
+static char *
+demo_text (const char *cyrillic,
+           const char *place,
+           gboolean    latin)
+{
+  g_autofree char *text = latin ? lin_translit_to_latin (cyrillic) : g_strdup (cyrillic);
+  g_auto(GStrv) parts = g_strsplit (text, "%s", 2);
+
+  if (parts[0] == NULL || parts[1] == NULL)
+    return g_strdup (text);
+
+  return g_strconcat (parts[0], place, parts[1], NULL);
+}
+
+static void
+set_demo_text (JsonObject *fields,
+               const char *field,
+               const char *cyrillic,
+               const char *place,
+               gboolean    latin)
+{
+  g_autofree char *text = demo_text (cyrillic, place, latin);
+
+  json_object_set_string_member (fields, field, text);
+}
+
+static void
+add_demo_phone (GRand      *rand,
+                JsonArray  *phones,
+                const char *label,
+                gboolean    latin,
+                gboolean    confidential)
+{
+  JsonObject *phone = json_object_new ();
+  g_autofree char *number = g_strdup_printf ("000 %04d %03d", g_rand_int_range (rand, 0, 10000),
+                                             g_rand_int_range (rand, 0, 1000));
+
+  set_demo_text (phone, "label", label, NULL, latin);
+  json_object_set_string_member (phone, "number", number);
+  json_object_set_boolean_member (phone, "confidential", confidential);
+  json_array_add_object_element (phones, phone);
+}
+
+/* Each of @codes with its chance; NULL when none is picked */
+static JsonArray *
+demo_codes (GRand              *rand,
+            const char * const *codes,
+            const double       *chances,
+            guint               n)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    if (chance (rand, chances[i]))
+      json_array_add_string_element (array, codes[i]);
+
+  if (json_array_get_length (array) == 0)
+    g_clear_pointer (&array, json_array_unref);
+
+  return array;
+}
+
+/* A made-up service of @kind in @place (for DEMO_CSW_UNIT, a city
+ * municipality: an office of its city's centre) */
+static LinRecord *
+demo_service (GRand           *rand,
+              DemoService      kind,
+              const LinPlace  *place,
+              GDateTime       *now,
+              GError         **error)
+{
+  static const char * const language_codes[] = { "sr", "rom", "hu", "sign", "other" };
+  static const char * const access_codes[] = { "step-free", "sign-language", "easy-read", "accessible-shelter" };
+  const DemoServiceKind *info = &demo_kinds[kind];
+  const char *district = lin_place_get_district (place);
+  const char *slug = lin_place_get_code (place) + strlen ("rs-");
+  gboolean latin = g_rand_boolean (rand);
+  const char *place_name = lin_place_get_name (place, latin);
+  g_autoptr(LinRecord) record = lin_record_new (LIN_SERVICE_KIND);
+  g_autoptr(LinHours) hours = NULL;
+  g_autoptr(GDateTime) verified = NULL;
+  g_autofree char *hours_text = NULL;
+  g_autofree char *verified_text = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *fields = lin_record_get_fields (record);
+  JsonArray *phones, *codes;
+  double language_chances[G_N_ELEMENTS (language_codes)];
+  double access_chances[G_N_ELEMENTS (access_codes)];
+
+  json_object_set_boolean_member (fields, LIN_CALL_FIELD_DEMO, TRUE);
+
+  if (kind == DEMO_CSW_UNIT)
+    {
+      g_autofree char *centre = demo_text (info->name, lin_place_get_name (lin_place_get_city (place), latin), latin);
+      g_autofree char *unit = demo_text ("одељење", NULL, latin);
+
+      text = g_strdup_printf ("%s — %s %s", centre, unit, place_name);
+      json_object_set_string_member (fields, LIN_SERVICE_FIELD_NAME, text);
+    }
+  else
+    set_demo_text (fields, LIN_SERVICE_FIELD_NAME, info->name, place_name, latin);
+  if (info->organisation != NULL)
+    set_demo_text (fields, LIN_SERVICE_FIELD_ORGANISATION, info->organisation, place_name, latin);
+  json_object_set_string_member (fields, LIN_SERVICE_FIELD_TYPE, info->type);
+  set_demo_text (fields, "description", DEMO_DESCRIPTION, NULL, latin);
+  json_object_set_string_member (fields, LIN_SERVICE_FIELD_MUNICIPALITY, lin_place_get_code (place));
+  json_object_set_string_member (fields, LIN_SERVICE_FIELD_DISTRICT, district);
+
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf ("%s %d", DEMO_STREET, g_rand_int_range (rand, 1, 121));
+  set_demo_text (fields, "address", text, NULL, latin);
+  json_object_set_boolean_member (fields, "address_confidential", kind == DEMO_SHELTER);
+
+  phones = json_array_new ();
+  add_demo_phone (rand, phones, info->phone, latin, FALSE);
+  if (chance (rand, 0.4))
+    add_demo_phone (rand, phones, DEMO_SECOND_PHONE, latin, FALSE);
+  if (kind == DEMO_SHELTER || chance (rand, 0.15))
+    add_demo_phone (rand, phones, DEMO_MANAGEMENT, latin, TRUE);
+  json_object_set_array_member (fields, "phones", phones);
+
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf ("%s.%s@primer.invalid", info->slug, slug);
+  json_object_set_string_member (fields, "email", text);
+  if (chance (rand, 0.6))
+    {
+      g_clear_pointer (&text, g_free);
+      text = g_strdup_printf ("https://primer.invalid/%s-%s", info->slug, slug);
+      json_object_set_string_member (fields, "web", text);
+    }
+
+  /* the form an import would keep */
+  hours = lin_hours_parse (info->hours[g_rand_int_range (rand, 0, G_N_ELEMENTS (info->hours))], error);
+  if (hours == NULL)
+    return NULL;
+  hours_text = lin_hours_to_string (hours);
+  json_object_set_string_member (fields, LIN_SERVICE_FIELD_HOURS, hours_text);
+  json_object_set_boolean_member (fields, LIN_SERVICE_FIELD_HOLIDAYS_CLOSED, info->holidays_closed);
+
+  language_chances[0] = 1.0;
+  language_chances[1] = in_list (district, romani_districts, G_N_ELEMENTS (romani_districts)) ? 0.5 : 0.15;
+  language_chances[2] = in_list (district, hungarian_districts, G_N_ELEMENTS (hungarian_districts)) ? 0.6 : 0.0;
+  language_chances[3] = 0.08;
+  language_chances[4] = 0.05;
+  codes = demo_codes (rand, language_codes, language_chances, G_N_ELEMENTS (language_codes));
+  json_object_set_array_member (fields, LIN_SERVICE_FIELD_LANGUAGES, codes);
+
+  access_chances[0] = 0.55;
+  access_chances[1] = 0.1;
+  access_chances[2] = 0.12;
+  access_chances[3] = kind == DEMO_SHELTER ? 0.5 : 0.0;
+  codes = demo_codes (rand, access_codes, access_chances, G_N_ELEMENTS (access_codes));
+  if (codes != NULL)
+    json_object_set_array_member (fields, LIN_SERVICE_FIELD_ACCESSIBILITY, codes);
+
+  set_demo_text (fields, "eligibility", info->eligibility, NULL, latin);
+
+  /* most checked within the year, some longer ago: the directory flags those */
+  verified = g_date_time_add_days (now, chance (rand, 0.87) ? -g_rand_int_range (rand, 0, 330)
+                                                            : -g_rand_int_range (rand, 380, 1000));
+  verified_text = g_date_time_format (verified, "%Y-%m-%d");
+  json_object_set_string_member (fields, "verified", verified_text);
+  set_demo_text (fields, "verified_by", DEMO_VERIFIED_BY, NULL, latin);
+
+  return g_steal_pointer (&record);
+}
+
+/* Adds a service of @kind in @place unless it has one */
+static gboolean
+add_demo_service (GRand           *rand,
+                  GPtrArray       *services,
+                  GHashTable      *seen,
+                  DemoService      kind,
+                  const LinPlace  *place,
+                  GDateTime       *now,
+                  GError         **error)
+{
+  char *key = g_strdup_printf ("%s %d", lin_place_get_code (place), kind);
+  LinRecord *service;
+
+  if (!g_hash_table_add (seen, key))
+    return TRUE;
+
+  service = demo_service (rand, kind, place, now, error);
+  if (service == NULL)
+    return FALSE;
+
+  g_ptr_array_add (services, service);
+  return TRUE;
+}
+
+/* Each kind's type is a code, each place a place: anything else is a bug
+ * here */
+static gboolean
+check_demo_directory (GError **error)
+{
+  for (guint i = 0; i < N_DEMO_SERVICES; i++)
+    if (lin_code_list_lookup (lin_code_list_get ("service-type"), demo_kinds[i].type) == NULL)
+      {
+        g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                     "The demo uses “%s”, which is not a service type", demo_kinds[i].type);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (seats) + G_N_ELEMENTS (big_cities); i++)
+    {
+      const char *code = i < G_N_ELEMENTS (seats) ? seats[i] : big_cities[i - G_N_ELEMENTS (seats)].municipality;
+
+      if (lin_places_lookup (code) == NULL)
+        {
+          g_set_error (error, LIN_CALL_ERROR, LIN_CALL_ERROR_UNKNOWN_CODE,
+                       "The demo uses “%s”, which is not a place", code);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_seat (const LinPlace *place)
+{
+  return lin_place_get_kind (place) == LIN_PLACE_CITY ||
+         in_list (lin_place_get_code (place), seats, G_N_ELEMENTS (seats));
+}
+
+/* The services of @district's seats, municipalities and city
+ * municipalities */
+static gboolean
+add_district_services (GRand       *rand,
+                       GPtrArray   *services,
+                       GHashTable  *seen,
+                       const char  *district,
+                       GDateTime   *now,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) places = lin_places_municipalities (district);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const LinPlace *place = places->pdata[i];
+      gboolean ok = TRUE;
+
+      if (is_seat (place))
+        {
+          ok = add_demo_service (rand, services, seen, DEMO_CSW, place, now, error) &&
+               add_demo_service (rand, services, seen, DEMO_POLICE_PU, place, now, error) &&
+               add_demo_service (rand, services, seen, DEMO_HOSPITAL, place, now, error);
+          for (guint k = 0; ok && k < G_N_ELEMENTS (seat_extras); k++)
+            if (chance (rand, seat_extras[k].percent / 100.0))
+              ok = add_demo_service (rand, services, seen, seat_extras[k].kind, place, now, error);
+        }
+      else if (lin_place_get_kind (place) == LIN_PLACE_MUNICIPALITY)
+        {
+          ok = add_demo_service (rand, services, seen, DEMO_CSW, place, now, error);
+          if (ok && chance (rand, 0.04))
+            ok = add_demo_service (rand, services, seen, DEMO_POLICE_PS, place, now, error);
+          if (ok && chance (rand, 0.05))
+            ok = add_demo_service (rand, services, seen, DEMO_HEALTH, place, now, error);
+        }
+      else if (chance (rand, 0.25))
+        ok = add_demo_service (rand, services, seen, DEMO_CSW_UNIT, place, now, error);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* @n more services in @city or its city municipalities */
+static gboolean
+add_city_services (GRand           *rand,
+                   GPtrArray       *services,
+                   GHashTable      *seen,
+                   const LinPlace  *city,
+                   guint            n,
+                   GDateTime       *now,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
+  g_autoptr(GPtrArray) places = lin_places_municipalities (lin_place_get_district (city));
+  guint total = 0, added = 0;
+
+  for (guint i = 0; i < places->len; i++)
+    if (lin_place_get_city (places->pdata[i]) == city)
+      g_ptr_array_add (units, places->pdata[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (extra_kinds); i++)
+    total += extra_kinds[i].weight;
+
+  /* a kind a place has already is tried again elsewhere, a few times */
+  for (guint tries = 0; added < n && tries < 8 * n; tries++)
+    {
+      guint r = g_rand_int_range (rand, 0, total), before = services->len;
+      DemoService kind = extra_kinds[0].kind;
+      const LinPlace *place;
+
+      for (guint i = 0; i < G_N_ELEMENTS (extra_kinds); i++)
+        {
+          if (r < extra_kinds[i].weight)
+            {
+              kind = extra_kinds[i].kind;
+              break;
+            }
+          r -= extra_kinds[i].weight;
+        }
+
+      /* an office of the centre is in a city municipality */
+      if (units->len == 0 && kind == DEMO_CSW_UNIT)
+        continue;
+      place = units->len > 0 && (kind == DEMO_CSW_UNIT || chance (rand, 0.7))
+                ? units->pdata[g_rand_int_range (rand, 0, units->len)]
+                : city;
+
+      if (!add_demo_service (rand, services, seen, kind, place, now, error))
+        return FALSE;
+      added += services->len > before;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lin_demo_add_services:
+ * @store: an open store (of a demo profile, a test or a benchmark)
+ * @seed: the seed: the same seed gives the same services
+ * @error: a location for a #GError
+ *
+ * Adds a fictional referral directory of a few hundred services, in every
+ * district, more in the bigger cities, each marked "demo": true, with
+ * numbers, addresses, e-mail and web addresses that are plainly not real,
+ * saved in one transaction (lin_store_save_all()). The dates they were
+ * last verified are counted back from today.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_demo_add_services (LinStore  *store,
+                       guint32    seed,
+                       GError   **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) districts = lin_places_districts ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+
+  g_return_val_if_fail (LIN_IS_STORE (store), FALSE);
+
+  if (!check_demo_directory (error))
+    return FALSE;
+
+  for (guint i = 0; i < districts->len; i++)
+    if (!add_district_services (rand, services, seen, lin_place_get_code (districts->pdata[i]), now, error))
+      return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (big_cities); i++)
+    if (!add_city_services (rand, services, seen, lin_places_lookup (big_cities[i].municipality),
+                            big_cities[i].weight, now, error))
+      return FALSE;
+
+  return lin_store_save_all (store, services, error);
 }

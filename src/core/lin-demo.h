@@ -20,5 +20,8 @@ gboolean lin_demo_add_calls (LinStore   *store,
                              guint32     seed,
                              GDateTime  *until,
                              GError    **error);
+gboolean lin_demo_add_services (LinStore   *store,
+                                guint32     seed,
+                                GError    **error);
 
 G_END_DECLS
