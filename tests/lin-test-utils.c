@@ -432,3 +432,155 @@ lin_test_any_text_contains (const char *needle)
 
   return NULL;
 }
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_read (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+/**
+ * lin_test_clipboard_text:
+ * @clipboard: a clipboard
+ *
+ * Returns: (transfer full): its text, read as a paste reads it ("" when it
+ *   holds none)
+ */
+char *
+lin_test_clipboard_text (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &text);
+  if (!lin_test_wait_for (is_read, &text, 5000))
+    g_error ("The clipboard could not be read");
+
+  return text;
+}
+
+/**
+ * lin_test_find_toplevel:
+ * @type: a window type
+ *
+ * Returns: (transfer none) (nullable): a shown toplevel window of @type,
+ *   the application's or not (a message dialog is only transient for its
+ *   window)
+ */
+GtkWindow *
+lin_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+profile_created_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **dir = user_data;
+
+  *dir = lin_context_create_profile_finish (LIN_CONTEXT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * lin_test_create_profile:
+ * @context: a context
+ * @name: the profile's name
+ * @passphrase: its passphrase
+ *
+ * Creates a profile as the create-profile page does, and waits for it.
+ *
+ * Returns: (transfer full): the profile's folder
+ */
+char *
+lin_test_create_profile (LinContext *context,
+                         const char *name,
+                         const char *passphrase)
+{
+  char *dir = NULL;
+
+  lin_context_create_profile_async (context, name, passphrase, NULL, profile_created_cb, &dir);
+  if (!lin_test_wait_for (is_read, &dir, 60000))
+    g_error ("The profile %s was not created", name);
+
+  return dir;
+}
+
+/**
+ * lin_test_application_window:
+ * @app: an application
+ * @type: the type of its main window
+ *
+ * Returns: (transfer none): the application's first window of @type
+ */
+GtkWidget *
+lin_test_application_window (GtkApplication *app,
+                             GType           type)
+{
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  g_error ("The application has no %s", g_type_name (type));
+}
+
+/**
+ * lin_test_named:
+ * @root: a widget
+ * @name: a widget name
+ *
+ * Like lin_test_find_named(), and fails the test when there is none.
+ *
+ * Returns: (transfer none): the widget
+ */
+GtkWidget *
+lin_test_named (GtkWidget  *root,
+                const char *name)
+{
+  GtkWidget *widget = lin_test_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named %s", name);
+
+  return widget;
+}
+
+/**
+ * lin_test_key:
+ * @window: a toplevel window
+ * @accelerator: a key, as for lin_test_press()
+ *
+ * Like lin_test_press(), and fails the test when nothing took the key.
+ */
+void
+lin_test_key (GtkWidget  *window,
+              const char *accelerator)
+{
+  if (!lin_test_press (window, accelerator))
+    g_error ("Nothing took the key %s (focus on %s)", accelerator,
+             G_OBJECT_TYPE_NAME (gtk_window_get_focus (GTK_WINDOW (window))));
+}

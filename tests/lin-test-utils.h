@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lin-context.h"
+
 G_BEGIN_DECLS
 
 void       lin_test_init            (int       *argc,
@@ -32,5 +34,16 @@ gboolean   lin_test_wait_for        (LinTestCondition condition,
                                      guint            timeout_ms);
 GPtrArray *lin_test_collect_texts   (GtkWidget  *widget);
 char      *lin_test_any_text_contains (const char *needle);
+char      *lin_test_clipboard_text  (GdkClipboard *clipboard);
+GtkWindow *lin_test_find_toplevel   (GType       type);
+GtkWidget *lin_test_application_window (GtkApplication *app,
+                                        GType           type);
+GtkWidget *lin_test_named           (GtkWidget  *root,
+                                     const char *name);
+void       lin_test_key             (GtkWidget  *window,
+                                     const char *accelerator);
+char      *lin_test_create_profile  (LinContext *context,
+                                     const char *name,
+                                     const char *passphrase);
 
 G_END_DECLS

@@ -46,6 +46,9 @@
 #include "lin-call-log-view.h"
 #include "lin-call-wizard.h"
 #include "lin-demo.h"
+#include "lin-directory-view.h"
+#include "lin-service-editor.h"
+#include "lin-service-ui.h"
 #include "lin-i18n.h"
 #include "lin-risk.h"
 #include "lin-preferences-window.h"
@@ -394,7 +397,12 @@ render_call_screens (LinWindow *window)
   GtkWidget *root = GTK_WIDGET (window);
   LinCallWizard *wizard;
   LinRiskChecklist *checklist = lin_risk_checklist_get_default ();
+  g_autoptr(GError) error = NULL;
   static const char *steps[] = { "contact", "caller", "violence", "risk", "support", "follow-up" };
+
+  /* the referral step's search finds the demo's fictional services */
+  if (!lin_demo_add_services (lin_context_get_store (lin_application_get_context (app)), LIN_DEMO_SEED, &error))
+    g_error ("screenshots: %s", error->message);
 
   lin_window_set_section (window, "calls");
   wizard = lin_window_new_call (window);
@@ -466,6 +474,132 @@ render_call_screens (LinWindow *window)
   set_choice (root, "field-channel", 1);
   set_choice (root, "field-call_type", 5);
   save (root, "call-one-step");
+}
+
+static void
+search_for (LinServiceSearch *search,
+            const char       *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (lin_service_search_get_entry (search)), text);
+  gtk_widget_grab_focus (lin_service_search_get_entry (search));
+  gtk_editable_set_position (GTK_EDITABLE (lin_service_search_get_entry (search)), -1);
+}
+
+/* The first service of the search whose entry is over a year old */
+static LinRecord *
+stale_service (LinServiceSearch *search)
+{
+  GtkWidget *list = lin_test_find_named (GTK_WIDGET (search), "service-results");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LinRecord) service = g_list_model_get_item (model, i);
+
+      if (lin_service_ui_is_stale (lin_record_get_fields (service), now))
+        return service;
+    }
+
+  return NULL;
+}
+
+static void
+save_dialog (const char *screen)
+{
+  GtkWindow *dialog = lin_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  if (dialog == NULL)
+    {
+      g_printerr ("screenshots: no dialog for %s\n", screen);
+      failures++;
+      return;
+    }
+  save (GTK_WIDGET (dialog), screen);
+  gtk_window_destroy (dialog);
+}
+
+static void
+import_screen (LinDirectoryView *view,
+               const char       *csv,
+               const char       *screen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "directory.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (!g_file_set_contents (path, csv, -1, &error))
+    g_error ("screenshots: %s", error->message);
+  lin_directory_view_import_file (view, file);
+  save_dialog (screen);
+  g_unlink (path);
+}
+
+static void
+render_directory_screens (LinWindow *window)
+{
+  /* fictional, like the demo's directory */
+  static const char good[] =
+    "name,service_type,municipality,hours,phones\n"
+    "Savetovalište Primer,ngo,rs-cacak,mon-fri 09:00-17:00,000 1000 001\n"
+    "SOS Primer Čačak,sos-line,rs-cacak,24/7,000 1000 002\n"
+    "Pravna pomoć Primer,legal-aid,rs-cacak,mon-thu 09:00-13:00,000 1000 003\n";
+  static const char bad[] =
+    "name,service_type,municipality,hours\n"
+    "Savetovalište Primer,ngo,rs-cacak,mon-fri 09:00-17:00\n"
+    "Pekara,bakery,rs-cacak,\n"
+    "SOS Primer,sos-line,rs-cacak,mon 25:00-26:00\n"
+    "Pravna pomoć,legal-aid,Čačak,\n";
+  GtkWidget *root = GTK_WIDGET (window);
+  LinDirectoryView *view;
+  LinServiceSearch *search;
+  LinRecord *service;
+  GtkWindow *editor;
+
+  lin_window_set_section (window, "directory");
+  view = LIN_DIRECTORY_VIEW (lin_test_find_descendant (root, LIN_TYPE_DIRECTORY_VIEW));
+  search = lin_directory_view_get_search (view);
+  save (root, "directory-all");
+
+  /* typed in Cyrillic: Latin and Cyrillic entries alike */
+  search_for (search, "ниш");
+  save (root, "directory-search");
+
+  search_for (search, "sigurna kuća");
+  save (root, "directory-shelter");
+
+  search_for (search, "");
+  service = stale_service (search);
+  if (service != NULL)
+    {
+      lin_service_search_select (search, service);
+      save (root, "directory-stale");
+    }
+
+  search_for (search, "kraljevo");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (root, "service-filter-always")), TRUE);
+  save (root, "directory-filters");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (root, "service-filter-always")), FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "directory.edit", NULL);
+  editor = lin_test_find_toplevel (LIN_TYPE_SERVICE_EDITOR);
+  if (editor != NULL)
+    {
+      gtk_window_set_default_size (editor, 640, 900);
+      save (GTK_WIDGET (editor), "directory-edit");
+      gtk_window_destroy (editor);
+    }
+
+  import_screen (view, bad, "directory-import-problems");
+  import_screen (view, good, "directory-import");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  search_for (search, "krag");
+  save (root, "directory-narrow");
+  g_signal_emit_by_name (lin_service_search_get_entry (search), "activate");
+  save (root, "directory-details-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
 }
 
 int
@@ -549,6 +683,7 @@ main (int   argc,
   save (GTK_WIDGET (window), "calls-resume");
 
   render_log_screens (window);
+  render_directory_screens (window);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

@@ -120,6 +120,9 @@ test_filters (void)
 
   filter = (LinDirectoryFilter) { .municipality = "rs-nis-medijana" };
   assert_found ("", &filter, "Тест ЦСР Медијана");
+  /* a city: its city municipalities' services too */
+  filter = (LinDirectoryFilter) { .municipality = "rs-nis" };
+  assert_found ("", &filter, "Тест ЦСР Медијана | Test Sigurna kuća Niš");
 
   filter = (LinDirectoryFilter) { .always_open = TRUE };
   assert_found ("", &filter, "Тест полиција Алексинац | Test Sigurna kuća Niš");

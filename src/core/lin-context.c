@@ -20,6 +20,7 @@
 #include "lin-call.h"
 #include "lin-context.h"
 #include "lin-demo.h"
+#include "lin-directory.h"
 #include "lin-i18n.h"
 
 struct _LinContext
@@ -31,6 +32,7 @@ struct _LinContext
   char      *data_dir;
   LinStore  *store;
   char      *profile_dir;
+  LinDirectory *directory;  /* NULL: to be built at the next search */
 
   gboolean   demo;
 };
@@ -48,6 +50,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  DIRECTORY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 remove_tree (const char *path)
@@ -70,10 +79,29 @@ remove_tree (const char *path)
 }
 
 static void
+directory_changed (LinContext *self)
+{
+  g_clear_pointer (&self->directory, lin_directory_free);
+  g_signal_emit (self, signals[DIRECTORY_CHANGED], 0);
+}
+
+static void
+record_changed_cb (LinContext *self,
+                   LinRecord  *record,
+                   LinStore   *store)
+{
+  if (g_strcmp0 (lin_record_get_kind (record), LIN_SERVICE_KIND) == 0)
+    directory_changed (self);
+}
+
+static void
 language_changed_cb (LinContext *self,
                      const char *key,
                      GSettings  *settings)
 {
+  /* the directory's index holds the service types' names in the language */
+  if (self->directory != NULL)
+    directory_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -214,6 +242,19 @@ lin_context_class_init (LinContextClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinContext::directory-changed:
+   *
+   * A service of the directory was added, changed or deleted, or the
+   * language changed: searches give other results now.
+   */
+  signals[DIRECTORY_CHANGED] =
+    g_signal_new ("directory-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -519,6 +560,7 @@ set_store (LinContext *self,
 
   self->store = store;
   self->profile_dir = g_strdup (profile_dir);
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
@@ -632,6 +674,8 @@ lin_context_lock (LinContext *self)
   if (self->store == NULL)
     return;
 
+  g_clear_pointer (&self->directory, lin_directory_free);
+  g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   lin_store_close (self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile_dir, g_free);
@@ -659,6 +703,34 @@ lin_context_get_store (LinContext *self)
   g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+/**
+ * lin_context_get_directory:
+ * @self: a #LinContext
+ *
+ * The referral directory's index over the services of the open profile,
+ * built when first asked for after an unlock or a change of a service
+ * (#LinContext::directory-changed says so).
+ *
+ * Returns: (transfer none) (nullable): the directory, %NULL when locked
+ */
+LinDirectory *
+lin_context_get_directory (LinContext *self)
+{
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (self->directory == NULL)
+    {
+      g_autoptr(GPtrArray) services = lin_store_list (self->store, LIN_SERVICE_KIND);
+
+      self->directory = lin_directory_new (services);
+    }
+
+  return self->directory;
 }
 
 /**

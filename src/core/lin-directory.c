@@ -40,6 +40,7 @@ typedef struct
   char       *sort_key;      /* the folded name */
   const char *service_type;  /* interned codes */
   const char *municipality;
+  const char *city;          /* the city of a city municipality; NULL: none */
   const char *district;
   char      **towns;         /* folded names of the municipality and its city */
   char       *district_word; /* the first word of the district's folded name */
@@ -240,6 +241,8 @@ add_entry (LinDirectory *self,
   if (municipality != NULL)
     {
       city = lin_place_get_city (municipality);
+      if (city != NULL && city != municipality)
+        entry.city = g_intern_string (lin_place_get_code (city));
       if (entry.district == NULL)
         entry.district = g_intern_string (lin_place_get_district (municipality));
     }
@@ -405,7 +408,9 @@ passes (const Entry              *entry,
     return FALSE;
   if (filter->district != NULL && entry->district != g_intern_string (filter->district))
     return FALSE;
-  if (filter->municipality != NULL && entry->municipality != g_intern_string (filter->municipality))
+  /* a city has the services of its city municipalities too */
+  if (filter->municipality != NULL && entry->municipality != g_intern_string (filter->municipality) &&
+      entry->city != g_intern_string (filter->municipality))
     return FALSE;
   if (filter->language != NULL && !has_code (entry->languages, filter->language))
     return FALSE;

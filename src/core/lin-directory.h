@@ -27,7 +27,8 @@ typedef struct
 {
   const char *service_type;   /* a code of "service-type"; NULL: any */
   const char *district;       /* ISO 3166-2:RS; NULL: any */
-  const char *municipality;   /* a place code; NULL: any */
+  const char *municipality;   /* a place code (a city's includes its city
+                               * municipalities); NULL: any */
   const char *language;       /* a code of "language"; NULL: any */
   const char *accessibility;  /* a code of "accessibility"; NULL: any */
   gboolean    always_open;    /* 24/7 only */

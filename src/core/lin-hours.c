@@ -343,6 +343,59 @@ same_spans (const GArray *a,
   return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (Span)) == 0;
 }
 
+static const char * const day_names[N_DAYS] = {
+  /* Translators: the days of the week, short, in the opening hours of a
+   * service ("Mon–Fri 08:00–16:00") */
+  NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"),
+  NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
+};
+
+static const char *
+day_label (guint    day,
+           gboolean display)
+{
+  return display ? g_dpgettext2 (GETTEXT_PACKAGE, "weekday", day_names[day]) : day_codes[day];
+}
+
+/* The day groups of @self, each day range followed by its spans; for
+ * people (@display: translated day names, en dashes, a line a group) or
+ * for lin_hours_parse() */
+static void
+append_groups (const LinHours *self,
+               gboolean        display,
+               GString        *out)
+{
+  const char *range = display ? "–" : "-";
+  guint d = 0;
+
+  while (d < N_DAYS)
+    {
+      guint last = d;
+
+      while (last + 1 < N_DAYS && same_spans (self->days[last + 1], self->days[d]))
+        last++;
+
+      if (self->days[d]->len > 0)
+        {
+          if (out->len > 0)
+            g_string_append (out, display ? "\n" : "; ");
+          g_string_append (out, day_label (d, display));
+          if (last > d)
+            g_string_append_printf (out, "%s%s", range, day_label (last, display));
+          for (guint i = 0; i < self->days[d]->len; i++)
+            {
+              const Span *span = &g_array_index (self->days[d], Span, i);
+
+              g_string_append (out, i == 0 ? " " : ", ");
+              append_time (out, span->start);
+              g_string_append (out, range);
+              append_time (out, span->end);
+            }
+        }
+      d = last + 1;
+    }
+}
+
 /**
  * lin_hours_to_string:
  * @self: hours
@@ -354,7 +407,6 @@ char *
 lin_hours_to_string (const LinHours *self)
 {
   GString *out;
-  guint d = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -362,33 +414,7 @@ lin_hours_to_string (const LinHours *self)
     return g_strdup ("24/7");
 
   out = g_string_new (NULL);
-  while (d < N_DAYS)
-    {
-      guint last = d;
-
-      while (last + 1 < N_DAYS && same_spans (self->days[last + 1], self->days[d]))
-        last++;
-
-      if (self->days[d]->len > 0)
-        {
-          if (out->len > 0)
-            g_string_append (out, "; ");
-          g_string_append (out, day_codes[d]);
-          if (last > d)
-            g_string_append_printf (out, "-%s", day_codes[last]);
-          for (guint i = 0; i < self->days[d]->len; i++)
-            {
-              const Span *span = &g_array_index (self->days[d], Span, i);
-
-              g_string_append (out, i == 0 ? " " : ", ");
-              append_time (out, span->start);
-              g_string_append_c (out, '-');
-              append_time (out, span->end);
-            }
-        }
-      d = last + 1;
-    }
-
+  append_groups (self, FALSE, out);
   if (out->len == 0)
     g_string_append (out, "closed");
 
@@ -574,4 +600,32 @@ lin_hours_is_open_at (const LinHours *self,
       return TRUE;
 
   return FALSE;
+}
+
+
+/**
+ * lin_hours_dup_display:
+ * @self: hours
+ *
+ * Returns: (transfer full): the hours for people, translated, a line for
+ *   each group of days with the same spans: "Mon–Fri 08:00–16:00"
+ */
+char *
+lin_hours_dup_display (const LinHours *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->always)
+    /* Translators: the opening hours of a service that never closes */
+    return g_strdup (_("Open day and night, every day"));
+
+  out = g_string_new (NULL);
+  append_groups (self, TRUE, out);
+  if (out->len == 0)
+    /* Translators: the opening hours of a service that is never open */
+    g_string_append (out, _("Closed"));
+
+  return g_string_free (out, FALSE);
 }

@@ -29,6 +29,7 @@ LinHours *lin_hours_parse       (const char  *text,
                                  GError     **error);
 void      lin_hours_free        (LinHours    *self);
 char     *lin_hours_to_string   (const LinHours *self);
+char     *lin_hours_dup_display (const LinHours *self);
 gboolean  lin_hours_get_always  (const LinHours *self);
 const char *lin_hours_get_day_code (guint         day);
 gboolean  lin_hours_get_span    (const LinHours *self,

@@ -346,6 +346,14 @@ field_changed_cb (LinCallWizard *self)
   lin_call_wizard_changed (self);
 }
 
+/* the referral step's search keeps to the caller's municipality */
+static void
+place_changed_cb (LinCallWizard *self)
+{
+  if (self->referrals != NULL)
+    lin_referral_list_set_municipality (self->referrals, lin_place_entry_get_code (self->place_entry));
+}
+
 static void
 caller_code_changed_cb (LinCallWizard *self)
 {
@@ -463,6 +471,7 @@ lin_call_wizard_build_steps (LinCallWizard *self)
           /* Translators: the question of the caller's municipality */
           self->place_entry = LIN_PLACE_ENTRY (lin_place_entry_new (_("Municipality")));
           g_signal_connect_object (self->place_entry, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->place_entry, "changed", G_CALLBACK (place_changed_cb), self, G_CONNECT_SWAPPED);
           gtk_box_append (GTK_BOX (self->caller_box), GTK_WIDGET (self->place_entry));
         }
     }
@@ -557,6 +566,7 @@ lin_call_wizard_load_answers (LinCallWizard *self,
   node = json_object_get_member (call, "referrals");
   lin_referral_list_set_value (self->referrals,
                                node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL);
+  place_changed_cb (self);
 }
 
 void
@@ -567,6 +577,7 @@ lin_call_wizard_clear_answers (LinCallWizard *self)
   lin_risk_step_set_value (self->risk_step, NULL);
   lin_referral_list_set_value (self->referrals, NULL);
   lin_place_entry_set_code (self->place_entry, NULL);
+  place_changed_cb (self);
   gtk_label_set_label (GTK_LABEL (self->caller_code_hint), "");
   gtk_widget_set_visible (self->caller_code_hint, FALSE);
 }

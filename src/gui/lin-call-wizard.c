@@ -430,6 +430,8 @@ lin_call_wizard_set_context (LinCallWizard *self,
   g_return_if_fail (LIN_IS_CONTEXT (context));
 
   g_set_object (&self->context, context);
+  /* the referral step searches the directory */
+  lin_referral_list_set_context (self->referrals, context);
 }
 
 static gboolean

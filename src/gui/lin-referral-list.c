@@ -4,9 +4,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The referrals of a call, until the directory of services exists: each
- * one a service type, a line of free text (which service, where) and its
- * status, added and removed as the conversation goes.
+ * The referrals of a call: each one a service type, a line of free text
+ * (which service, where) and its status, added and removed as the
+ * conversation goes.
+ *
+ * With a context (the call wizard's), the directory's search sits above
+ * them, kept to the caller's municipality: Enter on a service found adds
+ * it as a referral (its type, its name and town, its id in the directory,
+ * "referred"), and the search is ready for the next one.
  */
 
 #define G_LOG_DOMAIN "lin-referral-list"
@@ -16,7 +21,10 @@
 #include <glib/gi18n.h>
 
 #include "lin-answer-field.h"
+#include "lin-call.h"
 #include "lin-referral-list.h"
+#include "lin-service-search.h"
+#include "lin-service-ui.h"
 
 struct _LinReferralList
 {
@@ -25,6 +33,8 @@ struct _LinReferralList
   /* Borrowed */
   GtkWidget *rows_box;
   GtkWidget *add_button;
+  GtkWidget *search;      /* with a context */
+  GtkWidget *refer_button;
 
   gboolean   loading;
 };
@@ -64,6 +74,19 @@ add_clicked_cb (LinReferralList *self)
 
   gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
   changed (self);
+}
+
+static const char *
+row_service_id (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), LIN_REFERRAL_FIELD_SERVICE_ID);
+}
+
+static void
+set_row_service_id (GtkWidget  *row,
+                    const char *id)
+{
+  g_object_set_data_full (G_OBJECT (row), LIN_REFERRAL_FIELD_SERVICE_ID, g_strdup (id), g_free);
 }
 
 static GtkWidget *
@@ -111,6 +134,65 @@ add_row (LinReferralList *self)
   gtk_box_append (GTK_BOX (self->rows_box), row);
 
   return row;
+}
+
+static void
+service_activated_cb (LinReferralList *self,
+                      LinRecord       *service)
+{
+  JsonObject *fields = lin_record_get_fields (service);
+  g_autoptr(JsonObject) referral = json_object_new ();
+  g_autofree char *place = lin_service_ui_place (fields);
+  const char *name = json_object_get_string_member_with_default (fields, LIN_SERVICE_FIELD_NAME, "");
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  /* the same service twice is one referral */
+  for (row = gtk_widget_get_first_child (self->rows_box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (row_service_id (row), lin_record_get_id_string (service)) == 0)
+      return;
+
+  if (place != NULL)
+    /* Translators: a referral's text when the service comes from the
+     * directory: its name and its place, "Sigurna kuća Niš, Medijana (Niš)" */
+    text = g_strdup_printf (_("%1$s, %2$s"), name, place);
+  else
+    text = g_strdup (name);
+
+  json_object_set_string_member (referral, LIN_REFERRAL_FIELD_SERVICE_TYPE,
+                                 json_object_get_string_member_with_default (fields, LIN_SERVICE_FIELD_TYPE, "other"));
+  json_object_set_string_member (referral, LIN_REFERRAL_FIELD_TEXT, text);
+  json_object_set_string_member (referral, LIN_REFERRAL_FIELD_STATUS, "referred");
+
+  row = add_row (self);
+  for (guint k = 0; k < 3; k++)
+    {
+      static const char *keys[] = { "service_type", "text", "status" };
+
+      lin_answer_field_load (g_object_get_data (G_OBJECT (row), keys[k]), referral);
+    }
+  set_row_service_id (row, lin_record_get_id_string (service));
+  changed (self);
+
+  /* ready for the next one */
+  gtk_editable_set_text (GTK_EDITABLE (lin_service_search_get_entry (LIN_SERVICE_SEARCH (self->search))), "");
+}
+
+static void
+refer_clicked_cb (LinReferralList *self)
+{
+  LinRecord *service = lin_service_search_get_selected (LIN_SERVICE_SEARCH (self->search));
+
+  if (service != NULL)
+    service_activated_cb (self, service);
+  gtk_widget_grab_focus (self->search);
+}
+
+static void
+selected_changed_cb (LinReferralList *self)
+{
+  gtk_widget_set_sensitive (self->refer_button,
+                            lin_service_search_get_selected (LIN_SERVICE_SEARCH (self->search)) != NULL);
 }
 
 static void
@@ -176,6 +258,25 @@ lin_referral_list_init (LinReferralList *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
                                   -1);
+
+  self->search = lin_service_search_new (TRUE);
+  gtk_widget_set_name (self->search, "referral-search");
+  gtk_widget_set_visible (self->search, FALSE);
+  g_signal_connect_object (self->search, "activated", G_CALLBACK (service_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (self->search, GTK_WIDGET (self));
+
+  /* Translators: a button under the directory's search in the call
+   * wizard: add the chosen service to the call's referrals */
+  self->refer_button = gtk_button_new_with_mnemonic (_("Add Chosen _Service"));
+  gtk_widget_set_name (self->refer_button, "referral-refer");
+  gtk_widget_set_halign (self->refer_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->refer_button, "suggested-action");
+  /* Translators: a tooltip of the button that adds the chosen service as a referral */
+  gtk_widget_set_tooltip_text (self->refer_button, _("Enter in the search does the same"));
+  gtk_widget_set_visible (self->refer_button, FALSE);
+  g_signal_connect_object (self->refer_button, "clicked", G_CALLBACK (refer_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "notify::selected", G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (self->refer_button, GTK_WIDGET (self));
 
   self->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->rows_box, GTK_WIDGET (self));
@@ -245,6 +346,10 @@ lin_referral_list_dup_value (LinReferralList *self)
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         lin_answer_field_store (g_object_get_data (G_OBJECT (row), keys[i]), object);
 
+      /* a service of the directory: kept while the row is */
+      if (json_object_get_size (object) > 0 && row_service_id (row) != NULL)
+        json_object_set_string_member (object, LIN_REFERRAL_FIELD_SERVICE_ID, row_service_id (row));
+
       if (json_object_get_size (object) > 0)
         json_array_add_object_element (array, g_steal_pointer (&object));
     }
@@ -270,6 +375,8 @@ lin_referral_list_set_value (LinReferralList *self,
 
   self->loading = TRUE;
   remove_all (self);
+  /* a search of the last call goes with it */
+  lin_service_search_clear (LIN_SERVICE_SEARCH (self->search));
 
   for (guint i = 0; referrals != NULL && i < json_array_get_length (referrals); i++)
     {
@@ -283,6 +390,8 @@ lin_referral_list_set_value (LinReferralList *self,
       row = add_row (self);
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         lin_answer_field_load (g_object_get_data (G_OBJECT (row), keys[k]), json_node_get_object (node));
+      set_row_service_id (row, json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                            LIN_REFERRAL_FIELD_SERVICE_ID, NULL));
     }
 
   self->loading = FALSE;
@@ -333,4 +442,54 @@ lin_referral_list_dup_display (LinReferralList *self)
     return NULL;
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * lin_referral_list_set_context:
+ * @self: a #LinReferralList
+ * @context: (nullable): the context whose directory to search
+ *
+ * Shows the directory's search above the referrals (hidden with %NULL).
+ */
+void
+lin_referral_list_set_context (LinReferralList *self,
+                               LinContext      *context)
+{
+  g_return_if_fail (LIN_IS_REFERRAL_LIST (self));
+
+  lin_service_search_set_context (LIN_SERVICE_SEARCH (self->search), context);
+  gtk_widget_set_visible (self->search, context != NULL);
+  gtk_widget_set_visible (self->refer_button, context != NULL);
+  selected_changed_cb (self);
+}
+
+/**
+ * lin_referral_list_set_municipality:
+ * @self: a #LinReferralList
+ * @code: (nullable): the caller's municipality
+ *
+ * Keeps the directory's search to @code's services (the counsellor can
+ * lift that with a click).
+ */
+void
+lin_referral_list_set_municipality (LinReferralList *self,
+                                    const char      *code)
+{
+  g_return_if_fail (LIN_IS_REFERRAL_LIST (self));
+
+  lin_service_search_set_municipality (LIN_SERVICE_SEARCH (self->search), code);
+}
+
+/**
+ * lin_referral_list_get_search:
+ * @self: a #LinReferralList
+ *
+ * Returns: (transfer none): the directory's search
+ */
+GtkWidget *
+lin_referral_list_get_search (LinReferralList *self)
+{
+  g_return_val_if_fail (LIN_IS_REFERRAL_LIST (self), NULL);
+
+  return self->search;
 }

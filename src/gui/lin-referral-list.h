@@ -10,6 +10,8 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
+#include "lin-context.h"
+
 G_BEGIN_DECLS
 
 #define LIN_TYPE_REFERRAL_LIST (lin_referral_list_get_type ())
@@ -23,5 +25,10 @@ JsonArray *lin_referral_list_dup_value    (LinReferralList *self);
 void       lin_referral_list_set_value    (LinReferralList *self,
                                            JsonArray       *referrals);
 char      *lin_referral_list_dup_display  (LinReferralList *self);
+void       lin_referral_list_set_context  (LinReferralList *self,
+                                           LinContext      *context);
+void       lin_referral_list_set_municipality (LinReferralList *self,
+                                           const char      *code);
+GtkWidget *lin_referral_list_get_search   (LinReferralList *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "lin-call-log-view.h"
 #include "lin-call-wizard.h"
 #include "lin-create-profile-page.h"
+#include "lin-directory-view.h"
 #include "lin-unlock-page.h"
 #include "lin-window.h"
 
@@ -39,6 +40,8 @@ struct _LinWindow
   AdwViewStack         *stack;
   GtkBox               *log_holder;
   LinCallLogView       *call_log_view;   /* made at the first unlock */
+  LinDirectoryView     *directory_view;  /* made at the first unlock */
+  GtkBox               *directory_holder;
   GtkLabel             *demo_label;
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
@@ -109,9 +112,22 @@ ensure_log_view (LinWindow *self)
   return self->call_log_view;
 }
 
+static LinDirectoryView *
+ensure_directory_view (LinWindow *self)
+{
+  if (self->directory_view == NULL)
+    {
+      self->directory_view = g_object_new (LIN_TYPE_DIRECTORY_VIEW, "vexpand", TRUE, NULL);
+      gtk_box_append (self->directory_holder, GTK_WIDGET (self->directory_view));
+    }
+
+  return self->directory_view;
+}
+
 static void
 sections_load (LinWindow *self)
 {
+  lin_directory_view_set_context (ensure_directory_view (self), self->context);
   lin_call_log_view_set_store (ensure_log_view (self), lin_context_get_store (self->context));
   gtk_widget_set_visible (self->sections_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", TRUE);
@@ -126,6 +142,8 @@ sections_clear (LinWindow *self)
   gtk_widget_set_visible (self->sections_box, FALSE);
   if (self->call_log_view != NULL)
     lin_call_log_view_set_store (self->call_log_view, NULL);
+  if (self->directory_view != NULL)
+    lin_directory_view_set_context (self->directory_view, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", FALSE);
 
@@ -267,6 +285,11 @@ visible_child_changed_cb (LinWindow    *self,
                           AdwViewStack *stack)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+
+  /* the directory opens ready to type a town or a name */
+  if (self->directory_view != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "directory") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->directory_view));
 }
 
 static void
@@ -468,6 +491,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, directory_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, log_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
