@@ -115,6 +115,8 @@ C_("language", "Serbian");
 C_("language", "Romani");
 /* Translators: data/codes/language.json, code "hu" */
 C_("language", "Hungarian");
+/* Translators: data/codes/language.json, code "sq" */
+C_("language", "Albanian");
 /* Translators: data/codes/language.json, code "sign" */
 C_("language", "Sign language via video");
 /* Translators: data/codes/language.json, code "other" */

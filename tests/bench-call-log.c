@@ -406,7 +406,6 @@ main (int   argc,
 {
   static const guint risks[] = { 3, 2, 1, 0 };  /* high, medium, standard, any */
   static const guint dates[] = { 1, 2, 3, 4, 0 }; /* today, 7 d, 30 d, 12 m, any */
-  static const char *variables[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = g_string_new (NULL);
   g_autofree char *home = NULL;
@@ -427,19 +426,7 @@ main (int   argc,
     }
 
   /* a throw-away home, settings in memory: nothing of the user's */
-  home = g_dir_make_tmp ("linija-bench-call-log-XXXXXX", &error);
-  if (home == NULL)
-    g_error ("%s", error->message);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
-
-      g_mkdir (dir, 0700);
-      g_setenv (variables[i], dir, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("LANGUAGE", "en", TRUE);
+  home = lin_bench_private_home ("linija-bench-call-log");
   lin_i18n_init ("en");
   /* the renderer Linija itself would take here (main.c) */
   lin_renderer_choose ();

@@ -106,3 +106,36 @@ lin_bench_rm_rf (const char *path)
       g_unlink (path);
     }
 }
+
+/**
+ * lin_bench_private_home:
+ * @prefix: the start of the folder's name
+ *
+ * Makes a throw-away home folder with its XDG folders and points HOME and
+ * the XDG variables at them; settings in memory, English: nothing of the
+ * user's is read or written. lin_bench_rm_rf() removes it.
+ *
+ * Returns: (transfer full): the folder
+ */
+char *
+lin_bench_private_home (const char *prefix)
+{
+  static const char *variables[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", prefix);
+  char *home = g_dir_make_tmp (template, &error);
+
+  lin_bench_die_on (error);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
+
+      g_mkdir (dir, 0700);
+      g_setenv (variables[i], dir, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+  return home;
+}

@@ -18,5 +18,6 @@ double lin_bench_now          (void);
 double lin_bench_peak_rss_mib (void);
 void   lin_bench_die_on       (GError     *error);
 void   lin_bench_rm_rf        (const char *path);
+char  *lin_bench_private_home (const char *prefix);
 
 G_END_DECLS

@@ -40,7 +40,7 @@ static const Expected expected[] = {
   { "contact-method", FALSE, { "phone-call", "sms", "viber", "email", "in-person", "she-calls" } },
   { "disability", TRUE, { "physical", "hearing", "visual", "intellectual", "psychosocial", "multiple" } },
   { "follow-up-outcome", FALSE, { "reached", "not-reached", "rescheduled", "closed" } },
-  { "language", FALSE, { "sr", "rom", "hu", "sign", "other" } },
+  { "language", FALSE, { "sr", "rom", "hu", "sq", "sign", "other" } },
   { "last-incident", FALSE, { "today", "this-week", "this-month", "earlier", "unknown" } },
   { "perpetrator", TRUE, { "partner", "former-partner", "father", "mother", "son", "other-family",
                            "acquaintance", "colleague-employer", "stranger", "professional", "unknown" } },

@@ -172,7 +172,8 @@ search_for (LinServiceSearch *search,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_grab_focus (entry);
   lin_test_type_focused (root (), text);
-  lin_test_spin (50);
+  /* the details follow once the typing pauses */
+  lin_test_spin (250);
 }
 
 static void

@@ -33,6 +33,7 @@ struct _LinContext
   LinStore  *store;
   char      *profile_dir;
   LinDirectory *directory;  /* NULL: to be built at the next search */
+  guint      directory_idle;  /* directory-changed, once for a batch of saves */
 
   gboolean   demo;
 };
@@ -78,11 +79,25 @@ remove_tree (const char *path)
     g_warning ("Could not remove a file of the demo profile: %s", g_strerror (errno));
 }
 
+static gboolean
+directory_changed_idle_cb (gpointer user_data)
+{
+  LinContext *self = user_data;
+
+  self->directory_idle = 0;
+  g_signal_emit (self, signals[DIRECTORY_CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The index goes at once (a search builds it anew); the signal waits for
+ * the main loop, so that an import of a thousand services rebuilds it once */
 static void
 directory_changed (LinContext *self)
 {
   g_clear_pointer (&self->directory, lin_directory_free);
-  g_signal_emit (self, signals[DIRECTORY_CHANGED], 0);
+  if (self->directory_idle == 0)
+    self->directory_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, directory_changed_idle_cb, self, NULL);
 }
 
 static void
@@ -675,6 +690,7 @@ lin_context_lock (LinContext *self)
     return;
 
   g_clear_pointer (&self->directory, lin_directory_free);
+  g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   lin_store_close (self->store);
   g_clear_object (&self->store);

@@ -45,6 +45,7 @@ struct _LinDirectoryView
   /* Owned */
   LinContext        *context;
   GtkFileChooserNative *chooser;
+  guint              details_timeout;
 
   /* Borrowed */
   LinServiceSearch  *search;
@@ -68,6 +69,27 @@ window (LinDirectoryView *self)
 }
 
 static void
+update_details (LinDirectoryView *self)
+{
+  LinRecord *selected = lin_service_search_get_selected (self->search);
+
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
+  lin_service_details_set_service (self->details, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->details), selected != NULL);
+}
+
+static gboolean
+details_timeout_cb (gpointer user_data)
+{
+  LinDirectoryView *self = user_data;
+
+  self->details_timeout = 0;
+  update_details (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 update (LinDirectoryView *self)
 {
   LinDirectory *directory = self->context != NULL ? lin_context_get_directory (self->context) : NULL;
@@ -76,18 +98,34 @@ update (LinDirectoryView *self)
 
   gtk_stack_set_visible_child_name (self->stack, any ? "services" : "empty");
   gtk_widget_set_visible (self->demo_label, self->context != NULL && lin_context_get_demo (self->context));
-  lin_service_details_set_service (self->details, selected);
-  gtk_widget_set_visible (GTK_WIDGET (self->details), selected != NULL);
+  update_details (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.edit", selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.delete", selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.export", any);
 }
 
+/* While she types, the list follows every letter within a frame; the
+ * details, a page of widgets, follow the chosen service once the typing
+ * pauses */
+#define DETAILS_DELAY_MS 120
+
 static void
 selected_changed_cb (LinDirectoryView *self)
 {
-  update (self);
+  LinRecord *selected = lin_service_search_get_selected (self->search);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.edit", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.delete", selected != NULL);
+
+  if (selected == lin_service_details_get_service (self->details))
+    {
+      g_clear_handle_id (&self->details_timeout, g_source_remove);
+      return;
+    }
+
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
+  self->details_timeout = g_timeout_add (DETAILS_DELAY_MS, details_timeout_cb, self);
 }
 
 static void
@@ -100,6 +138,7 @@ static void
 activated_cb (LinDirectoryView *self,
               LinRecord        *service)
 {
+  update_details (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->details_pane));
 }
 
@@ -158,6 +197,8 @@ edit_action (GtkWidget  *widget,
   LinDirectoryView *self = LIN_DIRECTORY_VIEW (widget);
   LinRecord *service = lin_service_search_get_selected (self->search);
 
+  /* what is shown is what is edited */
+  update_details (self);
   if (service != NULL)
     open_editor (self, service);
 }
@@ -200,6 +241,9 @@ delete_action (GtkWidget  *widget,
 
   if (service == NULL)
     return;
+
+  /* what is shown is what is deleted */
+  update_details (self);
 
   dialog = adw_message_dialog_new (window (self),
                                    /* Translators: the heading of the question before a
@@ -557,6 +601,7 @@ lin_directory_view_dispose (GObject *object)
 {
   LinDirectoryView *self = (LinDirectoryView *)object;
 
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
