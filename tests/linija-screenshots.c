@@ -489,13 +489,11 @@ search_for (LinServiceSearch *search,
 static LinRecord *
 stale_service (LinServiceSearch *search)
 {
-  GtkWidget *list = lin_test_find_named (GTK_WIDGET (search), "service-results");
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < lin_service_search_get_n_results (search); i++)
     {
-      g_autoptr(LinRecord) service = g_list_model_get_item (model, i);
+      LinRecord *service = lin_service_search_get_result (search, i);
 
       if (lin_service_ui_is_stale (lin_record_get_fields (service), now))
         return service;

@@ -149,16 +149,10 @@ delete_all (const char *kind)
 static GPtrArray *
 result_names (LinServiceSearch *search)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (lin_test_find_named (GTK_WIDGET (search),
-                                                                                                   "service-results"))));
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LinRecord) service = g_list_model_get_item (model, i);
-
-      g_ptr_array_add (names, g_strdup (lin_record_get_string (service, "name")));
-    }
+  for (guint i = 0; i < lin_service_search_get_n_results (search); i++)
+    g_ptr_array_add (names, g_strdup (lin_record_get_string (lin_service_search_get_result (search, i), "name")));
 
   return names;
 }

@@ -95,8 +95,15 @@ update (LinDirectoryView *self)
   LinDirectory *directory = self->context != NULL ? lin_context_get_directory (self->context) : NULL;
   gboolean any = directory != NULL && lin_directory_get_n_services (directory) > 0;
   LinRecord *selected = lin_service_search_get_selected (self->search);
+  GtkWidget *empty_page = gtk_stack_get_child_by_name (self->stack, "empty");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+  gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
 
   gtk_stack_set_visible_child_name (self->stack, any ? "services" : "empty");
+  /* the first services came (an import): the keyboard goes to the search */
+  if (any && was_empty && focus != NULL && gtk_widget_is_ancestor (focus, empty_page))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search));
   gtk_widget_set_visible (self->demo_label, self->context != NULL && lin_context_get_demo (self->context));
   update_details (self);
 
@@ -619,6 +626,9 @@ lin_directory_view_grab_focus (GtkWidget *widget)
 {
   LinDirectoryView *self = LIN_DIRECTORY_VIEW (widget);
 
+  /* services saved a moment ago: their directory-changed may be to come */
+  lin_service_search_refresh (self->search);
+  update (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "services") == 0)
     return gtk_widget_grab_focus (GTK_WIDGET (self->search));
 

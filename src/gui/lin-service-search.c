@@ -69,6 +69,7 @@ struct _LinServiceSearch
   GtkWidget          *scroller;
   GtkWidget          *list_view;
   GtkWidget          *empty_label;
+  GPtrArray          *bound;             /* the GtkListItems on screen */
 
   gboolean            compact;
 };
@@ -210,6 +211,8 @@ run_search (LinServiceSearch *self,
     gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 
   update_count (self);
+  /* the chosen slot may hold another service now */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
 static void
@@ -328,17 +331,23 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             LinServiceSearch         *self)
+show_row (GtkListItem *item)
 {
-  LinRecord *service = gtk_list_item_get_item (item);
-  JsonObject *fields = lin_record_get_fields (service);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *subtitle = lin_service_ui_subtitle (fields, now);
+  LinRecord *service = lin_service_slot_get_service (gtk_list_item_get_item (item));
+  JsonObject *fields;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *subtitle = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
-  const char *name = json_object_get_string_member_with_default (fields, LIN_SERVICE_FIELD_NAME, "");
+  const char *name;
+
+  if (service == NULL)
+    return;
+
+  fields = lin_record_get_fields (service);
+  now = g_date_time_new_now_utc ();
+  subtitle = lin_service_ui_subtitle (fields, now);
+  name = json_object_get_string_member_with_default (fields, LIN_SERVICE_FIELD_NAME, "");
 
   if (lin_service_ui_is_stale (fields, now))
     {
@@ -359,6 +368,31 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
 
   lin_call_log_row_set (LIN_CALL_LOG_ROW (gtk_list_item_get_child (item)), markup, text, LIN_RISK_LEVEL_NONE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             LinServiceSearch         *self)
+{
+  g_ptr_array_add (self->bound, item);
+  show_row (item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LinServiceSearch         *self)
+{
+  g_ptr_array_remove_fast (self->bound, item);
+}
+
+/* A search put other services in the slots: the rows on screen show them */
+static void
+refreshed_cb (LinServiceSearch *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    show_row (g_ptr_array_index (self->bound, i));
 }
 
 /* Building */
@@ -553,6 +587,8 @@ build (LinServiceSearch *self)
   gtk_widget_set_parent (self->count_label, widget);
 
   self->results = lin_service_results_new ();
+  self->bound = g_ptr_array_new ();
+  g_signal_connect_object (self->results, "refreshed", G_CALLBACK (refreshed_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
@@ -560,9 +596,11 @@ build (LinServiceSearch *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
   self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
   gtk_widget_set_name (self->list_view, "service-results");
   gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
+  gtk_widget_add_css_class (self->list_view, "lin-services");
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   /* Translators: what a screen reader calls the directory's search results */
@@ -619,6 +657,7 @@ lin_service_search_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_pointer (&self->districts, g_ptr_array_unref);
   g_clear_pointer (&self->municipalities, g_ptr_array_unref);
   g_clear_pointer (&self->municipality, g_free);
@@ -820,12 +859,16 @@ lin_service_search_get_entry (LinServiceSearch *self)
 LinRecord *
 lin_service_search_get_selected (LinServiceSearch *self)
 {
+  LinServiceSlot *slot;
+
   g_return_val_if_fail (LIN_IS_SERVICE_SEARCH (self), NULL);
 
   if (self->selection == NULL)
     return NULL;
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? lin_service_slot_get_service (slot) : NULL;
 }
 
 /**
@@ -845,7 +888,7 @@ lin_service_search_select (LinServiceSearch *self,
 
   for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->results)); position++)
     {
-      g_autoptr(LinRecord) item = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+      LinRecord *item = lin_service_results_get_service (self->results, position);
 
       if (lin_record_id_equal (lin_record_get_id (item), lin_record_get_id (service)))
         {
@@ -853,6 +896,22 @@ lin_service_search_select (LinServiceSearch *self,
           return;
         }
     }
+}
+
+/**
+ * lin_service_search_get_result:
+ * @self: a #LinServiceSearch
+ * @position: a position in the results
+ *
+ * Returns: (transfer none) (nullable): the service found at @position
+ */
+LinRecord *
+lin_service_search_get_result (LinServiceSearch *self,
+                               guint             position)
+{
+  g_return_val_if_fail (LIN_IS_SERVICE_SEARCH (self), NULL);
+
+  return lin_service_results_get_service (self->results, position);
 }
 
 guint

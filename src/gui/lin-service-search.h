@@ -27,6 +27,8 @@ LinRecord  *lin_service_search_get_selected     (LinServiceSearch *self);
 void        lin_service_search_select           (LinServiceSearch *self,
                                                  LinRecord        *service);
 guint       lin_service_search_get_n_results    (LinServiceSearch *self);
+LinRecord  *lin_service_search_get_result       (LinServiceSearch *self,
+                                                 guint             position);
 void        lin_service_search_refresh          (LinServiceSearch *self);
 void        lin_service_search_clear            (LinServiceSearch *self);
 
