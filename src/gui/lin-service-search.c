@@ -70,6 +70,7 @@ struct _LinServiceSearch
   GtkWidget          *list_view;
   GtkWidget          *empty_label;
   GPtrArray          *bound;             /* the GtkListItems on screen */
+  gboolean            refresh_all;       /* the rows' services changed */
 
   gboolean            compact;
 };
@@ -197,7 +198,11 @@ run_search (LinServiceSearch *self,
     filter.open_at = now = g_date_time_new_now_utc ();
 
   found = lin_directory_search (directory, gtk_editable_get_text (GTK_EDITABLE (self->entry)), &filter);
+  /* a refresh (the directory changed, the clock moved) draws every row
+   * anew; a new query only the rows whose service changed */
+  self->refresh_all = keep_selection;
   lin_service_results_set (self->results, g_ptr_array_ref (found));
+  self->refresh_all = FALSE;
 
   gtk_single_selection_set_selected (self->selection, 0);
   if (keep != NULL)
@@ -330,10 +335,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, lin_call_log_row_new ());
 }
 
+/* A row shows its slot's service; @force: again, though it is the same
+ * (its entry changed, or the minute: "open now") */
 static void
-show_row (GtkListItem *item)
+show_row (GtkListItem *item,
+          gboolean     force)
 {
   LinRecord *service = lin_service_slot_get_service (gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
   JsonObject *fields;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *subtitle = NULL;
@@ -343,6 +352,11 @@ show_row (GtkListItem *item)
 
   if (service == NULL)
     return;
+
+  /* the same service in the same row: nothing to lay out again */
+  if (!force && g_object_get_data (G_OBJECT (row), "service") == service)
+    return;
+  g_object_set_data (G_OBJECT (row), "service", service);
 
   fields = lin_record_get_fields (service);
   now = g_date_time_new_now_utc ();
@@ -367,7 +381,7 @@ show_row (GtkListItem *item)
       text = g_strdup_printf ("%s\n%s", name, subtitle);
     }
 
-  lin_call_log_row_set (LIN_CALL_LOG_ROW (gtk_list_item_get_child (item)), markup, text, LIN_RISK_LEVEL_NONE);
+  lin_call_log_row_set (LIN_CALL_LOG_ROW (row), markup, text, LIN_RISK_LEVEL_NONE);
 }
 
 static void
@@ -376,7 +390,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              LinServiceSearch         *self)
 {
   g_ptr_array_add (self->bound, item);
-  show_row (item);
+  show_row (item, TRUE);
 }
 
 static void
@@ -392,7 +406,7 @@ static void
 refreshed_cb (LinServiceSearch *self)
 {
   for (guint i = 0; i < self->bound->len; i++)
-    show_row (g_ptr_array_index (self->bound, i));
+    show_row (g_ptr_array_index (self->bound, i), self->refresh_all);
 }
 
 /* Building */
