@@ -288,9 +288,7 @@ verified_text (JsonObject *fields)
     /* Translators: a directory entry no one has checked */
     return g_strdup (_("Never checked"));
 
-  g_date_clear (&parsed, 1);
-  g_date_set_parse (&parsed, verified);
-  if (g_date_valid (&parsed))
+  if (lin_service_ui_parse_date (verified, &parsed))
     {
       char buffer[128];
 

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lin-call.h"
 #include "lin-codes.h"
@@ -123,6 +124,33 @@ lin_service_ui_open_label (LinServiceOpen open)
 }
 
 /**
+ * lin_service_ui_parse_date:
+ * @text: a date as the directory keeps it, YYYY-MM-DD
+ * @date: (out caller-allocates): the date
+ *
+ * Reads @text without g_date_set_parse(), which guesses at the locale's
+ * forms and took most of a result row's time.
+ *
+ * Returns: whether @text is a valid date
+ */
+gboolean
+lin_service_ui_parse_date (const char *text,
+                           GDate      *date)
+{
+  unsigned int y, m, d;
+  char end;
+
+  g_date_clear (date, 1);
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
+      y < 1 || m < 1 || m > 12 || d < 1 || d > 31 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_date_set_dmy (date, d, m, y);
+
+  return TRUE;
+}
+
+/**
  * lin_service_ui_is_stale:
  * @fields: a service's fields
  * @now: the instant
@@ -141,9 +169,7 @@ lin_service_ui_is_stale (JsonObject *fields,
   if (verified == NULL)
     return TRUE;
 
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, verified);
-  if (!g_date_valid (&date))
+  if (!lin_service_ui_parse_date (verified, &date))
     return TRUE;
 
   g_date_clear (&today, 1);

@@ -28,6 +28,8 @@ const char    *lin_service_ui_type         (JsonObject *fields);
 LinServiceOpen lin_service_ui_open         (JsonObject *fields,
                                             GDateTime  *now);
 const char    *lin_service_ui_open_label   (LinServiceOpen open);
+gboolean       lin_service_ui_parse_date   (const char *text,
+                                            GDate      *date);
 gboolean       lin_service_ui_is_stale     (JsonObject *fields,
                                             GDateTime  *now);
 char          *lin_service_ui_subtitle     (JsonObject *fields,
