@@ -44,12 +44,7 @@ static GtkWidget *
 named (GtkWidget  *root,
        const char *name)
 {
-  GtkWidget *widget = lin_test_find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("No widget named %s", name);
-
-  return widget;
+  return lin_test_named (root, name);
 }
 
 static void
@@ -180,24 +175,6 @@ save_service (const char *fields_json)
   return g_steal_pointer (&service);
 }
 
-static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  char **path = user_data;
-
-  *path = lin_context_create_profile_finish (LIN_CONTEXT (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **)data != NULL;
-}
-
 /* Tests */
 
 static void
@@ -212,8 +189,7 @@ test_open_profile (void)
   context = lin_context_new (settings, FALSE, &error);
   g_assert_no_error (error);
 
-  lin_context_create_profile_async (context, "Ana", PASSPHRASE, NULL, created_cb, &path);
-  g_assert_true (lin_test_wait_for (is_set, &path, 60000));
+  path = lin_test_create_profile (context, "Ana", PASSPHRASE);
   if (lin_context_get_locked (context))
     {
       g_assert_true (lin_context_unlock (context, path, PASSPHRASE, &error));
