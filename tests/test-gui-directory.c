@@ -20,8 +20,10 @@
 
 #include "lin-application.h"
 #include "lin-call.h"
+#include "lin-call-log-row.h"
 #include "lin-call-wizard.h"
 #include "lin-codes.h"
+#include "lin-demo.h"
 #include "lin-directory-csv.h"
 #include "lin-directory-view.h"
 #include "lin-i18n.h"
@@ -511,6 +513,87 @@ test_referral_from_wizard (void)
 }
 
 static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (LIN_IS_CALL_LOG_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+count_fill_cb (LinCallLogRow *row,
+               guint         *fills)
+{
+  (*fills)++;
+}
+
+/* The list keeps many more rows than the window shows: a new search
+ * writes the words of the rows on screen, the others' when they are
+ * drawn or read, and none shows a service of the search before */
+static void
+test_rows_drawn (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LinServiceSearch *search;
+  guint fills = 0;
+
+  g_assert_true (lin_demo_add_services (store (), 1, &error));
+  g_assert_no_error (error);
+  lin_window_set_section (main_window (), "directory");
+  lin_test_spin (50);
+  search = lin_directory_view_get_search (view ());
+  search_for (search, "b");
+  g_assert_cmpuint (lin_service_search_get_n_results (search), >, 60);
+
+  collect_rows (GTK_WIDGET (search), rows);
+  g_assert_cmpuint (rows->len, >, 60);
+  for (guint i = 0; i < rows->len; i++)
+    g_signal_connect (g_ptr_array_index (rows, i), "fill", G_CALLBACK (count_fill_cb), &fills);
+
+  search_for (search, "c");
+  g_assert_cmpuint (lin_service_search_get_n_results (search), >=, rows->len);
+  g_assert_cmpuint (fills, >, 0);
+  g_assert_cmpuint (fills, <, rows->len / 2);
+
+  /* every row, read, shows a service of the new search; the first rows
+   * the first services */
+  for (guint i = 0; i < lin_service_search_get_n_results (search); i++)
+    g_hash_table_add (names, g_strdup (lin_record_get_string (lin_service_search_get_result (search, i), "name")));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *text = lin_call_log_row_get_text (g_ptr_array_index (rows, i));
+      g_autofree char *name = g_strndup (text, strcspn (text, "\n"));
+
+      g_assert_true (strchr (text, '\n') != NULL);
+      if (!g_hash_table_contains (names, name))
+        g_error ("A row shows “%s”, not found by the search", text);
+    }
+  g_assert_nonnull (lin_test_any_text_contains (lin_record_get_string (lin_service_search_get_result (search, 0), "name")));
+
+  /* the demo's services go; the tests' own stay */
+  search_for (search, "");
+  {
+    g_autoptr(GPtrArray) services = lin_store_list (store (), LIN_SERVICE_KIND);
+
+    for (guint i = 0; i < services->len; i++)
+      if (json_object_get_boolean_member_with_default (lin_record_get_fields (g_ptr_array_index (services, i)),
+                                                       "demo", FALSE))
+        {
+          g_assert_true (lin_store_delete (store (), g_ptr_array_index (services, i), &error));
+          g_assert_no_error (error);
+        }
+  }
+  lin_test_spin (50);
+  lin_window_set_section (main_window (), "calls");
+}
+
+static void
 test_lock_clears (void)
 {
   g_autoptr(GError) error = NULL;
@@ -556,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/gui/directory/import", test_import);
   g_test_add_func ("/gui/directory/export", test_export);
   g_test_add_func ("/gui/directory/referral-from-wizard", test_referral_from_wizard);
+  g_test_add_func ("/gui/directory/rows-drawn", test_rows_drawn);
   g_test_add_func ("/gui/directory/lock-clears", test_lock_clears);
 
   ret = g_test_run ();

@@ -22,6 +22,9 @@ void        lin_call_log_row_set      (LinCallLogRow *self,
                                        const char    *markup,
                                        const char    *text,
                                        LinRiskLevel   risk);
+void        lin_call_log_row_set_later (LinCallLogRow *self,
+                                        guint          n_lines,
+                                        const char    *label);
 const char *lin_call_log_row_get_text (LinCallLogRow *self);
 
 G_END_DECLS

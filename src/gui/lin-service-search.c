@@ -326,24 +326,12 @@ district_changed_cb (LinServiceSearch *self)
 
 /* Rows */
 
+/* The words of a row whose turn to be drawn came */
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              LinServiceSearch         *self)
-{
-  /* one widget a row, as in the call log: the list makes its rows anew
-   * as the results change with each letter */
-  gtk_list_item_set_child (item, lin_call_log_row_new ());
-}
-
-/* A row shows its slot's service; @force: again, though it is the same
- * (its entry changed, or the minute: "open now") */
-static void
-show_row (GtkListItem *item,
-          gboolean     force)
+fill_row_cb (LinCallLogRow *row,
+             GtkListItem   *item)
 {
   LinRecord *service = lin_service_slot_get_service (gtk_list_item_get_item (item));
-  GtkWidget *row = gtk_list_item_get_child (item);
   JsonObject *fields;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *subtitle = NULL;
@@ -353,11 +341,6 @@ show_row (GtkListItem *item,
 
   if (service == NULL)
     return;
-
-  /* the same service in the same row: nothing to lay out again */
-  if (!force && g_object_get_data (G_OBJECT (row), "service") == service)
-    return;
-  g_object_set_data (G_OBJECT (row), "service", service);
 
   fields = lin_record_get_fields (service);
   now = g_date_time_new_now_utc ();
@@ -382,7 +365,46 @@ show_row (GtkListItem *item,
       text = g_strdup_printf ("%s\n%s", name, subtitle);
     }
 
-  lin_call_log_row_set (LIN_CALL_LOG_ROW (row), markup, text, LIN_RISK_LEVEL_NONE);
+  lin_call_log_row_set (row, markup, text, LIN_RISK_LEVEL_NONE);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              LinServiceSearch         *self)
+{
+  /* one widget a row, as in the call log: the list makes its rows anew
+   * as the results change with each letter */
+  GtkWidget *row = lin_call_log_row_new ();
+
+  g_signal_connect (row, "fill", G_CALLBACK (fill_row_cb), item);
+  gtk_list_item_set_child (item, row);
+}
+
+/* A row shows its slot's service; @force: again, though it is the same
+ * (its entry changed, or the minute: "open now"). The list keeps about
+ * 200 rows and shows some 15: a row writes its words when it is drawn. */
+static void
+show_row (GtkListItem *item,
+          gboolean     force)
+{
+  LinRecord *service = lin_service_slot_get_service (gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autoptr(GDateTime) now = NULL;
+  JsonObject *fields;
+
+  if (service == NULL)
+    return;
+
+  /* the same service in the same row: nothing to lay out again */
+  if (!force && g_object_get_data (G_OBJECT (row), "service") == service)
+    return;
+  g_object_set_data (G_OBJECT (row), "service", service);
+
+  fields = lin_record_get_fields (service);
+  now = g_date_time_new_now_utc ();
+  lin_call_log_row_set_later (LIN_CALL_LOG_ROW (row), lin_service_ui_is_stale (fields, now) ? 3 : 2,
+                              json_object_get_string_member_with_default (fields, LIN_SERVICE_FIELD_NAME, ""));
 }
 
 static void
