@@ -225,6 +225,19 @@ C_("service-type", "Women's organisation");
 /* Translators: data/codes/service-type.json, code "other" */
 C_("service-type", "Other");
 
+/* Translators: data/codes/skill.json, code "rom" */
+C_("skill", "Romani");
+/* Translators: data/codes/skill.json, code "hu" */
+C_("skill", "Hungarian");
+/* Translators: data/codes/skill.json, code "sq" */
+C_("skill", "Albanian");
+/* Translators: data/codes/skill.json, code "sign" */
+C_("skill", "Sign language");
+/* Translators: data/codes/skill.json, code "disability" */
+C_("skill", "Disability support");
+/* Translators: data/codes/skill.json, code "supervision" */
+C_("skill", "Supervision");
+
 /* Translators: data/codes/violence-duration.json, code "once" */
 C_("violence-duration", "Once");
 /* Translators: data/codes/violence-duration.json, code "under-month" */

@@ -28,7 +28,7 @@ typedef struct
   const char *codes[16];
 } Expected;
 
-/* The call schema's and the directory's lists: codes are stored in
+/* The call schema's, the directory's and the roster's lists: codes are stored in
  * records, never renamed */
 static const Expected expected[] = {
   { "accessibility", TRUE, { "step-free", "sign-language", "easy-read", "accessible-shelter" } },
@@ -51,6 +51,7 @@ static const Expected expected[] = {
                              "legal-information", "crisis-intervention", "service-information", "other" } },
   { "service-type", FALSE, { "csw", "police", "health", "prosecution", "court", "shelter", "legal-aid",
                              "sos-line", "ngo", "other" } },
+  { "skill", TRUE, { "rom", "hu", "sq", "sign", "disability", "supervision" } },
   { "violence-duration", FALSE, { "once", "under-month", "months", "1-5-years", "over-5-years", "unknown" } },
   { "violence-form", TRUE, { "psychological", "physical", "sexual", "economic", "stalking",
                              "sexual-harassment", "forced-marriage", "digital", "threats-control", "other" } },

@@ -132,6 +132,63 @@ test_demo_open (void)
 }
 
 static void
+count_cb (LinContext *context,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* The roster follows the store: a batch of saves is one rebuild and one
+ * signal; locked, there is none */
+static void
+test_roster (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinRecord) line = lin_record_new (LIN_LINE_KIND);
+  g_autoptr(LinRecord) person = lin_record_new (LIN_PERSON_KIND);
+  g_autoptr(GPtrArray) shifts = NULL;
+  LinRoster *roster;
+  guint changed = 0;
+  GDate day;
+
+  context = lin_context_new (settings, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (lin_context_open_demo (context, &error));
+  g_assert_no_error (error);
+  g_signal_connect (context, "roster-changed", G_CALLBACK (count_cb), &changed);
+
+  roster = lin_context_get_roster (context);
+  g_assert_nonnull (roster);
+  g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 0);
+
+  lin_record_set_string (line, LIN_LINE_FIELD_NAME, "SOS (izmišljena)");
+  lin_record_set_string (person, LIN_PERSON_FIELD_ALIAS, "Volonterka (izmišljena)");
+  g_date_set_dmy (&day, 1, G_DATE_DECEMBER, 2026);
+  shifts = lin_roster_make_shifts (line, "2x12", &day, 7, 1, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (shifts, g_object_ref (line));
+  g_ptr_array_add (shifts, g_object_ref (person));
+  g_ptr_array_add (shifts, lin_roster_new_assignment (g_ptr_array_index (shifts, 0), person));
+  g_assert_true (lin_store_save_all (lin_context_get_store (context), shifts, &error));
+  g_assert_no_error (error);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changed, ==, 1);
+  roster = lin_context_get_roster (context);
+  g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 1);
+  g_assert_cmpuint (lin_roster_get_n_people (roster), ==, 1);
+  g_assert_cmpuint (lin_roster_get_n_shifts (roster), ==, 14);
+  g_assert_cmpuint (lin_roster_shift_get_n_assigned (roster, 0), ==, 1);
+
+  lin_context_lock (context);
+  g_assert_null (lin_context_get_roster (context));
+  lin_context_shutdown (context);
+}
+
+static void
 test_missing_schema (void)
 {
   if (g_test_subprocess ())
@@ -162,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/context/profile-folder", test_profile_folder);
   g_test_add_func ("/context/demo", test_demo_is_thrown_away);
   g_test_add_func ("/context/demo/open", test_demo_open);
+  g_test_add_func ("/context/roster", test_roster);
   g_test_add_func ("/context/missing-schema", test_missing_schema);
 
   return g_test_run ();

@@ -34,6 +34,8 @@ struct _LinContext
   char      *profile_dir;
   LinDirectory *directory;  /* NULL: to be built at the next search */
   guint      directory_idle;  /* directory-changed, once for a batch of saves */
+  LinRoster *roster;        /* NULL: to be built when next asked for */
+  guint      roster_idle;   /* roster-changed, once for a batch of saves */
 
   gboolean   demo;
 };
@@ -54,6 +56,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   DIRECTORY_CHANGED,
+  ROSTER_CHANGED,
   N_SIGNALS
 };
 
@@ -100,6 +103,33 @@ directory_changed (LinContext *self)
     self->directory_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, directory_changed_idle_cb, self, NULL);
 }
 
+static gboolean
+roster_changed_idle_cb (gpointer user_data)
+{
+  LinContext *self = user_data;
+
+  self->roster_idle = 0;
+  g_signal_emit (self, signals[ROSTER_CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* As the directory: a month made from a template is one rebuild */
+static void
+roster_changed (LinContext *self)
+{
+  g_clear_pointer (&self->roster, lin_roster_free);
+  if (self->roster_idle == 0)
+    self->roster_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, roster_changed_idle_cb, self, NULL);
+}
+
+static gboolean
+is_roster_kind (const char *kind)
+{
+  return g_strcmp0 (kind, LIN_PERSON_KIND) == 0 || g_strcmp0 (kind, LIN_LINE_KIND) == 0 ||
+         g_strcmp0 (kind, LIN_SHIFT_KIND) == 0 || g_strcmp0 (kind, LIN_ASSIGNMENT_KIND) == 0;
+}
+
 static void
 record_changed_cb (LinContext *self,
                    LinRecord  *record,
@@ -107,6 +137,8 @@ record_changed_cb (LinContext *self,
 {
   if (g_strcmp0 (lin_record_get_kind (record), LIN_SERVICE_KIND) == 0)
     directory_changed (self);
+  else if (is_roster_kind (lin_record_get_kind (record)))
+    roster_changed (self);
 }
 
 static void
@@ -266,6 +298,19 @@ lin_context_class_init (LinContextClass *klass)
    */
   signals[DIRECTORY_CHANGED] =
     g_signal_new ("directory-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * LinContext::roster-changed:
+   *
+   * A person, line, shift or assignment was added, changed or deleted:
+   * lin_context_get_roster() gives the roster anew.
+   */
+  signals[ROSTER_CHANGED] =
+    g_signal_new ("roster-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -691,6 +736,8 @@ lin_context_lock (LinContext *self)
 
   g_clear_pointer (&self->directory, lin_directory_free);
   g_clear_handle_id (&self->directory_idle, g_source_remove);
+  g_clear_pointer (&self->roster, lin_roster_free);
+  g_clear_handle_id (&self->roster_idle, g_source_remove);
   g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   lin_store_close (self->store);
   g_clear_object (&self->store);
@@ -747,6 +794,43 @@ lin_context_get_directory (LinContext *self)
     }
 
   return self->directory;
+}
+
+/**
+ * lin_context_get_roster:
+ * @self: a #LinContext
+ *
+ * The roster of the open profile: its people, lines, shifts and
+ * assignments, built when first asked for after an unlock or a change
+ * (#LinContext::roster-changed says so).
+ *
+ * Returns: (transfer none) (nullable): the roster, %NULL when locked
+ */
+LinRoster *
+lin_context_get_roster (LinContext *self)
+{
+  static const char * const kinds[] = { LIN_PERSON_KIND, LIN_LINE_KIND, LIN_SHIFT_KIND, LIN_ASSIGNMENT_KIND };
+
+  g_return_val_if_fail (LIN_IS_CONTEXT (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (self->roster == NULL)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        {
+          g_autoptr(GPtrArray) some = lin_store_list (self->store, kinds[i]);
+
+          for (guint r = 0; r < some->len; r++)
+            g_ptr_array_add (records, g_object_ref (g_ptr_array_index (some, r)));
+        }
+      self->roster = lin_roster_new (records);
+    }
+
+  return self->roster;
 }
 
 /**

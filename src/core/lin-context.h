@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "lin-directory.h"
+#include "lin-roster.h"
 #include "lin-profile.h"
 #include "lin-types.h"
 
@@ -58,6 +59,7 @@ void        lin_context_lock           (LinContext          *self);
 gboolean    lin_context_get_locked     (LinContext          *self);
 LinStore   *lin_context_get_store      (LinContext          *self);
 LinDirectory *lin_context_get_directory (LinContext        *self);
+LinRoster    *lin_context_get_roster    (LinContext        *self);
 const char *lin_context_get_profile_dir (LinContext         *self);
 char       *lin_context_dup_profile_name (LinContext        *self);
 gboolean    lin_context_change_passphrase (LinContext       *self,
