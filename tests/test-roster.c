@@ -23,86 +23,9 @@
 #include "lin-codes.h"
 #include "lin-roster.h"
 #include "lin-roster-fill.h"
+#include "lin-roster-test-utils.h"
 
 /* Builders */
-
-static void
-set_strings (JsonObject         *fields,
-             const char         *member,
-             const char * const *values)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_array_add_string_element (array, values[i]);
-  json_object_set_array_member (fields, member, array);
-}
-
-static LinRecord *
-record (const char *kind,
-        JsonObject *fields)
-{
-  LinRecord *record = lin_record_new (kind);
-
-  lin_record_set_fields (record, fields);
-  json_object_unref (fields);
-
-  return record;
-}
-
-static LinRecord *
-person (GPtrArray          *records,
-        const char         *alias,
-        const char * const *skills)
-{
-  JsonObject *fields = json_object_new ();
-  LinRecord *person;
-
-  json_object_set_string_member (fields, LIN_PERSON_FIELD_ALIAS, alias);
-  json_object_set_string_member (fields, LIN_PERSON_FIELD_ROLE, "volunteer");
-  set_strings (fields, LIN_PERSON_FIELD_SKILLS, skills);
-  person = record (LIN_PERSON_KIND, fields);
-  g_ptr_array_add (records, person);
-
-  return person;
-}
-
-static LinRecord *
-line (GPtrArray          *records,
-      const char         *name,
-      const char * const *skills)
-{
-  JsonObject *fields = json_object_new ();
-  LinRecord *line;
-
-  json_object_set_string_member (fields, LIN_LINE_FIELD_NAME, name);
-  json_object_set_string_member (fields, LIN_LINE_FIELD_HOURS, "24/7");
-  set_strings (fields, LIN_LINE_FIELD_SKILLS, skills);
-  line = record (LIN_LINE_KIND, fields);
-  g_ptr_array_add (records, line);
-
-  return line;
-}
-
-static LinRecord *
-shift (GPtrArray  *records,
-       LinRecord  *line,
-       const char *start,
-       const char *end,
-       guint       required)
-{
-  JsonObject *fields = json_object_new ();
-  LinRecord *shift;
-
-  json_object_set_string_member (fields, LIN_SHIFT_FIELD_LINE, lin_record_get_id_string (line));
-  json_object_set_string_member (fields, LIN_SHIFT_FIELD_START, start);
-  json_object_set_string_member (fields, LIN_SHIFT_FIELD_END, end);
-  json_object_set_int_member (fields, LIN_SHIFT_FIELD_REQUIRED, required);
-  shift = record (LIN_SHIFT_KIND, fields);
-  g_ptr_array_add (records, shift);
-
-  return shift;
-}
 
 static LinRecord *
 assign (GPtrArray *records,
@@ -199,7 +122,7 @@ test_templates_dst (void)
   g_autoptr(GPtrArray) twelve = NULL;
   g_autoptr(GPtrArray) eight = NULL;
   g_autoptr(GPtrArray) october = NULL;
-  LinRecord *main_line = line (records, "SOS", NULL);
+  LinRecord *main_line = lin_roster_test_line (records, "SOS", NULL);
   GDate day;
 
   /* 2×12 on 27-29 March: the night of 28-29 lasts 11 hours */
@@ -257,7 +180,7 @@ test_templates_line_hours (void)
   g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(GPtrArray) shifts = NULL;
   g_autoptr(GError) error = NULL;
-  LinRecord *weekdays = line (records, "Romani line", (const char *[]){ "rom", NULL });
+  LinRecord *weekdays = lin_roster_test_line (records, "Romani line", (const char *[]){ "rom", NULL });
   GDate day;
 
   lin_record_set_string (weekdays, LIN_LINE_FIELD_HOURS, "mon-fri 10:00-18:00");
@@ -275,18 +198,18 @@ test_hard_rules (void)
   g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(LinRoster) roster = NULL;
   g_autoptr(GArray) violations = NULL;
-  LinRecord *sos = line (records, "SOS", NULL);
-  LinRecord *romani = line (records, "Romani line", (const char *[]){ "rom", NULL });
-  LinRecord *ana = person (records, "Ana", (const char *[]){ "rom", NULL });
-  LinRecord *bojana = person (records, "Bojana", NULL);
-  LinRecord *vesna = person (records, "Vesna", (const char *[]){ "sign", NULL });
-  LinRecord *day1 = shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 2);
-  LinRecord *day1_romani = shift (records, romani, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
-  LinRecord *day2 = shift (records, sos, "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00", 1);
-  LinRecord *day3 = shift (records, sos, "2026-12-03T08:00:00+01:00", "2026-12-03T20:00:00+01:00", 1);
-  LinRecord *night3 = shift (records, sos, "2026-12-03T20:00:00+01:00", "2026-12-04T08:00:00+01:00", 1);
-  LinRecord *sign_shift = shift (records, sos, "2026-12-05T08:00:00+01:00", "2026-12-05T20:00:00+01:00", 1);
-  LinRecord *empty = shift (records, sos, "2026-12-06T08:00:00+01:00", "2026-12-06T20:00:00+01:00", 1);
+  LinRecord *sos = lin_roster_test_line (records, "SOS", NULL);
+  LinRecord *romani = lin_roster_test_line (records, "Romani line", (const char *[]){ "rom", NULL });
+  LinRecord *ana = lin_roster_test_person (records, "Ana", (const char *[]){ "rom", NULL });
+  LinRecord *bojana = lin_roster_test_person (records, "Bojana", NULL);
+  LinRecord *vesna = lin_roster_test_person (records, "Vesna", (const char *[]){ "sign", NULL });
+  LinRecord *day1 = lin_roster_test_shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 2);
+  LinRecord *day1_romani = lin_roster_test_shift (records, romani, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
+  LinRecord *day2 = lin_roster_test_shift (records, sos, "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00", 1);
+  LinRecord *day3 = lin_roster_test_shift (records, sos, "2026-12-03T08:00:00+01:00", "2026-12-03T20:00:00+01:00", 1);
+  LinRecord *night3 = lin_roster_test_shift (records, sos, "2026-12-03T20:00:00+01:00", "2026-12-04T08:00:00+01:00", 1);
+  LinRecord *sign_shift = lin_roster_test_shift (records, sos, "2026-12-05T08:00:00+01:00", "2026-12-05T20:00:00+01:00", 1);
+  LinRecord *empty = lin_roster_test_shift (records, sos, "2026-12-06T08:00:00+01:00", "2026-12-06T20:00:00+01:00", 1);
   LinRecord *overlapping, *away_assignment;
   guint overridden;
 
@@ -297,7 +220,7 @@ test_hard_rules (void)
   assign (records, day1, bojana);
   assign (records, day2, bojana);
   {
-    LinRecord *wrong = shift (records, romani, "2026-12-02T10:00:00+01:00", "2026-12-02T18:00:00+01:00", 1);
+    LinRecord *wrong = lin_roster_test_shift (records, romani, "2026-12-02T10:00:00+01:00", "2026-12-02T18:00:00+01:00", 1);
     assign (records, wrong, vesna);
   }
   /* a skill of the shift: sign language, and no one has it */
@@ -372,13 +295,13 @@ test_rest_dst (void)
   g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(LinRoster) roster = NULL;
   g_autoptr(GArray) violations = NULL;
-  LinRecord *sos = line (records, "SOS", NULL);
-  LinRecord *ana = person (records, "Ana", NULL);
-  LinRecord *bojana = person (records, "Bojana", NULL);
-  LinRecord *march_day = shift (records, sos, "2026-03-28T08:00:00+01:00", "2026-03-28T20:00:00+01:00", 1);
-  LinRecord *march_next = shift (records, sos, "2026-03-29T08:00:00+02:00", "2026-03-29T20:00:00+02:00", 1);
-  LinRecord *october_day = shift (records, sos, "2026-10-24T08:00:00+02:00", "2026-10-24T20:00:00+02:00", 1);
-  LinRecord *october_next = shift (records, sos, "2026-10-25T08:00:00+01:00", "2026-10-25T20:00:00+01:00", 1);
+  LinRecord *sos = lin_roster_test_line (records, "SOS", NULL);
+  LinRecord *ana = lin_roster_test_person (records, "Ana", NULL);
+  LinRecord *bojana = lin_roster_test_person (records, "Bojana", NULL);
+  LinRecord *march_day = lin_roster_test_shift (records, sos, "2026-03-28T08:00:00+01:00", "2026-03-28T20:00:00+01:00", 1);
+  LinRecord *march_next = lin_roster_test_shift (records, sos, "2026-03-29T08:00:00+02:00", "2026-03-29T20:00:00+02:00", 1);
+  LinRecord *october_day = lin_roster_test_shift (records, sos, "2026-10-24T08:00:00+02:00", "2026-10-24T20:00:00+02:00", 1);
+  LinRecord *october_next = lin_roster_test_shift (records, sos, "2026-10-25T08:00:00+01:00", "2026-10-25T20:00:00+01:00", 1);
   LinRecord *rest;
   LinRosterSettings settings;
   guint overridden;
@@ -422,20 +345,20 @@ test_soft_rules (void)
   g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(LinRoster) roster = NULL;
   g_autoptr(GArray) violations = NULL;
-  LinRecord *sos = line (records, "SOS", NULL);
-  LinRecord *ana = person (records, "Ana", NULL);
+  LinRecord *sos = lin_roster_test_line (records, "SOS", NULL);
+  LinRecord *ana = lin_roster_test_person (records, "Ana", NULL);
   LinRecord *people[4];
   LinRecord *nights[8];
   LinRecord *cancelled;
 
   json_object_set_int_member (lin_record_get_fields (ana), LIN_PERSON_FIELD_MAX_WEEK_HOURS, 30);
   json_object_set_int_member (lin_record_get_fields (ana), LIN_PERSON_FIELD_MAX_MONTH_NIGHTS, 3);
-  set_strings (lin_record_get_fields (ana), LIN_PERSON_FIELD_UNDESIRED_DAYS, (const char *[]){ "sun", NULL });
+  lin_roster_test_set_strings (lin_record_get_fields (ana), LIN_PERSON_FIELD_UNDESIRED_DAYS, (const char *[]){ "sun", NULL });
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *alias = g_strdup_printf ("Volunteer %u", i);
 
-      people[i] = person (records, alias, NULL);
+      people[i] = lin_roster_test_person (records, alias, NULL);
     }
 
   /* Ana: four nights a week apart in December (Tuesdays), 12 hours
@@ -448,7 +371,7 @@ test_soft_rules (void)
 
       start = g_strdup_printf ("2026-12-%02dT20:00:00+01:00", days[i]);
       end = g_strdup_printf ("2026-12-%02dT08:00:00+01:00", days[i] + 1);
-      nights[i] = shift (records, sos, start, end, 1);
+      nights[i] = lin_roster_test_shift (records, sos, start, end, 1);
     }
   assign (records, nights[0], ana);
   assign (records, nights[1], ana);
@@ -457,8 +380,8 @@ test_soft_rules (void)
   assign (records, nights[4], ana);   /* Mon 28 */
   assign (records, nights[5], ana);   /* Wed 30: the week's 24th hour; Fri missing, a Sunday below */
   {
-    LinRecord *sunday = shift (records, sos, "2026-12-27T08:00:00+01:00", "2026-12-27T20:00:00+01:00", 1);
-    LinRecord *friday = shift (records, sos, "2027-01-01T08:00:00+01:00", "2027-01-01T20:00:00+01:00", 1);
+    LinRecord *sunday = lin_roster_test_shift (records, sos, "2026-12-27T08:00:00+01:00", "2026-12-27T20:00:00+01:00", 1);
+    LinRecord *friday = lin_roster_test_shift (records, sos, "2027-01-01T08:00:00+01:00", "2027-01-01T20:00:00+01:00", 1);
 
     assign (records, sunday, ana);    /* undesired */
     assign (records, friday, ana);    /* Mon 28 + Wed 30 + Fri 1: 36 hours > 30 */
@@ -467,7 +390,7 @@ test_soft_rules (void)
   assign (records, nights[6], people[0]);
   assign (records, nights[7], people[1]);
   /* a cancelled shift counts for nothing */
-  cancelled = shift (records, sos, "2026-12-31T08:00:00+01:00", "2026-12-31T20:00:00+01:00", 1);
+  cancelled = lin_roster_test_shift (records, sos, "2026-12-31T08:00:00+01:00", "2026-12-31T20:00:00+01:00", 1);
   json_object_set_boolean_member (lin_record_get_fields (cancelled), LIN_SHIFT_FIELD_CANCELLED, TRUE);
   assign (records, cancelled, ana);
 
@@ -495,16 +418,16 @@ test_broken_records (void)
   g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(LinRoster) roster = NULL;
   g_autoptr(GArray) violations = NULL;
-  LinRecord *sos = line (records, "SOS", NULL);
-  LinRecord *ana = person (records, "Ana", NULL);
-  LinRecord *good = shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 1);
+  LinRecord *sos = lin_roster_test_line (records, "SOS", NULL);
+  LinRecord *ana = lin_roster_test_person (records, "Ana", NULL);
+  LinRecord *good = lin_roster_test_shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 1);
 
-  shift (records, sos, "2026-12-01T08:00:00", "2026-12-01T20:00:00+01:00", 1);    /* no offset */
-  shift (records, sos, "2026-12-01T20:00:00+01:00", "2026-12-01T08:00:00+01:00", 1); /* ends first */
+  lin_roster_test_shift (records, sos, "2026-12-01T08:00:00", "2026-12-01T20:00:00+01:00", 1);    /* no offset */
+  lin_roster_test_shift (records, sos, "2026-12-01T20:00:00+01:00", "2026-12-01T08:00:00+01:00", 1); /* ends first */
   {
     LinRecord *other = lin_record_new (LIN_LINE_KIND);
 
-    shift (records, other, "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00", 1); /* no such line */
+    lin_roster_test_shift (records, other, "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00", 1); /* no such line */
     g_object_unref (other);
   }
   {
@@ -611,9 +534,9 @@ generate (guint32 seed)
   guint n_people = g_rand_int_range (rand, 4, 14);
   GDate day;
 
-  lines[0] = line (records, "SOS", NULL);
-  lines[1] = line (records, "Romani line", (const char *[]){ "rom", NULL });
-  lines[2] = line (records, "Disability line", (const char *[]){ "disability", NULL });
+  lines[0] = lin_roster_test_line (records, "SOS", NULL);
+  lines[1] = lin_roster_test_line (records, "Romani line", (const char *[]){ "rom", NULL });
+  lines[2] = lin_roster_test_line (records, "Disability line", (const char *[]){ "disability", NULL });
   for (guint i = 0; i < n_people; i++)
     {
       g_autofree char *alias = g_strdup_printf ("Person %u", i);
@@ -624,7 +547,7 @@ generate (guint32 seed)
       for (guint k = 0; k < G_N_ELEMENTS (skills); k++)
         if (g_rand_int_range (rand, 0, 3) == 0)
           mine[n++] = skills[k];
-      someone = person (records, alias, mine);
+      someone = lin_roster_test_person (records, alias, mine);
       json_object_set_int_member (lin_record_get_fields (someone), LIN_PERSON_FIELD_MAX_WEEK_HOURS,
                                   g_rand_int_range (rand, 16, 48));
       if (g_rand_int_range (rand, 0, 3) == 0)
@@ -653,7 +576,7 @@ generate (guint32 seed)
       add_all (shifts, some);
     }
   /* a shift that needs sign language; a few made by hand */
-  set_strings (lin_record_get_fields (g_ptr_array_index (shifts, 3)), LIN_SHIFT_FIELD_SKILLS,
+  lin_roster_test_set_strings (lin_record_get_fields (g_ptr_array_index (shifts, 3)), LIN_SHIFT_FIELD_SKILLS,
                (const char *[]){ "sign", NULL });
   for (guint i = 0; i < 6; i++)
     assign (records, g_ptr_array_index (shifts, g_rand_int_range (rand, 0, shifts->len)),
@@ -748,17 +671,17 @@ test_fill_reasons (void)
   g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(LinRoster) roster = NULL;
   g_autoptr(LinRosterFill) fill = NULL;
-  LinRecord *sos = line (records, "SOS", NULL);
-  LinRecord *romani = line (records, "Romani line", (const char *[]){ "rom", NULL });
-  LinRecord *deaf = line (records, "Sign line", (const char *[]){ "sign", NULL });
-  LinRecord *ana = person (records, "Ana", (const char *[]){ "rom", NULL });
-  LinRecord *bojana = person (records, "Bojana", NULL);
-  LinRecord *day = shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 1);
-  LinRecord *romani_day = shift (records, romani, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
-  LinRecord *sign_day = shift (records, deaf, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
-  LinRecord *night = shift (records, sos, "2026-12-01T20:00:00+01:00", "2026-12-02T08:00:00+01:00", 1);
-  LinRecord *next_morning = shift (records, sos, "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00", 1);
-  LinRecord *romani_away = shift (records, romani, "2026-12-05T10:00:00+01:00", "2026-12-05T18:00:00+01:00", 1);
+  LinRecord *sos = lin_roster_test_line (records, "SOS", NULL);
+  LinRecord *romani = lin_roster_test_line (records, "Romani line", (const char *[]){ "rom", NULL });
+  LinRecord *deaf = lin_roster_test_line (records, "Sign line", (const char *[]){ "sign", NULL });
+  LinRecord *ana = lin_roster_test_person (records, "Ana", (const char *[]){ "rom", NULL });
+  LinRecord *bojana = lin_roster_test_person (records, "Bojana", NULL);
+  LinRecord *day = lin_roster_test_shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 1);
+  LinRecord *romani_day = lin_roster_test_shift (records, romani, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
+  LinRecord *sign_day = lin_roster_test_shift (records, deaf, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
+  LinRecord *night = lin_roster_test_shift (records, sos, "2026-12-01T20:00:00+01:00", "2026-12-02T08:00:00+01:00", 1);
+  LinRecord *next_morning = lin_roster_test_shift (records, sos, "2026-12-02T08:00:00+01:00", "2026-12-02T20:00:00+01:00", 1);
+  LinRecord *romani_away = lin_roster_test_shift (records, romani, "2026-12-05T10:00:00+01:00", "2026-12-05T18:00:00+01:00", 1);
   LinRosterUnfilledReason reasons[8];
   int expected_person[8];
 
