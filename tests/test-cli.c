@@ -16,6 +16,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -963,6 +964,59 @@ test_directory (void)
   }
 }
 
+/* A roster saved record by record, exported as iCalendar that libical
+ * reads back: to standard output, to a file, for one person */
+static void
+test_roster_export_ics (void)
+{
+  g_autofree char *path = create_profile ("Roster");
+  g_autofree char *file = g_build_filename (tmp_root, "roster.ics", NULL);
+  g_autofree char *ana = NULL, *line = NULL, *shift = NULL, *json = NULL, *written = NULL;
+  g_auto(Run) all = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) nobody = { 0 };
+  icalcomponent *calendar, *event;
+  GStatBuf st;
+
+  ana = strip (put_record (path, "person", "{\"alias\": \"Ana\"}"));
+  line = strip (put_record (path, "line", "{\"name\": \"SOS line\", \"hours\": \"24/7\"}"));
+  json = g_strdup_printf ("{\"line\": \"%s\", \"start\": \"2026-03-28T20:00:00+01:00\", "
+                          "\"end\": \"2026-03-29T08:00:00+02:00\", \"required\": 1}", line);
+  shift = strip (put_record (path, "shift", json));
+  g_free (json);
+  json = g_strdup_printf ("{\"shift\": \"%s\", \"person\": \"%s\", \"uid\": \"shift-1\", \"sequence\": 4}",
+                          shift, ana);
+  g_free (put_record (path, "assignment", json));
+
+  run_cli (PASSPHRASE "\n", &all, "roster", "export-ics", "--profile", path);
+  g_assert_cmpint (all.status, ==, 0);
+  calendar = icalparser_parse_string (all.out);
+  g_assert_nonnull (calendar);
+  g_assert_nonnull (icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT));
+  event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (icalcomponent_get_uid (event), ==, "shift-1@linija");
+  g_assert_cmpint (icalcomponent_get_sequence (event), ==, 4);
+  g_assert_cmpint (icaltime_as_timet_with_zone (icalcomponent_get_dtstart (event),
+                                                icalcomponent_get_dtstart (event).zone), ==, 1774724400);
+  g_assert_null (icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT));
+  icalcomponent_free (calendar);
+
+  /* her calendar, to a file only she can read */
+  run_cli (PASSPHRASE "\n", &to_file, "roster", "export-ics", "--profile", path, "--person", ana, "--output", file);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  g_assert_true (g_file_get_contents (file, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "UID:shift-1@linija"));
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* the line is no person */
+  run_cli (PASSPHRASE "\n", &nobody, "roster", "export-ics", "--profile", path, "--person", line);
+  g_assert_cmpint (nobody.status, ==, 5);
+  g_assert_cmpint (cli_status (PASSPHRASE "\n", "roster", "export-ics", "--profile", path, "--line", "nope"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -988,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/cli/record/roundtrip", test_record_roundtrip);
   g_test_add_func ("/cli/record/bad-input", test_record_bad_input);
   g_test_add_func ("/cli/directory", test_directory);
+  g_test_add_func ("/cli/roster/export-ics", test_roster_export_ics);
   g_test_add_func ("/cli/verify/damaged", test_verify_damaged);
   g_test_add_func ("/cli/verify/damaged-head", test_verify_damaged_head);
   g_test_add_func ("/cli/verify/truncated", test_verify_truncated);

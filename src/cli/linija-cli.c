@@ -32,6 +32,7 @@
 #include "lin-i18n.h"
 #include "lin-profile.h"
 #include "lin-record.h"
+#include "lin-roster-ics.h"
 #include "lin-store.h"
 #include "lin-vault.h"
 
@@ -68,6 +69,9 @@ static struct
   char     *kind;
   char     *id;
   char     *name;
+  char     *person;
+  char     *line;
+  char     *output;
   gboolean  fast_kdf;
   gboolean  fields;
   gboolean  version;
@@ -76,7 +80,7 @@ static struct
 
 /* The kinds of record Linija knows (docs/ARCHITECTURE.md, "Records") */
 static const char * const known_kinds[] = {
-  "call", "note", "caller", "follow-up", "service", "person",
+  "call", "note", "caller", "follow-up", "service", "person", "line",
   "shift", "assignment", "handover", "audit", "draft", NULL,
 };
 
@@ -137,6 +141,17 @@ static const GOptionEntry list_records_entries[] = {
   PROFILE_ENTRY,
   { "kind", 0, 0, G_OPTION_ARG_STRING, &opts.kind, N_("Only records of this kind"), N_("KIND") },
   { "fields", 0, 0, G_OPTION_ARG_NONE, &opts.fields, N_("Print each record's fields too"), NULL },
+  PASSPHRASE_FD_ENTRY,
+  DATA_DIR_ENTRY,
+  G_OPTION_ENTRY_NULL
+};
+
+static const GOptionEntry export_ics_entries[] = {
+  PROFILE_ENTRY,
+  { "person", 0, 0, G_OPTION_ARG_STRING, &opts.person, N_("Only this person's shifts"), N_("ID") },
+  { "line", 0, 0, G_OPTION_ARG_STRING, &opts.line, N_("Only this line's shifts"), N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, &opts.output,
+    N_("Write to this file instead of standard output"), N_("FILE") },
   PASSPHRASE_FD_ENTRY,
   DATA_DIR_ENTRY,
   G_OPTION_ENTRY_NULL
@@ -962,6 +977,51 @@ cmd_directory_search (char **args)
   return close_store (store, code);
 }
 
+/* The roster */
+
+static int
+cmd_roster_export_ics (char **args)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(LinRoster) roster = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  char person[LIN_RECORD_ID_BYTES * 2 + 1], line[LIN_RECORD_ID_BYTES * 2 + 1];
+  LinStore *store = NULL;
+  char *ics;
+  int code;
+
+  if ((opts.person != NULL && (code = parse_record_id (opts.person, person)) != LIN_CLI_EXIT_OK) ||
+      (opts.line != NULL && (code = parse_record_id (opts.line, line)) != LIN_CLI_EXIT_OK) ||
+      (code = open_profile (&store)) != LIN_CLI_EXIT_OK)
+    return code;
+
+  records = lin_store_list (store, NULL);
+  roster = lin_roster_new (records);
+  if ((opts.person != NULL && lin_roster_find_person (roster, person) < 0) ||
+      (opts.line != NULL && lin_roster_find_line (roster, line) < 0))
+    return close_store (store, fail (LIN_CLI_EXIT_NOT_FOUND, "%s", _("No such person or line in the roster")));
+
+  now = g_date_time_new_now_utc ();
+  ics = lin_roster_export_ics (roster, opts.person ? person : NULL, opts.line ? line : NULL, now, &error);
+  if (ics == NULL)
+    return close_store (store, fail_error (error));
+
+  /* it names counsellors: readable by its owner only */
+  if (opts.output != NULL)
+    {
+      if (!g_file_set_contents_full (opts.output, ics, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        code = fail_error (error);
+    }
+  else
+    fputs (ics, stdout);
+  lin_cli_wipe_string (ics);
+
+  g_clear_pointer (&roster, lin_roster_free);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  return close_store (store, code);
+}
+
 static const Command commands[] = {
   { "profile", "create", "--name NAME [--fast-kdf]", NULL,
     N_("Create a profile; the passphrase is the first line of standard input. "
@@ -1005,6 +1065,10 @@ static const Command commands[] = {
   { "directory", "search", "--profile PROFILE QUERY", N_("QUERY"),
     N_("Print the services a search finds, best first, one JSON object a line."),
     profile_entries, 1, cmd_directory_search },
+  { "roster", "export-ics", "--profile PROFILE [--person ID] [--line ID] [--output FILE]", NULL,
+    N_("Print the roster's shifts as iCalendar: one event for each person on a shift, "
+       "with the same UID each time. Shifts no one is on are left out."),
+    export_ics_entries, 0, cmd_roster_export_ics },
 };
 
 static char *
@@ -1098,7 +1162,7 @@ find_command (char   **args,
     }
 
   if (group_seen)
-    /* Translators: %s is “profile”, “record” or “directory” */
+    /* Translators: %s is “profile”, “record”, “directory” or “roster” */
     fail (LIN_CLI_EXIT_USAGE, _("Unknown or missing subcommand of “%s”; see “linija-cli --help”"),
           args[0]);
   else
