@@ -236,7 +236,7 @@ main (int   argc,
       lin_record_set_string (assignment, LIN_ASSIGNMENT_FIELD_PERSON, lin_record_get_id_string (person));
 
       start = lin_bench_now ();
-      g_clear_pointer (&roster, lin_roster_free);
+      g_clear_pointer (&roster, lin_roster_unref);
       roster = lin_roster_new (records);
       violations = lin_roster_check (roster, NULL);
       g_array_append_vals (rebuild_check, (double[]){ (lin_bench_now () - start) * 1000 }, 1);

@@ -107,7 +107,7 @@ fixture_init (Fixture *fixture)
 static void
 fixture_clear (Fixture *fixture)
 {
-  g_clear_pointer (&fixture->roster, lin_roster_free);
+  g_clear_pointer (&fixture->roster, lin_roster_unref);
   g_clear_pointer (&fixture->records, g_ptr_array_unref);
 }
 

@@ -274,7 +274,7 @@ test_hard_rules (void)
     g_assert_true (lin_roster_rule_is_hard (g_array_index (violations, LinRosterViolation, i).rule) ||
                    g_array_index (violations, LinRosterViolation, i).rule == LIN_ROSTER_RULE_REST);
   g_clear_pointer (&violations, g_array_unref);
-  g_clear_pointer (&roster, lin_roster_free);
+  g_clear_pointer (&roster, lin_roster_unref);
 
   /* a hard rule overridden with a reason only still counts; confirmed, it
    * is allowed and still shown */
@@ -329,7 +329,7 @@ test_rest_dst (void)
   violations = lin_roster_check (roster, &settings);
   g_assert_cmpuint (count (roster, violations, LIN_ROSTER_RULE_REST, NULL, NULL, NULL), ==, 0);
   g_clear_pointer (&violations, g_array_unref);
-  g_clear_pointer (&roster, lin_roster_free);
+  g_clear_pointer (&roster, lin_roster_unref);
 
   /* a soft rule overridden with a reason: allowed, still shown */
   override (rest, "rest", FALSE);

@@ -1017,7 +1017,7 @@ cmd_roster_export_ics (char **args)
     fputs (ics, stdout);
   lin_cli_wipe_string (ics);
 
-  g_clear_pointer (&roster, lin_roster_free);
+  g_clear_pointer (&roster, lin_roster_unref);
   g_clear_pointer (&records, g_ptr_array_unref);
   return close_store (store, code);
 }

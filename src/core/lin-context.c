@@ -118,7 +118,7 @@ roster_changed_idle_cb (gpointer user_data)
 static void
 roster_changed (LinContext *self)
 {
-  g_clear_pointer (&self->roster, lin_roster_free);
+  g_clear_pointer (&self->roster, lin_roster_unref);
   if (self->roster_idle == 0)
     self->roster_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, roster_changed_idle_cb, self, NULL);
 }
@@ -736,7 +736,7 @@ lin_context_lock (LinContext *self)
 
   g_clear_pointer (&self->directory, lin_directory_free);
   g_clear_handle_id (&self->directory_idle, g_source_remove);
-  g_clear_pointer (&self->roster, lin_roster_free);
+  g_clear_pointer (&self->roster, lin_roster_unref);
   g_clear_handle_id (&self->roster_idle, g_source_remove);
   g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   lin_store_close (self->store);
@@ -804,7 +804,9 @@ lin_context_get_directory (LinContext *self)
  * assignments, built when first asked for after an unlock or a change
  * (#LinContext::roster-changed says so).
  *
- * Returns: (transfer none) (nullable): the roster, %NULL when locked
+ * Returns: (transfer none) (nullable): the roster, %NULL when locked; a
+ *   widget that shows it takes a reference (lin_roster_ref()): the
+ *   context lets it go at the next change
  */
 LinRoster *
 lin_context_get_roster (LinContext *self)

@@ -66,6 +66,7 @@ typedef struct
 
 struct _LinRoster
 {
+  gatomicrefcount ref_count;
   GArray     *people;        /* of Person */
   GArray     *lines;         /* of Line */
   GArray     *shifts;        /* of Shift, by start */

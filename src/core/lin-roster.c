@@ -397,6 +397,7 @@ lin_roster_new (GPtrArray *records)
 
   g_return_val_if_fail (records != NULL, NULL);
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->people = g_array_new (FALSE, TRUE, sizeof (Person));
   g_array_set_clear_func (self->people, person_clear);
   self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
@@ -489,10 +490,28 @@ lin_roster_new (GPtrArray *records)
   return self;
 }
 
-void
-lin_roster_free (LinRoster *self)
+/**
+ * lin_roster_ref:
+ * @self: a roster
+ *
+ * A roster does not change once built: a widget keeps one it shows while
+ * the context builds the next (#LinContext::roster-changed).
+ *
+ * Returns: (transfer full): @self
+ */
+LinRoster *
+lin_roster_ref (LinRoster *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+lin_roster_unref (LinRoster *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
 
   g_array_unref (self->people);

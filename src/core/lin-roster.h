@@ -105,7 +105,8 @@ gboolean      lin_roster_rule_from_code  (const char        *code,
                                           LinRosterRule     *rule);
 
 LinRoster    *lin_roster_new             (GPtrArray         *records);
-void          lin_roster_free            (LinRoster         *self);
+LinRoster    *lin_roster_ref             (LinRoster         *self);
+void          lin_roster_unref           (LinRoster         *self);
 
 guint         lin_roster_get_n_people    (LinRoster         *self);
 LinRecord    *lin_roster_get_person      (LinRoster         *self,
@@ -162,6 +163,6 @@ GPtrArray    *lin_roster_make_shifts     (LinRecord         *line,
                                           guint              required,
                                           GError           **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinRoster, lin_roster_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinRoster, lin_roster_unref)
 
 G_END_DECLS
