@@ -127,6 +127,21 @@ test_demo_open (void)
   services = lin_store_list (lin_context_get_store (context), LIN_SERVICE_KIND);
   g_assert_cmpuint (calls->len, >, 0);
   g_assert_cmpuint (services->len, >=, 300);
+  /* a month of the made-up roster, planned but not done */
+  {
+    LinRoster *roster = lin_context_get_roster (context);
+    g_autoptr(GArray) violations = lin_roster_check (roster, NULL);
+    guint gaps = 0;
+
+    g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 3);
+    g_assert_cmpuint (lin_roster_get_n_people (roster), ==, 24);
+    g_assert_cmpuint (lin_roster_get_n_shifts (roster), >=, 28 * 3 + 28 * 2);
+    for (guint i = 0; i < violations->len; i++)
+      gaps += g_array_index (violations, LinRosterViolation, i).rule == LIN_ROSTER_RULE_GAP;
+    g_assert_cmpuint (gaps, >, 0);
+    for (guint i = 0; i < lin_roster_get_n_people (roster); i++)
+      g_assert_true (json_object_get_boolean_member (lin_record_get_fields (lin_roster_get_person (roster, i)), "demo"));
+  }
 
   lin_context_shutdown (context);
 }
@@ -161,7 +176,8 @@ test_roster (void)
 
   roster = lin_context_get_roster (context);
   g_assert_nonnull (roster);
-  g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 0);
+  /* the demo's own roster, then one more line */
+  g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 3);
 
   lin_record_set_string (line, LIN_LINE_FIELD_NAME, "SOS (izmišljena)");
   lin_record_set_string (person, LIN_PERSON_FIELD_ALIAS, "Volonterka (izmišljena)");
@@ -178,10 +194,14 @@ test_roster (void)
     ;
   g_assert_cmpuint (changed, ==, 1);
   roster = lin_context_get_roster (context);
-  g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 1);
-  g_assert_cmpuint (lin_roster_get_n_people (roster), ==, 1);
-  g_assert_cmpuint (lin_roster_get_n_shifts (roster), ==, 14);
-  g_assert_cmpuint (lin_roster_shift_get_n_assigned (roster, 0), ==, 1);
+  g_assert_cmpuint (lin_roster_get_n_lines (roster), ==, 4);
+  g_assert_cmpuint (lin_roster_get_n_people (roster), ==, 25);
+  {
+    int s = lin_roster_find_shift (roster, lin_record_get_id_string (g_ptr_array_index (shifts, 0)));
+
+    g_assert_cmpint (s, >=, 0);
+    g_assert_cmpuint (lin_roster_shift_get_n_assigned (roster, s), ==, 1);
+  }
 
   lin_context_lock (context);
   g_assert_null (lin_context_get_roster (context));

@@ -915,8 +915,9 @@ lin_context_change_passphrase (LinContext  *self,
  *
  * Creates the throw-away demo profile (fictional data only), unlocks it,
  * so that `--demo` needs no passphrase, and fills it with fictional calls
- * (lin_demo_add_calls()) and a fictional directory
- * (lin_demo_add_services()).
+ * (lin_demo_add_calls()), a fictional directory
+ * (lin_demo_add_services()) and this month's fictional roster
+ * (lin_demo_add_roster()).
  *
  * Returns: %TRUE on success
  */
@@ -928,6 +929,7 @@ lin_context_open_demo (LinContext  *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *path = NULL;
   LinKdfParams kdf;
+  GDate month;
 
   g_return_val_if_fail (LIN_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (self->demo, FALSE);
@@ -940,9 +942,11 @@ lin_context_open_demo (LinContext  *self,
   if (!lin_context_unlock (self, path, passphrase, error))
     return FALSE;
 
-  /* the same fictional calls every time, up to now, and a fictional
-   * directory to refer them to */
+  /* the same fictional calls every time, up to now, a fictional
+   * directory to refer them to, and this month's fictional roster */
   now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_date_set_dmy (&month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
   return lin_demo_add_calls (self->store, LIN_DEMO_N_CALLS, LIN_DEMO_SEED, now, error) &&
-         lin_demo_add_services (self->store, LIN_DEMO_SEED, error);
+         lin_demo_add_services (self->store, LIN_DEMO_SEED, error) &&
+         lin_demo_add_roster (self->store, LIN_DEMO_SEED, &month, error);
 }

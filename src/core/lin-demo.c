@@ -35,6 +35,7 @@
 #include "lin-directory.h"
 #include "lin-hours.h"
 #include "lin-places.h"
+#include "lin-roster-fill.h"
 #include "lin-translit.h"
 
 /* how far back the calls go */
@@ -1314,4 +1315,173 @@ lin_demo_add_services (LinStore  *store,
       return FALSE;
 
   return lin_store_save_all (store, services, error);
+}
+
+/* The roster */
+
+/* made up, first names only, as a roster needs no more */
+static const char * const demo_aliases[] = {
+  "Ana", "Biljana", "Danijela", "Dragana", "Gordana", "Ivana", "Jelena", "Jovana",
+  "Katarina", "Ljiljana", "Marija", "Milica", "Nataša", "Nevena", "Olivera", "Sanja",
+  "Slađana", "Snežana", "Sonja", "Tamara", "Tanja", "Vesna", "Zorica", "Žaklina",
+};
+
+static LinRecord *
+demo_record (const char *kind,
+             JsonObject *fields)
+{
+  LinRecord *record = lin_record_new (kind);
+
+  json_object_set_boolean_member (fields, "demo", TRUE);
+  lin_record_set_fields (record, fields);
+  json_object_unref (fields);
+
+  return record;
+}
+
+static JsonArray *
+demo_strings (const char *first,
+              ...)
+{
+  JsonArray *array = json_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *s = first; s != NULL; s = va_arg (args, const char *))
+    json_array_add_string_element (array, s);
+  va_end (args);
+
+  return array;
+}
+
+static LinRecord *
+demo_line (const char *name,
+           const char *hours,
+           const char *skill)
+{
+  JsonObject *fields = json_object_new ();
+
+  json_object_set_string_member (fields, LIN_LINE_FIELD_NAME, name);
+  json_object_set_string_member (fields, LIN_LINE_FIELD_HOURS, hours);
+  json_object_set_array_member (fields, LIN_LINE_FIELD_SKILLS, demo_strings (skill, NULL));
+
+  return demo_record (LIN_LINE_KIND, fields);
+}
+
+/**
+ * lin_demo_add_roster:
+ * @store: an open store
+ * @seed: the same seed, the same roster
+ * @first_day: the first day of the month planned, in Europe/Belgrade
+ * @error: return location for a #GError
+ *
+ * Adds a made-up roster: three lines (a 24-hour SOS line, a Romani line
+ * and a line for women with disabilities, by day), 24 volunteers and
+ * counsellors with first names only, skills, limits and days away, and
+ * the month's shifts filled by auto-fill, some places left open and one
+ * rest rule broken, as a coordinator's month looks before she is done.
+ * Every record says it is made up ("demo": true).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_demo_add_roster (LinStore   *store,
+                     guint32     seed,
+                     GDate      *first_day,
+                     GError    **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LinRoster) roster = NULL;
+  g_autoptr(LinRosterFill) fill = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  static const char * const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+  struct { LinRecord *line; const char *template; guint required; } lines[3];
+  guint n_days;
+
+  g_return_val_if_fail (LIN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (first_day != NULL && g_date_valid (first_day), FALSE);
+
+  lines[0].line = demo_line ("SOS linija (izmišljena)", "24/7", NULL);
+  lines[0].template = "3x8";
+  lines[0].required = 2;
+  lines[1].line = demo_line ("Romska linija (izmišljena)", "24/7", "rom");
+  lines[1].template = "2x12";
+  lines[1].required = 1;
+  lines[2].line = demo_line ("Linija za žene sa invaliditetom (izmišljena)", "mon-sat 08:00-20:00", "disability");
+  lines[2].template = "2x12";
+  lines[2].required = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_aliases); i++)
+    {
+      JsonObject *fields = json_object_new ();
+      JsonArray *skills = json_array_new ();
+
+      json_object_set_string_member (fields, LIN_PERSON_FIELD_ALIAS, demo_aliases[i]);
+      json_object_set_string_member (fields, LIN_PERSON_FIELD_ROLE,
+                                     i < 3 ? "coordinator" : i < 12 ? "counsellor" : "volunteer");
+      if (i % 4 == 1)
+        json_array_add_string_element (skills, "rom");
+      if (i % 5 == 2)
+        json_array_add_string_element (skills, "disability");
+      if (i % 7 == 3)
+        json_array_add_string_element (skills, "sign");
+      if (i < 3)
+        json_array_add_string_element (skills, "supervision");
+      json_object_set_array_member (fields, LIN_PERSON_FIELD_SKILLS, skills);
+      json_object_set_int_member (fields, LIN_PERSON_FIELD_MAX_WEEK_HOURS, g_rand_int_range (rand, 3, 6) * 8);
+      json_object_set_int_member (fields, LIN_PERSON_FIELD_MAX_MONTH_NIGHTS, g_rand_int_range (rand, 2, 7));
+      json_object_set_array_member (fields, LIN_PERSON_FIELD_UNDESIRED_DAYS,
+                                    demo_strings (days[g_rand_int_range (rand, 0, 7)], NULL));
+      if (i % 3 == 0)
+        {
+          JsonArray *weekly = json_array_new ();
+          JsonObject *span = json_object_new ();
+
+          json_object_set_string_member (span, "day", days[i % 7]);
+          json_object_set_string_member (span, "from", "16:00");
+          json_object_set_string_member (span, "to", "22:00");
+          json_array_add_object_element (weekly, span);
+          json_object_set_array_member (fields, LIN_PERSON_FIELD_AWAY_WEEKLY, weekly);
+        }
+      g_ptr_array_add (records, demo_record (LIN_PERSON_KIND, fields));
+    }
+
+  n_days = g_date_get_days_in_month (g_date_get_month (first_day), g_date_get_year (first_day)) -
+           g_date_get_day (first_day) + 1;
+  for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+    {
+      g_autoptr(GPtrArray) shifts = lin_roster_make_shifts (lines[l].line, lines[l].template, first_day, n_days,
+                                                            lines[l].required, error);
+
+      if (shifts == NULL)
+        return FALSE;
+      g_ptr_array_add (records, lines[l].line);
+      for (guint s = 0; s < shifts->len; s++)
+        {
+          LinRecord *shift = g_ptr_array_index (shifts, s);
+
+          json_object_set_boolean_member (lin_record_get_fields (shift), "demo", TRUE);
+          g_ptr_array_add (records, g_object_ref (shift));
+        }
+    }
+
+  /* the month filled, then a few places open again: not done yet */
+  from = g_date_time_new (lin_call_get_time_zone (), g_date_get_year (first_day), g_date_get_month (first_day),
+                          g_date_get_day (first_day), 0, 0, 0);
+  to = g_date_time_add_days (from, n_days);
+  roster = lin_roster_new (records);
+  fill = lin_roster_fill (roster, g_date_time_to_unix (from), g_date_time_to_unix (to), seed, NULL);
+  for (guint i = 0; i < fill->added->len; i++)
+    {
+      LinRecord *assignment = g_ptr_array_index (fill->added, i);
+
+      if (g_rand_int_range (rand, 0, 12) == 0)
+        continue;
+      json_object_set_boolean_member (lin_record_get_fields (assignment), "demo", TRUE);
+      g_ptr_array_add (records, g_object_ref (assignment));
+    }
+
+  return lin_store_save_all (store, records, error);
 }

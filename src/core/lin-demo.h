@@ -23,5 +23,9 @@ gboolean lin_demo_add_calls (LinStore   *store,
 gboolean lin_demo_add_services (LinStore   *store,
                                 guint32     seed,
                                 GError    **error);
+gboolean lin_demo_add_roster   (LinStore   *store,
+                                guint32     seed,
+                                GDate      *first_day,
+                                GError    **error);
 
 G_END_DECLS

@@ -57,8 +57,23 @@ typedef struct
   LinRoster               *roster;
   const LinRosterSettings *settings;
   GArray                 **busy;     /* of int, a person: her shifts, by start */
+  guint8                  *away;     /* person × shift: 0 not known yet, 1 free, 2 away */
   GRand                   *rand;
 } Fill;
+
+/* Away, once a person and shift: a weekly span is reckoned in dates */
+static gboolean
+is_away (Fill *fill,
+         int   p,
+         int   s)
+{
+  guint8 *known = &fill->away[(gsize)p * fill->roster->shifts->len + s];
+
+  if (*known == 0)
+    *known = lin_roster_is_away (LIN_ROSTER_PERSON (fill->roster, p), LIN_ROSTER_SHIFT (fill->roster, s)) ? 2 : 1;
+
+  return *known == 2;
+}
 
 static gboolean
 on_shift (Fill *fill,
@@ -152,7 +167,7 @@ cost (Fill  *fill,
   double total = 0;
   GArray *busy = fill->busy[p];
 
-  if ((line_skills & ~person->skills) != 0 || on_shift (fill, p, s) || lin_roster_is_away (person, shift))
+  if ((line_skills & ~person->skills) != 0 || on_shift (fill, p, s) || is_away (fill, p, s))
     return INFEASIBLE;
 
   /* the shift's own skills: while one is missing, only someone who
@@ -250,7 +265,7 @@ reason_for (Fill *fill,
       if ((line_skills & ~person->skills) != 0)
         continue;
       skilled = TRUE;
-      if (!lin_roster_is_away (person, shift))
+      if (!is_away (fill, p, s))
         return LIN_ROSTER_UNFILLED_BUSY;
     }
 
@@ -339,7 +354,7 @@ lin_roster_fill (LinRoster               *roster,
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   LinRosterFill *result = g_new0 (LinRosterFill, 1);
   LinRosterSettings defaults;
-  Fill fill = { roster, NULL, NULL, NULL };
+  Fill fill = { roster, NULL, NULL, NULL, NULL };
   guint n_people;
 
   g_return_val_if_fail (roster != NULL, NULL);
@@ -353,6 +368,7 @@ lin_roster_fill (LinRoster               *roster,
   fill.rand = g_rand_new_with_seed (seed);
   n_people = roster->people->len;
   fill.busy = g_new0 (GArray *, MAX (n_people, 1));
+  fill.away = g_new0 (guint8, MAX ((gsize)n_people * roster->shifts->len, 1));
   for (guint p = 0; p < n_people; p++)
     {
       fill.busy[p] = g_array_copy (LIN_ROSTER_PERSON (roster, p)->shifts);
@@ -463,6 +479,7 @@ lin_roster_fill (LinRoster               *roster,
   for (guint p = 0; p < n_people; p++)
     g_array_unref (fill.busy[p]);
   g_free (fill.busy);
+  g_free (fill.away);
   g_rand_free (fill.rand);
 
   return result;
