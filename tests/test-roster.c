@@ -445,6 +445,52 @@ test_broken_records (void)
   g_assert_cmpuint (violations->len, ==, 0);
 }
 
+/* What a person would break on a shift, before she is put there */
+static void
+test_try_person (void)
+{
+  g_autoptr(GPtrArray) records = records_new ();
+  g_autoptr(LinRoster) roster = NULL;
+  LinRecord *sos = lin_roster_test_line (records, "SOS", NULL);
+  LinRecord *romani = lin_roster_test_line (records, "Romani line", (const char *[]){ "rom", NULL });
+  LinRecord *bojana = lin_roster_test_person (records, "Bojana", NULL);
+  LinRecord *ana = lin_roster_test_person (records, "Ana", (const char *[]){ "rom", NULL });
+  LinRecord *day = lin_roster_test_shift (records, sos, "2026-12-01T08:00:00+01:00", "2026-12-01T20:00:00+01:00", 1);
+  LinRecord *romani_day = lin_roster_test_shift (records, romani, "2026-12-01T10:00:00+01:00", "2026-12-01T18:00:00+01:00", 1);
+  LinRecord *night = lin_roster_test_shift (records, sos, "2026-12-01T20:00:00+01:00", "2026-12-02T08:00:00+01:00", 1);
+  int b, a;
+
+  assign (records, day, bojana);
+  roster = lin_roster_new (records);
+  b = lin_roster_find_person (roster, lin_record_get_id_string (bojana));
+  a = lin_roster_find_person (roster, lin_record_get_id_string (ana));
+
+  {
+    g_autoptr(GArray) tried = lin_roster_try_person (roster, lin_roster_find_shift (roster, lin_record_get_id_string (romani_day)), b, NULL);
+    gboolean overlap = FALSE, skill = FALSE;
+
+    for (guint i = 0; i < tried->len; i++)
+      {
+        overlap |= g_array_index (tried, LinRosterViolation, i).rule == LIN_ROSTER_RULE_OVERLAP;
+        skill |= g_array_index (tried, LinRosterViolation, i).rule == LIN_ROSTER_RULE_SKILL;
+      }
+    g_assert_true (overlap && skill);
+  }
+  {
+    g_autoptr(GArray) tried = lin_roster_try_person (roster, lin_roster_find_shift (roster, lin_record_get_id_string (night)), b, NULL);
+
+    g_assert_cmpuint (tried->len, ==, 1);
+    g_assert_cmpint (g_array_index (tried, LinRosterViolation, 0).rule, ==, LIN_ROSTER_RULE_REST);
+  }
+  {
+    g_autoptr(GArray) tried = lin_roster_try_person (roster, lin_roster_find_shift (roster, lin_record_get_id_string (romani_day)), a, NULL);
+
+    g_assert_cmpuint (tried->len, ==, 0);
+  }
+  g_assert_cmpint (lin_roster_get_week_time (roster, b, lin_roster_find_shift (roster, lin_record_get_id_string (night))), ==, 12 * 3600);
+  g_assert_cmpint (lin_roster_get_week_time (roster, a, 0), ==, 0);
+}
+
 /* Auto-fill */
 
 static guint
@@ -750,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/roster/rest-dst", test_rest_dst);
   g_test_add_func ("/roster/soft-rules", test_soft_rules);
   g_test_add_func ("/roster/broken-records", test_broken_records);
+  g_test_add_func ("/roster/try-person", test_try_person);
   g_test_add_func ("/roster/fill/generated", test_fill_generated);
   g_test_add_func ("/roster/fill/reasons", test_fill_reasons);
 

@@ -291,23 +291,11 @@ count_soft_left (LinRoster     *roster,
                  gint64         to,
                  const LinRosterSettings *settings)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = lin_roster_dup_records (roster);
   g_autoptr(LinRoster) after = NULL;
   g_autoptr(GArray) violations = NULL;
   guint n = 0;
 
-  for (guint i = 0; i < roster->people->len; i++)
-    g_ptr_array_add (records, g_object_ref (LIN_ROSTER_PERSON (roster, i)->record));
-  for (guint i = 0; i < roster->lines->len; i++)
-    g_ptr_array_add (records, g_object_ref (g_array_index (roster->lines, Line, i).record));
-  for (guint i = 0; i < roster->shifts->len; i++)
-    {
-      Shift *shift = LIN_ROSTER_SHIFT (roster, i);
-
-      g_ptr_array_add (records, g_object_ref (shift->record));
-      for (guint a = 0; a < shift->assignments->len; a++)
-        g_ptr_array_add (records, g_object_ref (g_ptr_array_index (shift->assignments, a)));
-    }
   for (guint i = 0; i < added->len; i++)
     g_ptr_array_add (records, g_object_ref (g_ptr_array_index (added, i)));
 

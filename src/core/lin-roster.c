@@ -1122,6 +1122,113 @@ lin_roster_new_assignment (LinRecord *shift,
   return assignment;
 }
 
+/**
+ * lin_roster_dup_records:
+ * @self: a roster
+ *
+ * Returns: (transfer container) (element-type LinRecord): the records the
+ *   roster reads: people, lines, shifts and assignments
+ */
+GPtrArray *
+lin_roster_dup_records (LinRoster *self)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->people->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_array_index (self->people, Person, i).record));
+  for (guint i = 0; i < self->lines->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_array_index (self->lines, Line, i).record));
+  for (guint i = 0; i < self->shifts->len; i++)
+    {
+      Shift *shift = SHIFT (i);
+
+      g_ptr_array_add (records, g_object_ref (shift->record));
+      for (guint a = 0; a < shift->assignments->len; a++)
+        g_ptr_array_add (records, g_object_ref (g_ptr_array_index (shift->assignments, a)));
+    }
+
+  return records;
+}
+
+/**
+ * lin_roster_try_person:
+ * @self: a roster
+ * @shift: a shift's index
+ * @person: a person's index, not on the shift
+ * @settings: (nullable): the rules' settings; %NULL: the defaults
+ *
+ * The rules @person would break on @shift: hers there (an overlap with
+ * another shift of hers too), and a skill the shift would still lack.
+ *
+ * Returns: (transfer full) (element-type LinRosterViolation): the rules
+ *   broken, their indices those of a roster with her on the shift
+ */
+GArray *
+lin_roster_try_person (LinRoster               *self,
+                       guint                    shift,
+                       guint                    person,
+                       const LinRosterSettings *settings)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(LinRoster) tried = NULL;
+  g_autoptr(GArray) all = NULL;
+  GArray *mine = g_array_new (FALSE, FALSE, sizeof (LinRosterViolation));
+  int s, p;
+
+  g_return_val_if_fail (shift < self->shifts->len && person < self->people->len, mine);
+
+  records = lin_roster_dup_records (self);
+  g_ptr_array_add (records, lin_roster_new_assignment (SHIFT (shift)->record,
+                                                       g_array_index (self->people, Person, person).record));
+  tried = lin_roster_new (records);
+  all = lin_roster_check (tried, settings);
+  s = find (tried->shift_ids, lin_record_get_id_string (SHIFT (shift)->record));
+  p = find (tried->person_ids, lin_record_get_id_string (g_array_index (self->people, Person, person).record));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      LinRosterViolation *v = &g_array_index (all, LinRosterViolation, i);
+
+      if ((v->person == p && (v->shift == s || v->other_shift == s)) ||
+          (v->person < 0 && v->shift == s && v->rule == LIN_ROSTER_RULE_SKILL &&
+           !(g_array_index (tried->people, Person, p).skills & (1u << v->value))))
+        g_array_append_val (mine, *v);
+    }
+
+  return mine;
+}
+
+/**
+ * lin_roster_get_week_time:
+ * @self: a roster
+ * @person: a person's index
+ * @shift: a shift's index
+ *
+ * Returns: the seconds @person is on shifts in the week (Monday to
+ *   Sunday) of @shift's start
+ */
+gint64
+lin_roster_get_week_time (LinRoster *self,
+                          guint      person,
+                          guint      shift)
+{
+  Person *her;
+  gint64 total = 0;
+
+  g_return_val_if_fail (person < self->people->len && shift < self->shifts->len, 0);
+
+  her = &g_array_index (self->people, Person, person);
+  for (guint i = 0; i < her->shifts->len; i++)
+    {
+      Shift *other = SHIFT (g_array_index (her->shifts, int, i));
+
+      if (other->week == SHIFT (shift)->week)
+        total += other->end - other->start;
+    }
+
+  return total;
+}
+
 /* Templates */
 
 typedef struct

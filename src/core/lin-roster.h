@@ -151,6 +151,14 @@ char         *lin_roster_describe        (LinRoster         *self,
 
 LinRecord    *lin_roster_new_assignment  (LinRecord         *shift,
                                           LinRecord         *person);
+GPtrArray    *lin_roster_dup_records     (LinRoster         *self);
+GArray       *lin_roster_try_person      (LinRoster         *self,
+                                          guint              shift,
+                                          guint              person,
+                                          const LinRosterSettings *settings);
+gint64        lin_roster_get_week_time   (LinRoster         *self,
+                                          guint              person,
+                                          guint              shift);
 
 /* Shift templates: 3×8 h and 2×12 h, in Europe/Belgrade wall-clock time */
 guint         lin_roster_get_n_templates (void);
