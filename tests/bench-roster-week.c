@@ -26,6 +26,7 @@
 #include "lin-call.h"
 #include "lin-i18n.h"
 #include "lin-renderer.h"
+#include "lin-roster-test-utils.h"
 #include "lin-roster-week.h"
 #include "lin-test-utils.h"
 
@@ -47,18 +48,6 @@ after_paint_cb (void)
       painted_at = g_get_monotonic_time ();
       waiting = FALSE;
     }
-}
-
-static LinRecord *
-record (const char *kind,
-        JsonObject *fields)
-{
-  LinRecord *record = lin_record_new (kind);
-
-  lin_record_set_fields (record, fields);
-  json_object_unref (fields);
-
-  return record;
 }
 
 static char *
@@ -85,42 +74,24 @@ make_records (GPtrArray **shifts,
 
   for (guint i = 0; i < N_LINES; i++)
     {
-      JsonObject *fields = json_object_new ();
       g_autofree char *name = g_strdup_printf ("Line %u", i + 1);
 
-      json_object_set_string_member (fields, LIN_LINE_FIELD_NAME, name);
-      json_object_set_string_member (fields, LIN_LINE_FIELD_HOURS, "24/7");
-      lines[i] = record (LIN_LINE_KIND, fields);
-      g_ptr_array_add (records, lines[i]);
+      lines[i] = lin_roster_test_line (records, name, NULL);
     }
 
   for (guint i = 0; i < N_PEOPLE; i++)
     {
-      JsonObject *fields = json_object_new ();
       g_autofree char *alias = g_strdup_printf ("Person %u", i + 1);
-      LinRecord *person;
 
-      json_object_set_string_member (fields, LIN_PERSON_FIELD_ALIAS, alias);
-      json_object_set_string_member (fields, LIN_PERSON_FIELD_ROLE, "volunteer");
-      person = record (LIN_PERSON_KIND, fields);
-      g_ptr_array_add (records, person);
-      g_ptr_array_add (*people, person);
+      g_ptr_array_add (*people, lin_roster_test_person (records, alias, NULL));
     }
 
   for (guint k = 0; k < N_SHIFTS; k++)
     {
-      JsonObject *fields = json_object_new ();
       g_autofree char *start = iso (monday, (k / N_LINES) * 2.5);
       g_autofree char *end = iso (monday, (k / N_LINES) * 2.5 + 3);
-      LinRecord *shift;
 
-      json_object_set_string_member (fields, LIN_SHIFT_FIELD_LINE, lin_record_get_id_string (lines[k % N_LINES]));
-      json_object_set_string_member (fields, LIN_SHIFT_FIELD_START, start);
-      json_object_set_string_member (fields, LIN_SHIFT_FIELD_END, end);
-      json_object_set_int_member (fields, LIN_SHIFT_FIELD_REQUIRED, 2);
-      shift = record (LIN_SHIFT_KIND, fields);
-      g_ptr_array_add (records, shift);
-      g_ptr_array_add (*shifts, shift);
+      g_ptr_array_add (*shifts, lin_roster_test_shift (records, lines[k % N_LINES], start, end, 2));
     }
 
   return records;
