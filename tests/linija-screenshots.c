@@ -46,6 +46,7 @@
 #include "lin-call-log-view.h"
 #include "lin-call-wizard.h"
 #include "lin-demo.h"
+#include "lin-roster-view.h"
 #include "lin-directory-view.h"
 #include "lin-service-editor.h"
 #include "lin-service-ui.h"
@@ -600,6 +601,112 @@ render_directory_screens (LinWindow *window)
   lin_test_spin (300);
 }
 
+/* The first shift of the week shown with a place open, else the first */
+static int
+open_shift (LinRoster *roster,
+            gint64     from,
+            gint64     to)
+{
+  int first = -1;
+
+  for (guint s = 0; s < lin_roster_get_n_shifts (roster); s++)
+    {
+      if (lin_roster_shift_get_start (roster, s) < from || lin_roster_shift_get_start (roster, s) >= to)
+        continue;
+      if (first < 0)
+        first = s;
+      if (lin_roster_shift_get_n_assigned (roster, s) < lin_roster_shift_get_required (roster, s))
+        return s;
+    }
+
+  return first;
+}
+
+/* Someone who would break a soft rule only on @shift */
+static int
+soft_candidate (LinRoster *roster,
+                int        shift)
+{
+  for (guint p = 0; p < lin_roster_get_n_people (roster); p++)
+    {
+      g_autoptr(GArray) broken = lin_roster_try_person (roster, shift, p, NULL);
+      gboolean soft_only = broken->len > 0;
+
+      for (guint i = 0; i < broken->len; i++)
+        soft_only &= !lin_roster_rule_is_hard (g_array_index (broken, LinRosterViolation, i).rule);
+      if (soft_only)
+        return p;
+    }
+
+  return -1;
+}
+
+static void
+render_roster_screens (LinWindow *window)
+{
+  LinContext *context = lin_application_get_context (app);
+  GtkWidget *root = GTK_WIDGET (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GDateTime) monday = NULL;
+  g_autoptr(GDateTime) next_monday = NULL;
+  LinRosterView *view;
+  LinRoster *roster;
+  GDate month;
+  int shift, person;
+
+  /* the demo's made-up roster, this month */
+  g_date_set_dmy (&month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
+  if (!lin_demo_add_roster (lin_context_get_store (context), LIN_DEMO_SEED, &month, &error))
+    g_error ("screenshots: %s", error->message);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  lin_window_set_section (window, "roster");
+  lin_test_spin (300);
+  view = LIN_ROSTER_VIEW (lin_test_find_descendant (root, LIN_TYPE_ROSTER_VIEW));
+  lin_roster_view_show_week (view, NULL);
+  roster = lin_context_get_roster (context);
+
+  monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
+  next_monday = g_date_time_add_days (monday, 7);
+  shift = open_shift (roster, g_date_time_to_unix (monday) - 86400, g_date_time_to_unix (next_monday));
+  lin_roster_view_select (view, shift);
+  save (root, "roster-week");
+
+  person = shift >= 0 ? soft_candidate (roster, shift) : -1;
+  if (person >= 0)
+    {
+      lin_roster_view_assign (view, person);
+      lin_test_spin (100);
+      if (lin_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+        set_text (GTK_WIDGET (lin_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "roster-override-reason",
+                  /* made up */
+                  "Zamena za koleginicu");
+      save_dialog ("roster-assign");
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "roster.make-shifts", NULL);
+  save_dialog ("roster-make");
+
+  lin_roster_view_auto_fill (view);
+  save_dialog ("roster-fill");
+  save (root, "roster-filled");
+
+  /* a narrow window: the week, then a shift's details instead (once the
+   * Undo notification is gone, which is wider) */
+  lin_test_spin (5500);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save (root, "roster-narrow");
+  if (shift >= 0)
+    {
+      g_signal_emit_by_name (lin_roster_view_get_week (view), "shift-activated", shift);
+      save (root, "roster-details-narrow");
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +789,7 @@ main (int   argc,
 
   render_log_screens (window);
   render_directory_screens (window);
+  render_roster_screens (window);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

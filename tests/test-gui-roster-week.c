@@ -203,7 +203,7 @@ test_gaps (Fixture       *fixture,
 
   /* the Monday shift: full, and said in full */
   g_assert_cmpstr (lin_roster_block_get_label (block_of (fixture->week, find (fixture->roster, fixture->monday))), ==,
-                   "Monday 23 March, SOS, 08:00 to 20:00, 2 of 2 people");
+                   "Mon 23/3, SOS, 08:00 to 20:00, 2 of 2 people");
 
   /* the coverage strip: a cell a line and a day, a gap said */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->week)); child != NULL;

@@ -114,13 +114,15 @@ roster_changed_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* As the directory: a month made from a template is one rebuild */
+/* As the directory: a month made from a template is one rebuild; before
+ * the next frame (GTK draws at G_PRIORITY_HIGH_IDLE + 20), so that the
+ * change shows in it */
 static void
 roster_changed (LinContext *self)
 {
   g_clear_pointer (&self->roster, lin_roster_unref);
   if (self->roster_idle == 0)
-    self->roster_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, roster_changed_idle_cb, self, NULL);
+    self->roster_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, roster_changed_idle_cb, self, NULL);
 }
 
 static gboolean

@@ -509,6 +509,21 @@ lin_hours_get_always (const LinHours *self)
 }
 
 /**
+ * lin_hours_get_day_name:
+ * @day: 0 (Monday) to 6 (Sunday)
+ *
+ * Returns: (transfer none): the day's short name in the user's language,
+ *   "Mon" (GLib's "%a" would give it in the C locale's English)
+ */
+const char *
+lin_hours_get_day_name (guint day)
+{
+  g_return_val_if_fail (day < N_DAYS, NULL);
+
+  return day_label (day, TRUE);
+}
+
+/**
  * lin_hours_get_day_code:
  * @day: 0 (Monday) to 6 (Sunday)
  *

@@ -32,6 +32,7 @@ char     *lin_hours_to_string   (const LinHours *self);
 char     *lin_hours_dup_display (const LinHours *self);
 gboolean  lin_hours_get_always  (const LinHours *self);
 const char *lin_hours_get_day_code (guint         day);
+const char *lin_hours_get_day_name (guint         day);
 gboolean  lin_hours_get_span    (const LinHours *self,
                                  guint           day,
                                  guint           i,

@@ -24,6 +24,7 @@ struct _LinPreferencesWindow
   GtkWidget            *security_group;
   AdwComboRow          *lock_after_row;
   AdwComboRow          *quick_hide_row;
+  GtkSpinButton        *day_start_spin;
 
   /* Owned */
   LinContext           *context;
@@ -326,6 +327,8 @@ lin_preferences_window_constructed (GObject *object)
 
   populate_lock_after (self);
   populate_quick_hide (self);
+  g_settings_bind (lin_context_get_settings (self->context), "roster-day-start",
+                   gtk_spin_button_get_adjustment (self->day_start_spin), "value", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (lin_context_get_settings (self->context), "changed",
                            G_CALLBACK (settings_changed_cb), self,
@@ -435,6 +438,7 @@ lin_preferences_window_class_init (LinPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, security_group);
   gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, lock_after_row);
   gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, quick_hide_row);
+  gtk_widget_class_bind_template_child (widget_class, LinPreferencesWindow, day_start_spin);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_after_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, quick_hide_selected_cb);

@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-call.h"
+#include "lin-hours.h"
 #include "lin-roster-week.h"
 #include "lin-roster-week-private.h"
 
@@ -75,8 +76,9 @@ struct _LinRosterBlock
 
 G_DEFINE_FINAL_TYPE (LinRosterBlock, lin_roster_block, GTK_TYPE_WIDGET)
 
-/* As small as the column gives: the words are clipped, the tooltip and
- * the accessible label say them all */
+/* As small as the column gives: the words are clipped, the accessible
+ * label says them all, and the details beside the week show the chosen
+ * shift's */
 static void
 lin_roster_block_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -199,14 +201,10 @@ block_set (LinRosterBlock *self,
   else
     g_free (spoken);
 
-  if (g_strcmp0 (tooltip, self->tooltip) != 0)
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
-      g_free (self->tooltip);
-      self->tooltip = tooltip;
-    }
-  else
-    g_free (tooltip);
+  /* kept for the details, never shown as a tooltip: GTK's tooltip window
+   * keeps the last tooltip's words after the profile is locked */
+  g_free (self->tooltip);
+  self->tooltip = tooltip;
 
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     if ((state ^ self->state) & (1u << i))
@@ -306,6 +304,27 @@ format_instant (gint64      instant,
   return g_date_time_format (time, format);
 }
 
+/**
+ * lin_roster_week_format_day:
+ * @instant: an instant
+ *
+ * Returns: (transfer full): its day in Belgrade, in numbers and the
+ *   weekday's short name in the user's language: "Mon 23/3"
+ */
+char *
+lin_roster_week_format_day (gint64 instant)
+{
+  g_autoptr(GDateTime) time = local_time (instant);
+  g_autofree char *date = NULL;
+
+  /* Translators: a day's date in the roster, in g_date_time_format()'s
+   * notation with numbers only (month names would come out in English):
+   * "23/3"; in Serbian "23.3." */
+  date = g_date_time_format (time, _("%-d/%-m"));
+  /* Translators: a weekday's short name and a date, "Mon 23/3" */
+  return g_strdup_printf (_("%1$s %2$s"), lin_hours_get_day_name (g_date_time_get_day_of_week (time) - 1), date);
+}
+
 static const char *
 line_name (LinRosterWeek *self,
            int            line)
@@ -366,7 +385,7 @@ update_columns (LinRosterWeek *self)
 
   for (guint d = 0; d < N_DAYS; d++)
     {
-      g_autofree char *text = format_instant (self->column_start[d], "%a %-d %b");
+      g_autofree char *text = lin_roster_week_format_day (self->column_start[d]);
 
       gtk_label_set_text (GTK_LABEL (self->headers[d]), text);
     }
@@ -525,7 +544,7 @@ fill_block (LinRosterWeek *self,
   guint missing = !cancelled && assigned < required ? required - assigned : 0;
   g_autofree char *from = format_instant (lin_roster_shift_get_start (self->roster, shift), "%H:%M");
   g_autofree char *to = format_instant (lin_roster_shift_get_end (self->roster, shift), "%H:%M");
-  g_autofree char *day = format_instant (lin_roster_shift_get_start (self->roster, shift), "%A %-d %B");
+  g_autofree char *day = lin_roster_week_format_day (lin_roster_shift_get_start (self->roster, shift));
   g_autofree char *people = people_text (assigned, required);
   g_autofree char *names = aliases (self, shift);
   g_autofree char *count = NULL;
@@ -666,7 +685,7 @@ update_coverage (LinRosterWeek *self)
 
       for (guint d = 0; d < N_DAYS; d++)
         {
-          g_autofree char *weekday = format_instant (self->column_start[d], "%A");
+          g_autofree char *weekday = lin_roster_week_format_day (self->column_start[d]);
           g_autofree char *people = people_text (assigned[d], required[d]);
           char *text, *spoken;
 

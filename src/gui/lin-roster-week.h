@@ -29,4 +29,6 @@ int        lin_roster_week_get_selected  (LinRosterWeek *self);
 void       lin_roster_week_select        (LinRosterWeek *self,
                                           int            shift);
 
+char      *lin_roster_week_format_day   (gint64         instant);
+
 G_END_DECLS

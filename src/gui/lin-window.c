@@ -16,6 +16,7 @@
 #include "lin-call-wizard.h"
 #include "lin-create-profile-page.h"
 #include "lin-directory-view.h"
+#include "lin-roster-view.h"
 #include "lin-unlock-page.h"
 #include "lin-window.h"
 
@@ -41,7 +42,9 @@ struct _LinWindow
   GtkBox               *log_holder;
   LinCallLogView       *call_log_view;   /* made at the first unlock */
   LinDirectoryView     *directory_view;  /* made at the first unlock */
+  LinRosterView        *roster_view;     /* made at the first unlock */
   GtkBox               *directory_holder;
+  GtkBox               *roster_holder;
   GtkLabel             *demo_label;
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
@@ -124,10 +127,23 @@ ensure_directory_view (LinWindow *self)
   return self->directory_view;
 }
 
+static LinRosterView *
+ensure_roster_view (LinWindow *self)
+{
+  if (self->roster_view == NULL)
+    {
+      self->roster_view = g_object_new (LIN_TYPE_ROSTER_VIEW, "vexpand", TRUE, NULL);
+      gtk_box_append (self->roster_holder, GTK_WIDGET (self->roster_view));
+    }
+
+  return self->roster_view;
+}
+
 static void
 sections_load (LinWindow *self)
 {
   lin_directory_view_set_context (ensure_directory_view (self), self->context);
+  lin_roster_view_set_context (ensure_roster_view (self), self->context);
   lin_call_log_view_set_store (ensure_log_view (self), lin_context_get_store (self->context));
   gtk_widget_set_visible (self->sections_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", TRUE);
@@ -144,6 +160,8 @@ sections_clear (LinWindow *self)
     lin_call_log_view_set_store (self->call_log_view, NULL);
   if (self->directory_view != NULL)
     lin_directory_view_set_context (self->directory_view, NULL);
+  if (self->roster_view != NULL)
+    lin_roster_view_set_context (self->roster_view, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", FALSE);
 
@@ -492,6 +510,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, sections_box);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, directory_holder);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, roster_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, log_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);

@@ -1,0 +1,1215 @@
+/* lin-roster-view.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Roster section: a week of shifts (LinRosterWeek), the chosen
+ * shift's people and the rules it breaks, and the people who could take
+ * it, sorted by fit: those who break no rule first, then those who break
+ * a soft one, then a hard one, each with her hours that week. Assigning
+ * someone who breaks a soft rule asks for a reason; a hard rule, for an
+ * explicit confirmation; both stay on the assignment and in sight.
+ *
+ * Auto-Fill fills the week's gaps (lin-roster-fill.c), says what it could
+ * not fill and why, and offers Undo, which deletes what it added. Make
+ * Shifts makes a week or a month of a line's shifts from a template.
+ */
+
+#define G_LOG_DOMAIN "lin-roster-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lin-call.h"
+#include "lin-roster-fill.h"
+#include "lin-roster-view.h"
+#include "lin-roster-week.h"
+
+struct _LinRosterView
+{
+  AdwBin         parent_instance;
+
+  LinContext    *context;
+  LinRoster     *roster;
+  GArray        *violations;
+  GDate          monday;
+  guint          day_start;       /* the hour a day of the week begins */
+  char          *selected_id;     /* the chosen shift's record id */
+  GPtrArray     *last_fill;       /* what Auto-Fill added, for Undo */
+
+  GtkWidget     *toasts;
+  GtkWidget     *stack;
+  GtkWidget     *leaflet;
+  GtkWidget     *week_pane;
+  GtkWidget     *details_pane;
+  GtkWidget     *back_button;
+  GtkWidget     *week_label;
+  GtkWidget     *week;
+  GtkWidget     *details;
+  GtkWidget     *fill_button;
+  GtkWidget     *make_button;
+};
+
+G_DEFINE_FINAL_TYPE (LinRosterView, lin_roster_view, ADW_TYPE_BIN)
+
+static void show_details (LinRosterView *self);
+
+static LinStore *
+store (LinRosterView *self)
+{
+  return self->context != NULL ? lin_context_get_store (self->context) : NULL;
+}
+
+static GtkWindow *
+window (LinRosterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static GDateTime *
+local_time (gint64 instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+
+  return g_date_time_to_timezone (utc, lin_call_get_time_zone ());
+}
+
+static const char *
+field (LinRecord  *record,
+       const char *name)
+{
+  const char *value = lin_record_get_string (record, name);
+
+  return value != NULL ? value : "";
+}
+
+static int
+selected (LinRosterView *self)
+{
+  if (self->roster == NULL || self->selected_id == NULL)
+    return -1;
+
+  return lin_roster_find_shift (self->roster, self->selected_id);
+}
+
+/* The week's span as the view draws it, Monday at the day's start to
+ * the next Monday's, in Belgrade: Auto-Fill fills what is in sight */
+static void
+week_span (LinRosterView *self,
+           gint64        *from,
+           gint64        *to)
+{
+  g_autoptr(GDateTime) start = g_date_time_new (lin_call_get_time_zone (), g_date_get_year (&self->monday),
+                                                g_date_get_month (&self->monday),
+                                                g_date_get_day (&self->monday), self->day_start, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_days (start, 7);
+
+  *from = g_date_time_to_unix (start);
+  *to = g_date_time_to_unix (end);
+}
+
+static void
+update_week_label (LinRosterView *self)
+{
+  gint64 from, to;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *text = NULL;
+
+  week_span (self, &from, &to);
+  first = lin_roster_week_format_day (from);
+  last = lin_roster_week_format_day (from + 6 * 24 * 3600 + 3600);
+  /* Translators: the week the roster shows: its Monday, its Sunday and
+   * the year, "Mon 23/3 – Sun 29/3, 2026" */
+  text = g_strdup_printf (_("%1$s – %2$s, %3$d"), first, last, g_date_get_year (&self->monday));
+  gtk_label_set_text (GTK_LABEL (self->week_label), text);
+}
+
+static void
+reload (LinRosterView *self)
+{
+  LinRoster *roster = self->context != NULL ? lin_context_get_roster (self->context) : NULL;
+
+  g_clear_pointer (&self->roster, lin_roster_unref);
+  g_clear_pointer (&self->violations, g_array_unref);
+  if (roster != NULL)
+    {
+      self->roster = lin_roster_ref (roster);
+      self->violations = lin_roster_check (roster, NULL);
+    }
+
+  lin_roster_week_set_roster (LIN_ROSTER_WEEK (self->week), self->roster, self->violations);
+  lin_roster_week_select (LIN_ROSTER_WEEK (self->week), selected (self));
+  /* no line yet: nothing to plan */
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->roster != NULL && lin_roster_get_n_lines (self->roster) > 0 ?
+                                    "roster" : "empty");
+  gtk_widget_set_sensitive (self->fill_button, self->roster != NULL);
+  gtk_widget_set_sensitive (self->make_button, self->roster != NULL && lin_roster_get_n_lines (self->roster) > 0);
+  show_details (self);
+}
+
+/* Details of the chosen shift */
+
+static GtkWidget *
+heading (const char *text,
+         const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static char *
+shift_time_text (LinRoster *roster,
+                 int        s)
+{
+  g_autoptr(GDateTime) start = local_time (lin_roster_shift_get_start (roster, s));
+  g_autoptr(GDateTime) end = local_time (lin_roster_shift_get_end (roster, s));
+  g_autofree char *day = lin_roster_week_format_day (lin_roster_shift_get_start (roster, s));
+  g_autofree char *from = g_date_time_format (start, "%H:%M");
+  g_autofree char *to = g_date_time_format (end, "%H:%M");
+  gint64 hours = (lin_roster_shift_get_end (roster, s) - lin_roster_shift_get_start (roster, s)) / 3600;
+
+  /* Translators: a shift's day, its start and end, and its real length in
+   * hours (11 or 13 on the nights the clocks change) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s – %s (%d hour)", "%s, %s – %s (%d hours)", hours),
+                          day, from, to, (int)hours);
+}
+
+static void
+remove_clicked_cb (GtkButton     *button,
+                   LinRosterView *self)
+{
+  LinRecord *assignment = g_object_get_data (G_OBJECT (button), "assignment");
+  g_autoptr(GError) error = NULL;
+
+  if (store (self) != NULL && !lin_store_delete (store (self), assignment, &error))
+    g_warning ("Could not remove a person from a shift: %s", error->message);
+}
+
+/* The overrides a new assignment carries: each rule broken, its reason */
+static void
+save_assignment (LinRosterView *self,
+                 int            person,
+                 GArray        *broken,
+                 const char    *reason)
+{
+  int s = selected (self);
+  g_autoptr(LinRecord) assignment = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *overrides = json_array_new ();
+
+  if (s < 0 || store (self) == NULL)
+    {
+      json_array_unref (overrides);
+      return;
+    }
+
+  assignment = lin_roster_new_assignment (lin_roster_get_shift (self->roster, s),
+                                          lin_roster_get_person (self->roster, person));
+  for (guint i = 0; broken != NULL && i < broken->len; i++)
+    {
+      LinRosterViolation *v = &g_array_index (broken, LinRosterViolation, i);
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_string_member (entry, "rule", lin_roster_rule_get_code (v->rule));
+      json_object_set_string_member (entry, "reason", reason != NULL ? reason : "");
+      json_object_set_boolean_member (entry, "confirmed", lin_roster_rule_is_hard (v->rule));
+      json_array_add_object_element (overrides, entry);
+    }
+  json_object_set_array_member (lin_record_get_fields (assignment), LIN_ASSIGNMENT_FIELD_OVERRIDES, overrides);
+
+  if (!lin_store_save (store (self), assignment, &error))
+    g_warning ("Could not assign a person to a shift: %s", error->message);
+}
+
+typedef struct
+{
+  LinRosterView *self;
+  int            person;
+  GArray        *broken;
+  GtkWidget     *reason;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_array_unref (pending->broken);
+  g_free (pending);
+}
+
+static void
+assign_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Pending          *pending)
+{
+  if (g_str_equal (response, "assign"))
+    save_assignment (pending->self, pending->person, pending->broken,
+                     pending->reason != NULL ? gtk_editable_get_text (GTK_EDITABLE (pending->reason)) : NULL);
+}
+
+static void
+reason_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "assign", *text != '\0');
+}
+
+/**
+ * lin_roster_view_assign:
+ * @self: a #LinRosterView
+ * @person: a person's index in the roster
+ *
+ * Puts @person on the chosen shift: at once when she breaks no rule;
+ * after a reason when she breaks a soft one; after an explicit
+ * confirmation (and a reason) when she breaks a hard one.
+ */
+void
+lin_roster_view_assign (LinRosterView *self,
+                        int            person)
+{
+  int s = selected (self);
+  g_autoptr(GArray) broken = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  gboolean hard = FALSE;
+  AdwMessageDialog *dialog;
+  Pending *pending;
+
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  if (s < 0 || person < 0 || person >= (int)lin_roster_get_n_people (self->roster))
+    return;
+
+  broken = lin_roster_try_person (self->roster, s, person, NULL);
+  if (broken->len == 0)
+    {
+      save_assignment (self, person, NULL, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < broken->len; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(LinRoster) tried = NULL;
+
+      hard |= lin_roster_rule_is_hard (g_array_index (broken, LinRosterViolation, i).rule);
+      /* the indices are a roster's with her on the shift: describe with
+       * the names only, which both share */
+      text = lin_roster_describe (self->roster, &(LinRosterViolation) {
+                                    .rule = g_array_index (broken, LinRosterViolation, i).rule,
+                                    .shift = s, .person = person, .other_shift = -1,
+                                    .value = g_array_index (broken, LinRosterViolation, i).value });
+      g_string_append_printf (body, "• %s\n", text);
+    }
+  g_string_append_c (body, '\n');
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self),
+                                                       hard ?
+                                                       /* Translators: a dialog's title: assigning someone breaks a hard roster rule */
+                                                       _("Break a Rule?") :
+                                                       /* Translators: a dialog's title: assigning someone breaks a soft roster rule */
+                                                       _("Allow an Exception?"),
+                                                       NULL));
+  g_string_append (body, hard ?
+                   /* Translators: below the list of hard rules an assignment breaks */
+                   _("This rule keeps callers safe and is rarely broken. Say why, and confirm.") :
+                   /* Translators: below the list of soft rules an assignment breaks */
+                   _("Say why, so that the others see it next to the shift."));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: a button: assign someone though she breaks a roster rule */
+                                    "assign", hard ? _("_Assign Anyway") : _("_Assign"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "assign",
+                                              hard ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->person = person;
+  pending->broken = g_array_ref (broken);
+  pending->reason = gtk_entry_new ();
+  gtk_widget_set_name (pending->reason, "roster-override-reason");
+  /* Translators: the placeholder of the reason for breaking a roster rule */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (pending->reason), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pending->reason),
+                                  /* Translators: what a screen reader calls the reason for breaking a roster rule */
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for the exception"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, pending->reason);
+  adw_message_dialog_set_response_enabled (dialog, "assign", FALSE);
+  g_signal_connect (pending->reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (assign_response_cb), pending,
+                         (GClosureNotify)(void (*) (void))pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+assign_clicked_cb (GtkButton     *button,
+                   LinRosterView *self)
+{
+  lin_roster_view_assign (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "person")));
+}
+
+typedef struct
+{
+  int    person;
+  guint  hard;
+  guint  soft;
+  gint64 week_time;
+  char  *why;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->hard != y->hard)
+    return x->hard < y->hard ? -1 : 1;
+  if (x->soft != y->soft)
+    return x->soft < y->soft ? -1 : 1;
+  if (x->week_time != y->week_time)
+    return x->week_time < y->week_time ? -1 : 1;
+  return x->person - y->person;
+}
+
+static void
+candidate_clear (gpointer data)
+{
+  g_free (((Candidate *)data)->why);
+}
+
+static GtkWidget *
+person_row (const char *title,
+            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+static void
+show_people (LinRosterView *self,
+             int            s)
+{
+  GtkWidget *on = adw_preferences_group_new ();
+  GtkWidget *could = adw_preferences_group_new ();
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr(GHashTable) on_shift = g_hash_table_new (NULL, NULL);
+
+  g_array_set_clear_func (candidates, candidate_clear);
+
+  /* Translators: a heading: the people on the chosen shift */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (on), _("On This Shift"));
+  for (guint a = 0; a < lin_roster_shift_get_n_assigned (self->roster, s); a++)
+    {
+      LinRecord *assignment = lin_roster_shift_get_assignment (self->roster, s, a);
+      int p = lin_roster_assignment_get_person (self->roster, assignment);
+      g_autofree char *hours = NULL;
+      GtkWidget *row, *button;
+
+      g_hash_table_add (on_shift, GINT_TO_POINTER (p));
+      /* Translators: a person's hours on shifts in the chosen shift's week */
+      hours = g_strdup_printf (_("%d h this week"), (int)(lin_roster_get_week_time (self->roster, p, s) / 3600));
+      row = person_row (field (lin_roster_get_person (self->roster, p), LIN_PERSON_FIELD_ALIAS), hours);
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      /* Translators: a button's tooltip: take a person off the chosen shift */
+      gtk_widget_set_tooltip_text (button, _("Remove From Shift"));
+      g_object_set_data_full (G_OBJECT (button), "assignment", g_object_ref (assignment), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (on), row);
+    }
+  if (lin_roster_shift_get_n_assigned (self->roster, s) == 0)
+    /* Translators: the chosen shift has no one on it */
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (on), _("No one yet."));
+  gtk_box_append (GTK_BOX (self->details), on);
+
+  for (guint p = 0; p < lin_roster_get_n_people (self->roster); p++)
+    {
+      g_autoptr(GArray) broken = NULL;
+      Candidate candidate = { p, 0, 0, 0, NULL };
+
+      if (g_hash_table_contains (on_shift, GINT_TO_POINTER (p)))
+        continue;
+      broken = lin_roster_try_person (self->roster, s, p, NULL);
+      for (guint i = 0; i < broken->len; i++)
+        {
+          LinRosterViolation *v = &g_array_index (broken, LinRosterViolation, i);
+
+          if (lin_roster_rule_is_hard (v->rule))
+            candidate.hard++;
+          else
+            candidate.soft++;
+        }
+      if (broken->len > 0)
+        {
+          LinRosterViolation first = g_array_index (broken, LinRosterViolation, 0);
+
+          first.shift = s;
+          first.person = p;
+          first.other_shift = -1;
+          candidate.why = lin_roster_describe (self->roster, &first);
+        }
+      candidate.week_time = lin_roster_get_week_time (self->roster, p, s);
+      g_array_append_val (candidates, candidate);
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  /* Translators: a heading: the people who could take the chosen shift,
+   * the best fit first */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (could), _("Could Take It"));
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      g_autofree char *hours = g_strdup_printf (_("%d h this week"), (int)(candidate->week_time / 3600));
+      g_autofree char *subtitle = candidate->why != NULL ? g_strdup_printf ("%s · %s", hours, candidate->why)
+                                                         : g_strdup (hours);
+      GtkWidget *row = person_row (field (lin_roster_get_person (self->roster, candidate->person), LIN_PERSON_FIELD_ALIAS),
+                                   subtitle);
+      GtkWidget *button = gtk_button_new_with_label (_("Assign"));
+
+      if (candidate->hard > 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "error");
+          /* Translators: a tooltip: this person would break a hard roster rule */
+          gtk_widget_set_tooltip_text (icon, _("Breaks a rule that needs a confirmation"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      else if (candidate->soft > 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          /* Translators: a tooltip: this person would break a soft roster rule */
+          gtk_widget_set_tooltip_text (icon, _("Breaks a rule that needs a reason"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      if (candidate->hard == 0 && candidate->soft == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data (G_OBJECT (button), "person", GINT_TO_POINTER (candidate->person));
+      g_signal_connect (button, "clicked", G_CALLBACK (assign_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (could), row);
+    }
+  gtk_box_append (GTK_BOX (self->details), could);
+}
+
+static void
+show_details (LinRosterView *self)
+{
+  int s = selected (self);
+  g_autofree char *when = NULL;
+  g_autofree char *count = NULL;
+  guint assigned, required;
+  LinRecord *line;
+
+  clear_box (self->details);
+  if (s < 0)
+    {
+      gtk_box_append (GTK_BOX (self->details),
+                      /* Translators: the Roster section with no shift chosen */
+                      heading (_("Choose a shift to see who is on it and who could take it."), "dim-label"));
+      return;
+    }
+
+  line = lin_roster_get_line (self->roster, lin_roster_shift_get_line (self->roster, s));
+  gtk_box_append (GTK_BOX (self->details), heading (field (line, LIN_LINE_FIELD_NAME), "title-2"));
+  when = shift_time_text (self->roster, s);
+  gtk_box_append (GTK_BOX (self->details), heading (when, NULL));
+
+  assigned = lin_roster_shift_get_n_assigned (self->roster, s);
+  required = lin_roster_shift_get_required (self->roster, s);
+  if (lin_roster_shift_is_cancelled (self->roster, s))
+    /* Translators: a cancelled shift */
+    count = g_strdup (_("Cancelled"));
+  else if (assigned < required)
+    /* Translators: people on a shift, of those it needs, and how many are missing */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u people: %u missing", "%u of %u people: %u missing",
+                                          required - assigned),
+                             assigned, required, required - assigned);
+  else
+    /* Translators: people on a shift, of those it needs */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", required),
+                             assigned, required);
+  gtk_box_append (GTK_BOX (self->details), heading (count, assigned < required ? "error" : "dim-label"));
+
+  /* the rules the shift breaks, each next to what breaks it */
+  for (guint i = 0; self->violations != NULL && i < self->violations->len; i++)
+    {
+      LinRosterViolation *v = &g_array_index (self->violations, LinRosterViolation, i);
+      g_autofree char *text = NULL;
+      g_autofree char *line_text = NULL;
+
+      if (v->shift != s || v->rule == LIN_ROSTER_RULE_GAP)
+        continue;
+      text = lin_roster_describe (self->roster, v);
+      if (v->overridden)
+        /* Translators: a roster rule broken, and allowed by the coordinator */
+        line_text = g_strdup_printf (_("⚠ %s (allowed)"), text);
+      else
+        line_text = g_strdup_printf ("⚠ %s", text);
+      gtk_box_append (GTK_BOX (self->details),
+                      heading (line_text, lin_roster_rule_is_hard (v->rule) && !v->overridden ? "error" : "warning"));
+    }
+
+  show_people (self, s);
+}
+
+static void
+selection_changed_cb (LinRosterView *self)
+{
+  int s = lin_roster_week_get_selected (LIN_ROSTER_WEEK (self->week));
+
+  g_clear_pointer (&self->selected_id, g_free);
+  if (s >= 0 && self->roster != NULL)
+    self->selected_id = g_strdup (lin_record_get_id_string (lin_roster_get_shift (self->roster, s)));
+  show_details (self);
+}
+
+static void
+shift_activated_cb (LinRosterView *self,
+                    int            shift)
+{
+  lin_roster_view_select (self, shift);
+  /* a narrow window shows the details instead of the week */
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->details_pane);
+  gtk_widget_child_focus (self->details, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+back_clicked_cb (LinRosterView *self)
+{
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->week_pane);
+  gtk_widget_grab_focus (self->week);
+}
+
+static void
+folded_changed_cb (LinRosterView *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet)));
+}
+
+/* Auto-Fill and its Undo */
+
+/**
+ * lin_roster_view_auto_fill:
+ * @self: a #LinRosterView
+ *
+ * Fills the gaps of the week shown, saves what it added in one
+ * transaction, and says what it could not fill and why.
+ */
+void
+lin_roster_view_auto_fill (LinRosterView *self)
+{
+  g_autoptr(LinRosterFill) fill = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *toast_text = NULL;
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+  gint64 from, to;
+
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  if (self->roster == NULL || store (self) == NULL)
+    return;
+
+  week_span (self, &from, &to);
+  fill = lin_roster_fill (self->roster, from, to, g_date_get_julian (&self->monday), NULL);
+  if (fill->added->len > 0 && !lin_store_save_all (store (self), fill->added, &error))
+    {
+      g_warning ("Could not save what auto-fill added: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->last_fill, g_ptr_array_unref);
+  self->last_fill = g_ptr_array_ref (fill->added);
+
+  /* Translators: what auto-fill did; the second %u is soft roster rules
+   * still broken in the week */
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u place filled.", "%u places filled.",
+                                             fill->added->len),
+                          fill->added->len);
+  g_string_append_c (body, ' ');
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u exception to the rules is left in the week.",
+                                             "%u exceptions to the rules are left in the week.", fill->soft_left),
+                          fill->soft_left);
+  for (guint i = 0; i < fill->unfilled->len; i++)
+    {
+      LinRosterUnfilled *unfilled = &g_array_index (fill->unfilled, LinRosterUnfilled, i);
+      g_autofree char *why = lin_roster_unfilled_describe (self->roster, unfilled);
+      g_autofree char *when = shift_time_text (self->roster, unfilled->shift);
+      LinRecord *line = lin_roster_get_line (self->roster, lin_roster_shift_get_line (self->roster, unfilled->shift));
+
+      if (i == 0)
+        /* Translators: before the list of shifts auto-fill could not fill */
+        g_string_append_printf (body, "\n\n%s", _("Still open:"));
+      g_string_append_printf (body, "\n• %s, %s: %s", field (line, LIN_LINE_FIELD_NAME), when, why);
+    }
+
+  /* Translators: the title of the dialog after auto-fill */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self), _("Week Filled"), body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Translators: a notification after auto-fill, with an Undo button */
+  toast_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u place filled", "%u places filled",
+                                             fill->added->len),
+                                fill->added->len);
+  toast = adw_toast_new (toast_text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "roster.undo-fill");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+}
+
+/**
+ * lin_roster_view_undo_fill:
+ * @self: a #LinRosterView
+ *
+ * Takes back the last Auto-Fill in one step: its assignments are deleted.
+ */
+void
+lin_roster_view_undo_fill (LinRosterView *self)
+{
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  if (self->last_fill == NULL || store (self) == NULL)
+    return;
+
+  for (guint i = 0; i < self->last_fill->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!lin_store_delete (store (self), g_ptr_array_index (self->last_fill, i), &error) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_warning ("Could not undo an assignment of auto-fill: %s", error->message);
+    }
+  g_clear_pointer (&self->last_fill, g_ptr_array_unref);
+}
+
+static void
+undo_fill_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  lin_roster_view_undo_fill (LIN_ROSTER_VIEW (widget));
+}
+
+static void
+auto_fill_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  lin_roster_view_auto_fill (LIN_ROSTER_VIEW (widget));
+}
+
+/* Make Shifts */
+
+typedef struct
+{
+  LinRosterView *self;
+  GtkWidget     *line;
+  GtkWidget     *template;
+  GtkWidget     *period;
+  GtkWidget     *required;
+} MakeDialog;
+
+static void
+make_dialog_free (MakeDialog *make)
+{
+  g_object_unref (make->self);
+  g_free (make);
+}
+
+static void
+make_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  MakeDialog       *make)
+{
+  LinRosterView *self = make->self;
+  guint line = gtk_drop_down_get_selected (GTK_DROP_DOWN (make->line));
+  guint template = gtk_drop_down_get_selected (GTK_DROP_DOWN (make->template));
+  g_autoptr(GPtrArray) shifts = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate first = self->monday;
+  guint n_days = 7;
+
+  if (!g_str_equal (response, "make") || self->roster == NULL || store (self) == NULL ||
+      line >= lin_roster_get_n_lines (self->roster) || template >= lin_roster_get_n_templates ())
+    return;
+
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (make->period)) == 1)
+    {
+      /* the month of the week's Thursday, as ISO weeks belong */
+      g_date_add_days (&first, 3);
+      g_date_set_day (&first, 1);
+      n_days = g_date_get_days_in_month (g_date_get_month (&first), g_date_get_year (&first));
+    }
+
+  shifts = lin_roster_make_shifts (lin_roster_get_line (self->roster, line), lin_roster_get_template_code (template),
+                                   &first, n_days,
+                                   gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (make->required)), &error);
+  if (shifts == NULL)
+    {
+      g_warning ("Could not make the shifts: %s", error->message);
+      return;
+    }
+
+  /* a shift the line has already, at that start, is not made twice */
+  {
+    g_autoptr(GHashTable) starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+    for (guint s = 0; s < lin_roster_get_n_shifts (self->roster); s++)
+      if (lin_roster_shift_get_line (self->roster, s) == (int)line)
+        g_hash_table_add (starts, g_memdup2 (&(gint64) { lin_roster_shift_get_start (self->roster, s) }, sizeof (gint64)));
+    for (guint i = shifts->len; i > 0; i--)
+      {
+        g_autoptr(GDateTime) start = lin_call_parse_time (lin_record_get_string (g_ptr_array_index (shifts, i - 1),
+                                                                                 LIN_SHIFT_FIELD_START));
+        gint64 instant = start != NULL ? g_date_time_to_unix (start) : 0;
+
+        if (g_hash_table_contains (starts, &instant))
+          g_ptr_array_remove_index (shifts, i - 1);
+      }
+  }
+
+  if (shifts->len > 0 && !lin_store_save_all (store (self), shifts, &error))
+    g_warning ("Could not make the shifts: %s", error->message);
+}
+
+static void
+make_shifts_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+  g_autoptr(GtkStringList) lines = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+  MakeDialog *make;
+  const char *labels[4];
+
+  if (self->roster == NULL || lin_roster_get_n_lines (self->roster) == 0)
+    return;
+
+  for (guint i = 0; i < lin_roster_get_n_lines (self->roster); i++)
+    gtk_string_list_append (lines, field (lin_roster_get_line (self->roster, i), LIN_LINE_FIELD_NAME));
+  for (guint i = 0; i < lin_roster_get_n_templates (); i++)
+    gtk_string_list_append (templates, lin_roster_get_template_label (i));
+  /* Translators: the period Make Shifts makes shifts for */
+  gtk_string_list_append (periods, _("This Week"));
+  /* Translators: the period Make Shifts makes shifts for */
+  gtk_string_list_append (periods, _("This Month"));
+
+  make = g_new0 (MakeDialog, 1);
+  make->self = g_object_ref (self);
+  make->line = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (lines)), NULL);
+  make->template = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (templates)), NULL);
+  make->period = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (periods)), NULL);
+  make->required = gtk_spin_button_new_with_range (1, 6, 1);
+  gtk_widget_set_name (make->line, "roster-make-line");
+  gtk_widget_set_name (make->template, "roster-make-template");
+  gtk_widget_set_name (make->period, "roster-make-period");
+  gtk_widget_set_name (make->required, "roster-make-required");
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  /* Translators: labels of the Make Shifts dialog's fields */
+  labels[0] = _("Line");
+  labels[1] = _("Shifts");
+  labels[2] = _("Period");
+  labels[3] = _("People on each");
+  {
+    GtkWidget *fields[4] = { make->line, make->template, make->period, make->required };
+
+    for (guint i = 0; i < 4; i++)
+      {
+        GtkWidget *label = gtk_label_new (labels[i]);
+
+        gtk_label_set_xalign (GTK_LABEL (label), 1);
+        gtk_widget_add_css_class (label, "dim-label");
+        gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+        gtk_widget_set_hexpand (fields[i], TRUE);
+        gtk_grid_attach (GTK_GRID (grid), fields[i], 1, i, 1, 1);
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        label, NULL, -1);
+      }
+  }
+
+  /* Translators: the title of the dialog that makes a period's shifts */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self), _("Make Shifts"),
+                                                       /* Translators: the Make Shifts dialog's text */
+                                                       _("Shifts at the usual hours for a week or a month; a line's closed hours get none.")));
+  adw_message_dialog_set_extra_child (dialog, grid);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: a button: make the shifts */
+                                    "make", _("_Make Shifts"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "make", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "make");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (make_response_cb), make,
+                         (GClosureNotify)(void (*) (void))make_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Moving through the weeks */
+
+/**
+ * lin_roster_view_show_week:
+ * @self: a #LinRosterView
+ * @day: (nullable): a day of the week to show; %NULL: this week
+ */
+void
+lin_roster_view_show_week (LinRosterView *self,
+                           GDate         *day)
+{
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  if (day != NULL)
+    self->monday = *day;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+
+      g_date_set_dmy (&self->monday, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+  g_date_subtract_days (&self->monday, g_date_get_weekday (&self->monday) - G_DATE_MONDAY);
+
+  lin_roster_week_set_week (LIN_ROSTER_WEEK (self->week), &self->monday);
+  update_week_label (self);
+}
+
+static void
+week_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+  int step = g_variant_get_int32 (parameter);
+  GDate day = self->monday;
+
+  if (step == 0)
+    {
+      lin_roster_view_show_week (self, NULL);
+      return;
+    }
+  if (step > 0)
+    g_date_add_days (&day, 7);
+  else
+    g_date_subtract_days (&day, 7);
+  lin_roster_view_show_week (self, &day);
+}
+
+/**
+ * lin_roster_view_select:
+ * @self: a #LinRosterView
+ * @shift: a shift's index in the roster, or -1
+ */
+void
+lin_roster_view_select (LinRosterView *self,
+                        int            shift)
+{
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  lin_roster_week_select (LIN_ROSTER_WEEK (self->week), shift);
+  g_clear_pointer (&self->selected_id, g_free);
+  if (shift >= 0 && self->roster != NULL && shift < (int)lin_roster_get_n_shifts (self->roster))
+    self->selected_id = g_strdup (lin_record_get_id_string (lin_roster_get_shift (self->roster, shift)));
+  show_details (self);
+}
+
+GtkWidget *
+lin_roster_view_get_week (LinRosterView *self)
+{
+  g_return_val_if_fail (LIN_IS_ROSTER_VIEW (self), NULL);
+
+  return self->week;
+}
+
+static void
+day_start_changed_cb (LinRosterView *self)
+{
+  if (self->context == NULL)
+    return;
+
+  self->day_start = g_settings_get_uint (lin_context_get_settings (self->context), "roster-day-start");
+  lin_roster_week_set_day_start (LIN_ROSTER_WEEK (self->week), self->day_start);
+}
+
+/**
+ * lin_roster_view_set_context:
+ * @self: a #LinRosterView
+ * @context: (nullable): the context, or %NULL to show nothing (locked)
+ */
+void
+lin_roster_view_set_context (LinRosterView *self,
+                             LinContext    *context)
+{
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  if (self->context != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->context, reload, self);
+      g_signal_handlers_disconnect_by_func (lin_context_get_settings (self->context), day_start_changed_cb, self);
+    }
+  g_set_object (&self->context, context);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->last_fill, g_ptr_array_unref);
+  if (context != NULL)
+    {
+      g_signal_connect_object (context, "roster-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (lin_context_get_settings (context), "changed::roster-day-start",
+                               G_CALLBACK (day_start_changed_cb), self, G_CONNECT_SWAPPED);
+      day_start_changed_cb (self);
+    }
+  reload (self);
+}
+
+/* Building */
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+
+  return button;
+}
+
+static GtkWidget *
+text_button (const char *label,
+             const char *action,
+             const char *name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_name (button, name);
+
+  return button;
+}
+
+/* Make Shifts and Auto-Fill, in words where there is room, else as icons */
+static GtkWidget *
+action_buttons (LinRosterView *self)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *wide = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *narrow = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fill;
+
+  /* Translators: a button in the Roster section */
+  self->make_button = text_button (_("_Make Shifts…"), "roster.make-shifts", "roster-make-shifts");
+  gtk_box_append (GTK_BOX (wide), self->make_button);
+  /* Translators: a button in the Roster section: fill the week's gaps */
+  self->fill_button = text_button (_("_Auto-Fill Week"), "roster.auto-fill", "roster-auto-fill");
+  gtk_widget_add_css_class (self->fill_button, "suggested-action");
+  gtk_box_append (GTK_BOX (wide), self->fill_button);
+
+  gtk_box_append (GTK_BOX (narrow), icon_button ("list-add-symbolic", _("Make Shifts"), "roster.make-shifts", NULL));
+  /* Translators: a button's tooltip in the Roster section, when the window is narrow */
+  fill = icon_button ("object-select-symbolic", _("Auto-Fill Week"), "roster.auto-fill", NULL);
+  gtk_widget_add_css_class (fill, "suggested-action");
+  gtk_box_append (GTK_BOX (narrow), fill);
+
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), wide);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), narrow);
+
+  return squeezer;
+}
+
+static void
+build (LinRosterView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *today, *scroller, *side, *empty, *clamp;
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (bar),
+                  /* Translators: a button's tooltip in the Roster section */
+                  icon_button ("go-previous-symbolic", _("Previous Week"), "roster.week", g_variant_new_int32 (-1)));
+  /* Translators: a button in the Roster section: go to this week */
+  today = gtk_button_new_with_mnemonic (_("_This Week"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (today), "roster.week");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (today), g_variant_new_int32 (0));
+  gtk_box_append (GTK_BOX (bar), today);
+  gtk_box_append (GTK_BOX (bar),
+                  /* Translators: a button's tooltip in the Roster section */
+                  icon_button ("go-next-symbolic", _("Next Week"), "roster.week", g_variant_new_int32 (1)));
+  self->week_label = gtk_label_new (NULL);
+  gtk_widget_set_name (self->week_label, "roster-week-label");
+  gtk_widget_add_css_class (self->week_label, "heading");
+  gtk_widget_set_hexpand (self->week_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->week_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->week_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (self->week_label, 6);
+  gtk_box_append (GTK_BOX (bar), self->week_label);
+  gtk_box_append (GTK_BOX (bar), action_buttons (self));
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  /* the week and the chosen shift side by side, or one at a time in a
+   * narrow window */
+  self->leaflet = adw_leaflet_new ();
+  adw_leaflet_set_can_navigate_back (ADW_LEAFLET (self->leaflet), TRUE);
+  gtk_widget_set_vexpand (self->leaflet, TRUE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->week = lin_roster_week_new ();
+  gtk_widget_set_name (self->week, "roster-week");
+  g_signal_connect_object (self->week, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->week, "shift-activated", G_CALLBACK (shift_activated_cb), self, G_CONNECT_SWAPPED);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->week);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  /* so wide at the least: narrower, the week and the details take turns */
+  gtk_widget_set_size_request (scroller, 360, -1);
+  self->week_pane = scroller;
+  adw_leaflet_append (ADW_LEAFLET (self->leaflet), scroller);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet),
+                                                        gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
+                                    FALSE);
+
+  self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_name (self->details, "roster-details");
+  gtk_widget_set_margin_start (self->details, 12);
+  gtk_widget_set_margin_end (self->details, 12);
+  gtk_widget_set_margin_top (self->details, 12);
+  gtk_widget_set_margin_bottom (self->details, 12);
+  /* the week takes the room; the details about a phone's width */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 380);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->details);
+  side = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (side), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (side), clamp);
+  gtk_widget_set_vexpand (side, TRUE);
+
+  self->details_pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (self->details_pane, 320, -1);
+  gtk_widget_set_hexpand (self->details_pane, FALSE);
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  /* Translators: a button's tooltip: back from a shift's details to the week */
+  gtk_widget_set_tooltip_text (self->back_button, _("Back to the Week"));
+  gtk_widget_set_halign (self->back_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->back_button, 12);
+  gtk_widget_set_margin_top (self->back_button, 6);
+  gtk_widget_set_visible (self->back_button, FALSE);
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->details_pane), self->back_button);
+  gtk_box_append (GTK_BOX (self->details_pane), side);
+  adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->details_pane);
+  gtk_box_append (GTK_BOX (box), self->leaflet);
+
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "lin-roster-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Shifts Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("The shifts that keep the line open around the clock will be planned here."));
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), box, "roster");
+
+  self->toasts = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toasts), self->stack);
+  adw_bin_set_child (ADW_BIN (self), self->toasts);
+}
+
+static void
+lin_roster_view_dispose (GObject *object)
+{
+  LinRosterView *self = (LinRosterView *)object;
+
+  if (self->context != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->context, reload, self);
+      g_signal_handlers_disconnect_by_func (lin_context_get_settings (self->context), day_start_changed_cb, self);
+    }
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->roster, lin_roster_unref);
+  g_clear_pointer (&self->violations, g_array_unref);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->last_fill, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lin_roster_view_parent_class)->dispose (object);
+}
+
+static void
+lin_roster_view_class_init (LinRosterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lin_roster_view_dispose;
+
+  gtk_widget_class_install_action (widget_class, "roster.week", "i", week_action);
+  gtk_widget_class_install_action (widget_class, "roster.auto-fill", NULL, auto_fill_action);
+  gtk_widget_class_install_action (widget_class, "roster.undo-fill", NULL, undo_fill_action);
+  gtk_widget_class_install_action (widget_class, "roster.make-shifts", NULL, make_shifts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "roster.week", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "roster.week", "i", 1);
+}
+
+static void
+lin_roster_view_init (LinRosterView *self)
+{
+  self->day_start = 8;
+  build (self);
+  lin_roster_view_show_week (self, NULL);
+  show_details (self);
+}
+

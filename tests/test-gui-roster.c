@@ -1,0 +1,231 @@
+/* test-gui-roster.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Roster section on the real window under Xvfb: a month of a line's
+ * shifts made from a template through Make Shifts (twice: nothing made
+ * twice), a person assigned to a gap that then closes, the same person on
+ * the night after her day, which asks for a reason and then shows the
+ * rest rule broken next to the shift, and Auto-Fill with its Undo.
+ */
+
+#include "config.h"
+
+#include "lin-application.h"
+#include "lin-i18n.h"
+#include "lin-roster-view.h"
+#include "lin-test-utils.h"
+#include "lin-window.h"
+
+#define PASSPHRASE "a passphrase for the roster tests"
+
+static LinApplication *app;
+static char *profile_dir;
+
+static LinWindow *
+main_window (void)
+{
+  return LIN_WINDOW (lin_test_application_window (GTK_APPLICATION (app), LIN_TYPE_WINDOW));
+}
+
+static LinContext *
+context (void)
+{
+  return lin_application_get_context (app);
+}
+
+static LinRosterView *
+view (void)
+{
+  return LIN_ROSTER_VIEW (lin_test_find_descendant (GTK_WIDGET (main_window ()), LIN_TYPE_ROSTER_VIEW));
+}
+
+static LinRecord *
+save (const char *kind,
+      const char *member,
+      const char *value)
+{
+  LinRecord *record = lin_record_new (kind);
+  g_autoptr(GError) error = NULL;
+
+  lin_record_set_string (record, member, value);
+  g_assert_true (lin_store_save (lin_context_get_store (context ()), record, &error));
+  g_assert_no_error (error);
+
+  return record;
+}
+
+static AdwMessageDialog *
+dialog (void)
+{
+  return (AdwMessageDialog *)lin_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static int
+find_shift (const char *start)
+{
+  LinRoster *roster = lin_context_get_roster (context ());
+
+  for (guint s = 0; s < lin_roster_get_n_shifts (roster); s++)
+    if (g_strcmp0 (lin_record_get_string (lin_roster_get_shift (roster, s), LIN_SHIFT_FIELD_START), start) == 0)
+      return s;
+
+  g_error ("No shift starts at %s", start);
+}
+
+static void
+make_month (void)
+{
+  AdwMessageDialog *make;
+
+  gtk_widget_activate_action (GTK_WIDGET (view ()), "roster.make-shifts", NULL);
+  lin_test_spin (100);
+  make = dialog ();
+  g_assert_nonnull (make);
+  /* 2×12, for the month, one person each */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (lin_test_named (GTK_WIDGET (make), "roster-make-template")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (lin_test_named (GTK_WIDGET (make), "roster-make-period")), 1);
+  adw_message_dialog_response (make, "make");
+  gtk_window_destroy (GTK_WINDOW (make));
+  lin_test_spin (200);
+}
+
+static void
+test_plan (void)
+{
+  g_autoptr(LinRecord) line = save (LIN_LINE_KIND, LIN_LINE_FIELD_NAME, "SOS (izmišljena)");
+  g_autoptr(LinRecord) ana = save (LIN_PERSON_KIND, LIN_PERSON_FIELD_ALIAS, "Ana (izmišljena)");
+  g_autoptr(LinRecord) bojana = save (LIN_PERSON_KIND, LIN_PERSON_FIELD_ALIAS, "Bojana (izmišljena)");
+  LinRoster *roster;
+  AdwMessageDialog *reason;
+  GDate monday;
+  int day, night, person;
+
+  lin_window_set_section (main_window (), "roster");
+  lin_test_spin (200);
+  /* the week of Monday 7 December 2026 */
+  g_date_set_dmy (&monday, 9, G_DATE_DECEMBER, 2026);
+  lin_roster_view_show_week (view (), &monday);
+  g_assert_nonnull (lin_test_any_text_contains ("Mon 7/12 – Sun 13/12, 2026"));
+
+  /* a month of 2×12 shifts: 62, and the same again makes none */
+  make_month ();
+  g_assert_cmpuint (lin_roster_get_n_shifts (lin_context_get_roster (context ())), ==, 62);
+  make_month ();
+  roster = lin_context_get_roster (context ());
+  g_assert_cmpuint (lin_roster_get_n_shifts (roster), ==, 62);
+
+  /* the day shift of 7 December has a gap; Ana closes it */
+  day = find_shift ("2026-12-07T08:00:00+01:00");
+  lin_roster_view_select (view (), day);
+  lin_test_spin (100);
+  g_assert_nonnull (lin_test_any_text_contains ("0 of 1 people: 1 missing"));
+  person = lin_roster_find_person (roster, lin_record_get_id_string (ana));
+  lin_roster_view_assign (view (), person);
+  lin_test_spin (300);
+  g_assert_null (dialog ());
+  roster = lin_context_get_roster (context ());
+  g_assert_cmpuint (lin_roster_shift_get_n_assigned (roster, day), ==, 1);
+  g_assert_nonnull (lin_test_any_text_contains ("1 of 1 person"));
+  g_assert_null (lin_test_any_text_contains ("0 of 1 people: 1 missing"));
+
+  /* Ana on the night after her day: no rest; a reason, then the rule
+   * broken shown next to the shift */
+  night = find_shift ("2026-12-07T20:00:00+01:00");
+  lin_roster_view_select (view (), night);
+  lin_test_spin (100);
+  lin_roster_view_assign (view (), lin_roster_find_person (roster, lin_record_get_id_string (ana)));
+  lin_test_spin (100);
+  reason = dialog ();
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (GTK_EDITABLE (lin_test_named (GTK_WIDGET (reason), "roster-override-reason")),
+                         "Zamena (izmišljena)");
+  adw_message_dialog_response (reason, "assign");
+  gtk_window_destroy (GTK_WINDOW (reason));
+  lin_test_spin (300);
+  roster = lin_context_get_roster (context ());
+  g_assert_cmpuint (lin_roster_shift_get_n_assigned (roster, night), ==, 1);
+  g_assert_nonnull (lin_test_any_text_contains ("rests only 0 hours between two shifts (allowed)"));
+
+  /* Auto-Fill fills the week's other gaps; Undo takes them back */
+  lin_roster_view_auto_fill (view ());
+  lin_test_spin (300);
+  g_assert_nonnull (dialog ());
+  gtk_window_destroy (GTK_WINDOW (dialog ()));
+  roster = lin_context_get_roster (context ());
+  {
+    guint assigned = 0;
+
+    for (guint s = 0; s < lin_roster_get_n_shifts (roster); s++)
+      assigned += lin_roster_shift_get_n_assigned (roster, s);
+    /* 14 shifts in the week: Ana's two and twelve more, Ana and Bojana
+     * in turn where the rules let them */
+    g_assert_cmpuint (assigned, >, 2);
+    g_assert_cmpuint (assigned, <=, 14);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (view ()), "roster.undo-fill", NULL);
+  lin_test_spin (300);
+  roster = lin_context_get_roster (context ());
+  {
+    guint assigned = 0;
+
+    for (guint s = 0; s < lin_roster_get_n_shifts (roster); s++)
+      assigned += lin_roster_shift_get_n_assigned (roster, s);
+    g_assert_cmpuint (assigned, ==, 2);
+  }
+  (void) bojana;
+}
+
+/* Locked, nothing of the roster stays in a widget */
+static void
+test_lock_clears (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  lin_application_lock (app);
+  lin_test_spin (100);
+  g_assert_null (lin_test_any_text_contains ("Ana (izmišljena)"));
+  g_assert_null (lin_test_any_text_contains ("SOS (izmišljena)"));
+
+  g_assert_true (lin_context_unlock (context (), profile_dir, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  lin_test_spin (300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  lin_test_init (&argc, &argv);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LINIJA_KDF", "floor", TRUE);
+  lin_i18n_init ("en");
+
+  app = lin_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1280, 800);
+  lin_test_spin (500);
+
+  profile_dir = lin_test_create_profile (lin_application_get_context (app), "Test", PASSPHRASE);
+  g_assert_true (lin_context_unlock (lin_application_get_context (app), profile_dir, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  lin_test_spin (300);
+
+  g_test_add_func ("/gui/roster/plan", test_plan);
+  g_test_add_func ("/gui/roster/lock-clears", test_lock_clears);
+
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_clear_pointer (&profile_dir, g_free);
+
+  return ret;
+}
