@@ -69,7 +69,6 @@ struct _LinRosterBlock
   GtkWidget *label;
   char      *text;     /* what the label shows */
   char      *spoken;   /* the accessible label */
-  char      *tooltip;
   int        shift;    /* -1: a coverage cell */
   guint      state;
 };
@@ -125,7 +124,6 @@ lin_roster_block_finalize (GObject *object)
 
   g_free (self->text);
   g_free (self->spoken);
-  g_free (self->tooltip);
 
   G_OBJECT_CLASS (lin_roster_block_parent_class)->finalize (object);
 }
@@ -172,14 +170,15 @@ block_new (gboolean cell)
   return block;
 }
 
-/* Takes @text, @spoken and @tooltip; changes only what differs */
+/* Takes @text and @spoken; changes only what differs. No tooltip: GTK's
+ * tooltip window keeps the last tooltip's words after the profile is
+ * locked */
 static void
 block_set (LinRosterBlock *self,
            int             shift,
            guint           state,
            char           *text,
-           char           *spoken,
-           char           *tooltip)
+           char           *spoken)
 {
   self->shift = shift;
 
@@ -201,10 +200,6 @@ block_set (LinRosterBlock *self,
   else
     g_free (spoken);
 
-  /* kept for the details, never shown as a tooltip: GTK's tooltip window
-   * keeps the last tooltip's words after the profile is locked */
-  g_free (self->tooltip);
-  self->tooltip = tooltip;
 
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     if ((state ^ self->state) & (1u << i))
@@ -550,7 +545,7 @@ fill_block (LinRosterWeek *self,
   g_autofree char *count = NULL;
   g_autofree char *span = NULL;
   g_autofree char *problems = NULL;
-  char *spoken, *text, *tooltip;
+  char *spoken, *text;
   guint state = rules;
 
   /* Translators: a shift's time span in the roster's week, "20:00–08:00" */
@@ -563,7 +558,7 @@ fill_block (LinRosterWeek *self,
       g_autofree char *lacking = missing_text (missing);
 
       /* Translators: a shift of the roster, for screen readers: the day
-       * ("Monday 30 November"), the line, the start and the end, the
+       * ("Mon 30/11"), the line, the start and the end, the
        * people ("1 of 2 people") and how many are missing ("1 missing") */
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, %5$s, %6$s"),
                                 day, line_name (self, segment->lane), from, to, people, lacking);
@@ -573,7 +568,7 @@ fill_block (LinRosterWeek *self,
   else if (cancelled)
     {
       /* Translators: a cancelled shift of the roster, for screen readers:
-       * the day ("Monday 30 November"), the line, the start and the end */
+       * the day ("Mon 30/11"), the line, the start and the end */
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, cancelled"),
                                 day, line_name (self, segment->lane), from, to);
       text = g_strdup_printf ("%s\n%s\n%s", span, names, count);
@@ -582,7 +577,7 @@ fill_block (LinRosterWeek *self,
   else
     {
       /* Translators: a shift of the roster, for screen readers: the day
-       * ("Monday 30 November"), the line, the start and the end, and the
+       * ("Mon 30/11"), the line, the start and the end, and the
        * people ("2 of 2 people") */
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, %5$s"),
                                 day, line_name (self, segment->lane), from, to, people);
@@ -597,14 +592,13 @@ fill_block (LinRosterWeek *self,
     state |= STATE_SELECTED;
 
   problems = shift_problems (self, shift);
-  tooltip = problems != NULL ? g_strdup_printf ("%s\n%s", spoken, problems) : g_strdup (spoken);
   if (problems != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (segment->block),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problems, -1);
   else if (segment->block->state & (STATE_HARD | STATE_SOFT))
     gtk_accessible_reset_property (GTK_ACCESSIBLE (segment->block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
-  block_set (segment->block, shift, state, text, spoken, tooltip);
+  block_set (segment->block, shift, state, text, spoken);
 }
 
 static void
@@ -708,7 +702,7 @@ update_coverage (LinRosterWeek *self)
               text = g_strdup_printf ("%u / %u", required[d], assigned[d]);
             }
           block_set (g_ptr_array_index (self->cells, line * N_DAYS + d), -1, missing[d] > 0 ? STATE_GAP : 0,
-                     text, spoken, g_strdup (spoken));
+                     text, spoken);
         }
     }
 }
