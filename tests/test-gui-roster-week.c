@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "lin-roster-test-utils.h"
+#include "lin-roster-block.h"
 #include "lin-roster-week.h"
-#include "lin-roster-week-private.h"
 #include "lin-test-utils.h"
 
 typedef struct

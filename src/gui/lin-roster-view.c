@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-call.h"
+#include "lin-roster-details.h"
 #include "lin-roster-fill.h"
 #include "lin-roster-view.h"
 #include "lin-roster-week.h"
@@ -68,14 +69,6 @@ window (LinRosterView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static GDateTime *
-local_time (gint64 instant)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-
-  return g_date_time_to_timezone (utc, lin_call_get_time_zone ());
 }
 
 static const char *
@@ -153,128 +146,15 @@ reload (LinRosterView *self)
   show_details (self);
 }
 
-/* Details of the chosen shift */
-
-static GtkWidget *
-heading (const char *text,
-         const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
+/* The chosen shift's details, or the open places of the days in sight */
 static void
-clear_box (GtkWidget *box)
+show_details (LinRosterView *self)
 {
-  GtkWidget *child;
+  gint64 from, to;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static char *
-shift_time_text (LinRoster *roster,
-                 int        s)
-{
-  g_autoptr(GDateTime) start = local_time (lin_roster_shift_get_start (roster, s));
-  g_autoptr(GDateTime) end = local_time (lin_roster_shift_get_end (roster, s));
-  g_autofree char *day = lin_roster_week_format_day (lin_roster_shift_get_start (roster, s));
-  g_autofree char *from = g_date_time_format (start, "%H:%M");
-  g_autofree char *to = g_date_time_format (end, "%H:%M");
-  gint64 hours = (lin_roster_shift_get_end (roster, s) - lin_roster_shift_get_start (roster, s)) / 3600;
-
-  /* Translators: a shift's day, its start and end, and its real length in
-   * hours (11 or 13 on the nights the clocks change) */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s – %s (%d hour)", "%s, %s – %s (%d hours)", hours),
-                          day, from, to, (int)hours);
-}
-
-static void
-remove_clicked_cb (GtkButton     *button,
-                   LinRosterView *self)
-{
-  LinRecord *assignment = g_object_get_data (G_OBJECT (button), "assignment");
-  g_autoptr(GError) error = NULL;
-
-  if (store (self) != NULL && !lin_store_delete (store (self), assignment, &error))
-    g_warning ("Could not remove a person from a shift: %s", error->message);
-}
-
-/* The overrides a new assignment carries: each rule broken, its reason */
-static void
-save_assignment (LinRosterView *self,
-                 int            person,
-                 GArray        *broken,
-                 const char    *reason)
-{
-  int s = selected (self);
-  g_autoptr(LinRecord) assignment = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonArray *overrides = json_array_new ();
-
-  if (s < 0 || store (self) == NULL)
-    {
-      json_array_unref (overrides);
-      return;
-    }
-
-  assignment = lin_roster_new_assignment (lin_roster_get_shift (self->roster, s),
-                                          lin_roster_get_person (self->roster, person));
-  for (guint i = 0; broken != NULL && i < broken->len; i++)
-    {
-      LinRosterViolation *v = &g_array_index (broken, LinRosterViolation, i);
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_string_member (entry, "rule", lin_roster_rule_get_code (v->rule));
-      json_object_set_string_member (entry, "reason", reason != NULL ? reason : "");
-      json_object_set_boolean_member (entry, "confirmed", lin_roster_rule_is_hard (v->rule));
-      json_array_add_object_element (overrides, entry);
-    }
-  json_object_set_array_member (lin_record_get_fields (assignment), LIN_ASSIGNMENT_FIELD_OVERRIDES, overrides);
-
-  if (!lin_store_save (store (self), assignment, &error))
-    g_warning ("Could not assign a person to a shift: %s", error->message);
-}
-
-typedef struct
-{
-  LinRosterView *self;
-  int            person;
-  GArray        *broken;
-  GtkWidget     *reason;
-} Pending;
-
-static void
-pending_free (Pending *pending)
-{
-  g_object_unref (pending->self);
-  g_array_unref (pending->broken);
-  g_free (pending);
-}
-
-static void
-assign_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Pending          *pending)
-{
-  if (g_str_equal (response, "assign"))
-    save_assignment (pending->self, pending->person, pending->broken,
-                     pending->reason != NULL ? gtk_editable_get_text (GTK_EDITABLE (pending->reason)) : NULL);
-}
-
-static void
-reason_changed_cb (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "assign", *text != '\0');
+  week_span (self, &from, &to);
+  lin_roster_details_show (LIN_ROSTER_DETAILS (self->details), self->roster, self->violations, selected (self),
+                           from, to);
 }
 
 /**
@@ -282,313 +162,24 @@ reason_changed_cb (GtkEditable      *entry,
  * @self: a #LinRosterView
  * @person: a person's index in the roster
  *
- * Puts @person on the chosen shift: at once when she breaks no rule;
- * after a reason when she breaks a soft one; after an explicit
- * confirmation (and a reason) when she breaks a hard one.
+ * Puts @person on the chosen shift, as its Assign button does
+ * (lin_roster_details_assign()).
  */
 void
 lin_roster_view_assign (LinRosterView *self,
                         int            person)
 {
-  int s = selected (self);
-  g_autoptr(GArray) broken = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  gboolean hard = FALSE;
-  AdwMessageDialog *dialog;
-  Pending *pending;
-
   g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
 
-  if (s < 0 || person < 0 || person >= (int)lin_roster_get_n_people (self->roster))
-    return;
-
-  broken = lin_roster_try_person (self->roster, s, person, NULL);
-  if (broken->len == 0)
-    {
-      save_assignment (self, person, NULL, NULL);
-      return;
-    }
-
-  for (guint i = 0; i < broken->len; i++)
-    {
-      g_autofree char *text = NULL;
-      g_autoptr(LinRoster) tried = NULL;
-
-      hard |= lin_roster_rule_is_hard (g_array_index (broken, LinRosterViolation, i).rule);
-      /* the indices are a roster's with her on the shift: describe with
-       * the names only, which both share */
-      text = lin_roster_describe (self->roster, &(LinRosterViolation) {
-                                    .rule = g_array_index (broken, LinRosterViolation, i).rule,
-                                    .shift = s, .person = person, .other_shift = -1,
-                                    .value = g_array_index (broken, LinRosterViolation, i).value });
-      g_string_append_printf (body, "• %s\n", text);
-    }
-  g_string_append_c (body, '\n');
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self),
-                                                       hard ?
-                                                       /* Translators: a dialog's title: assigning someone breaks a hard roster rule */
-                                                       _("Break a Rule?") :
-                                                       /* Translators: a dialog's title: assigning someone breaks a soft roster rule */
-                                                       _("Allow an Exception?"),
-                                                       NULL));
-  g_string_append (body, hard ?
-                   /* Translators: below the list of hard rules an assignment breaks */
-                   _("This rule keeps callers safe and is rarely broken. Say why, and confirm.") :
-                   /* Translators: below the list of soft rules an assignment breaks */
-                   _("Say why, so that the others see it next to the shift."));
-  adw_message_dialog_set_body (dialog, body->str);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: a button: assign someone though she breaks a roster rule */
-                                    "assign", hard ? _("_Assign Anyway") : _("_Assign"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "assign",
-                                              hard ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
-  pending->person = person;
-  pending->broken = g_array_ref (broken);
-  pending->reason = gtk_entry_new ();
-  gtk_widget_set_name (pending->reason, "roster-override-reason");
-  /* Translators: the placeholder of the reason for breaking a roster rule */
-  gtk_entry_set_placeholder_text (GTK_ENTRY (pending->reason), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pending->reason),
-                                  /* Translators: what a screen reader calls the reason for breaking a roster rule */
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for the exception"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, pending->reason);
-  adw_message_dialog_set_response_enabled (dialog, "assign", FALSE);
-  g_signal_connect (pending->reason, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (assign_response_cb), pending,
-                         (GClosureNotify)(void (*) (void))pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lin_roster_details_assign (LIN_ROSTER_DETAILS (self->details), person);
 }
 
 static void
-assign_clicked_cb (GtkButton     *button,
-                   LinRosterView *self)
+shift_chosen_cb (LinRosterView *self,
+                 int            shift)
 {
-  lin_roster_view_assign (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "person")));
-}
-
-typedef struct
-{
-  int    person;
-  guint  hard;
-  guint  soft;
-  gint64 week_time;
-  char  *why;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *x = a, *y = b;
-
-  if (x->hard != y->hard)
-    return x->hard < y->hard ? -1 : 1;
-  if (x->soft != y->soft)
-    return x->soft < y->soft ? -1 : 1;
-  if (x->week_time != y->week_time)
-    return x->week_time < y->week_time ? -1 : 1;
-  return x->person - y->person;
-}
-
-static void
-candidate_clear (gpointer data)
-{
-  g_free (((Candidate *)data)->why);
-}
-
-static GtkWidget *
-person_row (const char *title,
-            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  return row;
-}
-
-static void
-show_people (LinRosterView *self,
-             int            s)
-{
-  GtkWidget *on = adw_preferences_group_new ();
-  GtkWidget *could = adw_preferences_group_new ();
-  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
-  g_autoptr(GHashTable) on_shift = g_hash_table_new (NULL, NULL);
-
-  g_array_set_clear_func (candidates, candidate_clear);
-
-  /* Translators: a heading: the people on the chosen shift */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (on), _("On This Shift"));
-  for (guint a = 0; a < lin_roster_shift_get_n_assigned (self->roster, s); a++)
-    {
-      LinRecord *assignment = lin_roster_shift_get_assignment (self->roster, s, a);
-      int p = lin_roster_assignment_get_person (self->roster, assignment);
-      g_autofree char *hours = NULL;
-      GtkWidget *row, *button;
-
-      g_hash_table_add (on_shift, GINT_TO_POINTER (p));
-      /* Translators: a person's hours on shifts in the chosen shift's week */
-      hours = g_strdup_printf (_("%d h this week"), (int)(lin_roster_get_week_time (self->roster, p, s) / 3600));
-      row = person_row (field (lin_roster_get_person (self->roster, p), LIN_PERSON_FIELD_ALIAS), hours);
-      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      /* Translators: a button's tooltip: take a person off the chosen shift */
-      gtk_widget_set_tooltip_text (button, _("Remove From Shift"));
-      g_object_set_data_full (G_OBJECT (button), "assignment", g_object_ref (assignment), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (on), row);
-    }
-  if (lin_roster_shift_get_n_assigned (self->roster, s) == 0)
-    /* Translators: the chosen shift has no one on it */
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (on), _("No one yet."));
-  gtk_box_append (GTK_BOX (self->details), on);
-
-  for (guint p = 0; p < lin_roster_get_n_people (self->roster); p++)
-    {
-      g_autoptr(GArray) broken = NULL;
-      Candidate candidate = { p, 0, 0, 0, NULL };
-
-      if (g_hash_table_contains (on_shift, GINT_TO_POINTER (p)))
-        continue;
-      broken = lin_roster_try_person (self->roster, s, p, NULL);
-      for (guint i = 0; i < broken->len; i++)
-        {
-          LinRosterViolation *v = &g_array_index (broken, LinRosterViolation, i);
-
-          if (lin_roster_rule_is_hard (v->rule))
-            candidate.hard++;
-          else
-            candidate.soft++;
-        }
-      if (broken->len > 0)
-        {
-          LinRosterViolation first = g_array_index (broken, LinRosterViolation, 0);
-
-          first.shift = s;
-          first.person = p;
-          first.other_shift = -1;
-          candidate.why = lin_roster_describe (self->roster, &first);
-        }
-      candidate.week_time = lin_roster_get_week_time (self->roster, p, s);
-      g_array_append_val (candidates, candidate);
-    }
-  g_array_sort (candidates, compare_candidates);
-
-  /* Translators: a heading: the people who could take the chosen shift,
-   * the best fit first */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (could), _("Could Take It"));
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      g_autofree char *hours = g_strdup_printf (_("%d h this week"), (int)(candidate->week_time / 3600));
-      g_autofree char *subtitle = candidate->why != NULL ? g_strdup_printf ("%s · %s", hours, candidate->why)
-                                                         : g_strdup (hours);
-      GtkWidget *row = person_row (field (lin_roster_get_person (self->roster, candidate->person), LIN_PERSON_FIELD_ALIAS),
-                                   subtitle);
-      GtkWidget *button = gtk_button_new_with_label (_("Assign"));
-
-      if (candidate->hard > 0)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "error");
-          /* Translators: a tooltip: this person would break a hard roster rule */
-          gtk_widget_set_tooltip_text (icon, _("Breaks a rule that needs a confirmation"));
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      else if (candidate->soft > 0)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          /* Translators: a tooltip: this person would break a soft roster rule */
-          gtk_widget_set_tooltip_text (icon, _("Breaks a rule that needs a reason"));
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      if (candidate->hard == 0 && candidate->soft == 0)
-        gtk_widget_add_css_class (button, "suggested-action");
-      g_object_set_data (G_OBJECT (button), "person", GINT_TO_POINTER (candidate->person));
-      g_signal_connect (button, "clicked", G_CALLBACK (assign_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (could), row);
-    }
-  gtk_box_append (GTK_BOX (self->details), could);
-}
-
-static void
-show_details (LinRosterView *self)
-{
-  int s = selected (self);
-  g_autofree char *when = NULL;
-  g_autofree char *count = NULL;
-  guint assigned, required;
-  LinRecord *line;
-
-  clear_box (self->details);
-  if (s < 0)
-    {
-      gtk_box_append (GTK_BOX (self->details),
-                      /* Translators: the Roster section with no shift chosen */
-                      heading (_("Choose a shift to see who is on it and who could take it."), "dim-label"));
-      return;
-    }
-
-  line = lin_roster_get_line (self->roster, lin_roster_shift_get_line (self->roster, s));
-  gtk_box_append (GTK_BOX (self->details), heading (field (line, LIN_LINE_FIELD_NAME), "title-2"));
-  when = shift_time_text (self->roster, s);
-  gtk_box_append (GTK_BOX (self->details), heading (when, NULL));
-
-  assigned = lin_roster_shift_get_n_assigned (self->roster, s);
-  required = lin_roster_shift_get_required (self->roster, s);
-  if (lin_roster_shift_is_cancelled (self->roster, s))
-    /* Translators: a cancelled shift */
-    count = g_strdup (_("Cancelled"));
-  else if (assigned < required)
-    /* Translators: people on a shift, of those it needs, and how many are missing */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u people: %u missing", "%u of %u people: %u missing",
-                                          required - assigned),
-                             assigned, required, required - assigned);
-  else
-    /* Translators: people on a shift, of those it needs */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", required),
-                             assigned, required);
-  gtk_box_append (GTK_BOX (self->details), heading (count, assigned < required ? "error" : "dim-label"));
-
-  /* the rules the shift breaks, each next to what breaks it */
-  for (guint i = 0; self->violations != NULL && i < self->violations->len; i++)
-    {
-      LinRosterViolation *v = &g_array_index (self->violations, LinRosterViolation, i);
-      g_autofree char *text = NULL;
-      g_autofree char *line_text = NULL;
-
-      if (v->shift != s || v->rule == LIN_ROSTER_RULE_GAP)
-        continue;
-      text = lin_roster_describe (self->roster, v);
-      if (v->overridden)
-        /* Translators: a roster rule broken, and allowed by the coordinator */
-        line_text = g_strdup_printf (_("⚠ %s (allowed)"), text);
-      else
-        line_text = g_strdup_printf ("⚠ %s", text);
-      gtk_box_append (GTK_BOX (self->details),
-                      heading (line_text, lin_roster_rule_is_hard (v->rule) && !v->overridden ? "error" : "warning"));
-    }
-
-  show_people (self, s);
+  lin_roster_view_select (self, shift);
+  gtk_widget_child_focus (self->details, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -674,7 +265,7 @@ lin_roster_view_auto_fill (LinRosterView *self)
     {
       LinRosterUnfilled *unfilled = &g_array_index (fill->unfilled, LinRosterUnfilled, i);
       g_autofree char *why = lin_roster_unfilled_describe (self->roster, unfilled);
-      g_autofree char *when = shift_time_text (self->roster, unfilled->shift);
+      g_autofree char *when = lin_roster_details_format_shift (self->roster, unfilled->shift);
       LinRecord *line = lin_roster_get_line (self->roster, lin_roster_shift_get_line (self->roster, unfilled->shift));
 
       if (i == 0)
@@ -995,6 +586,7 @@ lin_roster_view_set_context (LinRosterView *self,
       g_signal_handlers_disconnect_by_func (lin_context_get_settings (self->context), day_start_changed_cb, self);
     }
   g_set_object (&self->context, context);
+  lin_roster_details_set_context (LIN_ROSTER_DETAILS (self->details), context);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->last_fill, g_ptr_array_unref);
   if (context != NULL)
@@ -1123,12 +715,8 @@ build (LinRosterView *self)
                                                         gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
                                     FALSE);
 
-  self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_name (self->details, "roster-details");
-  gtk_widget_set_margin_start (self->details, 12);
-  gtk_widget_set_margin_end (self->details, 12);
-  gtk_widget_set_margin_top (self->details, 12);
-  gtk_widget_set_margin_bottom (self->details, 12);
+  self->details = lin_roster_details_new ();
+  g_signal_connect_object (self->details, "shift-chosen", G_CALLBACK (shift_chosen_cb), self, G_CONNECT_SWAPPED);
   /* the week takes the room; the details about a phone's width */
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 380);

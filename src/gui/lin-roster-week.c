@@ -16,7 +16,7 @@
  * Each column has a lane a line. Above the columns, a coverage strip a
  * line: people required and assigned each day, a gap in the theme's error
  * colour. Every shift and every coverage cell is a widget of its own
- * (LinRosterBlock) with a full sentence for assistive technologies, and
+ * (LinRosterBlock, lin-roster-block.c) with a full sentence for assistive technologies, and
  * the blocks take the keyboard focus: the arrows move between them, Enter
  * or Space or a click activates one (#LinRosterWeek::shift-activated).
  *
@@ -35,7 +35,7 @@
 #include "lin-call.h"
 #include "lin-hours.h"
 #include "lin-roster-week.h"
-#include "lin-roster-week-private.h"
+#include "lin-roster-block.h"
 
 #define DAY_WIDTH     140  /* px, natural */
 #define MIN_DAY_WIDTH 48
@@ -44,195 +44,6 @@
 #define SPACING       6
 #define LANE_GAP      2
 #define N_DAYS        7
-
-/* A block's state, as CSS classes */
-enum {
-  STATE_GAP       = 1 << 0,
-  STATE_HARD      = 1 << 1,
-  STATE_SOFT      = 1 << 2,
-  STATE_CANCELLED = 1 << 3,
-  STATE_SELECTED  = 1 << 4,
-  STATE_BEFORE    = 1 << 5,  /* continues from the column before */
-  STATE_AFTER     = 1 << 6,  /* continues into the next column */
-};
-
-static const char * const state_classes[] = {
-  "gap", "hard", "soft", "cancelled", "selected", "continues-before", "continues-after",
-};
-
-/* LinRosterBlock: a shift in a column, or a coverage cell */
-
-struct _LinRosterBlock
-{
-  GtkWidget  parent_instance;
-
-  GtkWidget *label;
-  char      *text;     /* what the label shows */
-  char      *spoken;   /* the accessible label */
-  int        shift;    /* -1: a coverage cell */
-  guint      state;
-};
-
-G_DEFINE_FINAL_TYPE (LinRosterBlock, lin_roster_block, GTK_TYPE_WIDGET)
-
-/* As small as the column gives: the words are clipped, the accessible
- * label says them all, and the details beside the week show the chosen
- * shift's */
-static void
-lin_roster_block_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  LinRosterBlock *self = LIN_ROSTER_BLOCK (widget);
-
-  gtk_widget_measure (self->label, orientation, -1, NULL, natural, NULL, NULL);
-  *minimum = 0;
-}
-
-static void
-lin_roster_block_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  LinRosterBlock *self = LIN_ROSTER_BLOCK (widget);
-  int min_width, min_height;
-
-  gtk_widget_measure (self->label, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  gtk_widget_measure (self->label, GTK_ORIENTATION_VERTICAL, MAX (width, min_width), &min_height, NULL, NULL, NULL);
-  gtk_widget_allocate (self->label, MAX (width, min_width), MAX (height, min_height), -1, NULL);
-}
-
-static void
-lin_roster_block_dispose (GObject *object)
-{
-  LinRosterBlock *self = (LinRosterBlock *)object;
-
-  g_clear_pointer (&self->label, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (lin_roster_block_parent_class)->dispose (object);
-}
-
-static void
-lin_roster_block_finalize (GObject *object)
-{
-  LinRosterBlock *self = (LinRosterBlock *)object;
-
-  g_free (self->text);
-  g_free (self->spoken);
-
-  G_OBJECT_CLASS (lin_roster_block_parent_class)->finalize (object);
-}
-
-static void
-lin_roster_block_class_init (LinRosterBlockClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = lin_roster_block_dispose;
-  object_class->finalize = lin_roster_block_finalize;
-
-  widget_class->measure = lin_roster_block_measure;
-  widget_class->size_allocate = lin_roster_block_size_allocate;
-
-  gtk_widget_class_set_css_name (widget_class, "rosterblock");
-}
-
-static void
-lin_roster_block_init (LinRosterBlock *self)
-{
-  self->shift = -1;
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_label_set_yalign (GTK_LABEL (self->label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-}
-
-static LinRosterBlock *
-block_new (gboolean cell)
-{
-  LinRosterBlock *block = g_object_new (LIN_TYPE_ROSTER_BLOCK,
-                                        "accessible-role", cell ? GTK_ACCESSIBLE_ROLE_LABEL
-                                                                : GTK_ACCESSIBLE_ROLE_BUTTON,
-                                        "focusable", !cell,
-                                        NULL);
-
-  if (cell)
-    gtk_widget_add_css_class (GTK_WIDGET (block), "coverage");
-
-  return block;
-}
-
-/* Takes @text and @spoken; changes only what differs. No tooltip: GTK's
- * tooltip window keeps the last tooltip's words after the profile is
- * locked */
-static void
-block_set (LinRosterBlock *self,
-           int             shift,
-           guint           state,
-           char           *text,
-           char           *spoken)
-{
-  self->shift = shift;
-
-  if (g_strcmp0 (text, self->text) != 0)
-    {
-      gtk_label_set_text (GTK_LABEL (self->label), text);
-      g_free (self->text);
-      self->text = text;
-    }
-  else
-    g_free (text);
-
-  if (g_strcmp0 (spoken, self->spoken) != 0)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-      g_free (self->spoken);
-      self->spoken = spoken;
-    }
-  else
-    g_free (spoken);
-
-
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    if ((state ^ self->state) & (1u << i))
-      {
-        if (state & (1u << i))
-          gtk_widget_add_css_class (GTK_WIDGET (self), state_classes[i]);
-        else
-          gtk_widget_remove_css_class (GTK_WIDGET (self), state_classes[i]);
-      }
-  self->state = state;
-}
-
-int
-lin_roster_block_get_shift (LinRosterBlock *self)
-{
-  g_return_val_if_fail (LIN_IS_ROSTER_BLOCK (self), -1);
-
-  return self->shift;
-}
-
-/**
- * lin_roster_block_get_label:
- * @self: a #LinRosterBlock
- *
- * Returns: the sentence assistive technologies read for the block
- */
-const char *
-lin_roster_block_get_label (LinRosterBlock *self)
-{
-  g_return_val_if_fail (LIN_IS_ROSTER_BLOCK (self), NULL);
-
-  return self->spoken;
-}
 
 /* LinRosterWeek */
 
@@ -473,7 +284,7 @@ shift_states (LinRosterWeek *self)
       if (v->shift < 0 || (guint)v->shift >= lin_roster_get_n_shifts (self->roster) ||
           v->overridden || v->rule == LIN_ROSTER_RULE_GAP)
         continue;
-      states[v->shift] |= lin_roster_rule_is_hard (v->rule) ? STATE_HARD : STATE_SOFT;
+      states[v->shift] |= lin_roster_rule_is_hard (v->rule) ? LIN_ROSTER_BLOCK_HARD : LIN_ROSTER_BLOCK_SOFT;
     }
 
   return states;
@@ -539,6 +350,7 @@ fill_block (LinRosterWeek *self,
   guint missing = !cancelled && assigned < required ? required - assigned : 0;
   g_autofree char *from = format_instant (lin_roster_shift_get_start (self->roster, shift), "%H:%M");
   g_autofree char *to = format_instant (lin_roster_shift_get_end (self->roster, shift), "%H:%M");
+  g_autofree char *hour = format_instant (lin_roster_shift_get_start (self->roster, shift), "%H");
   g_autofree char *day = lin_roster_week_format_day (lin_roster_shift_get_start (self->roster, shift));
   g_autofree char *people = people_text (assigned, required);
   g_autofree char *names = aliases (self, shift);
@@ -563,7 +375,7 @@ fill_block (LinRosterWeek *self,
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, %5$s, %6$s"),
                                 day, line_name (self, segment->lane), from, to, people, lacking);
       text = g_strdup_printf ("%s\n%s\n%s · %s", span, names, count, lacking);
-      state |= STATE_GAP;
+      state |= LIN_ROSTER_BLOCK_GAP;
     }
   else if (cancelled)
     {
@@ -572,7 +384,7 @@ fill_block (LinRosterWeek *self,
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, cancelled"),
                                 day, line_name (self, segment->lane), from, to);
       text = g_strdup_printf ("%s\n%s\n%s", span, names, count);
-      state |= STATE_CANCELLED;
+      state |= LIN_ROSTER_BLOCK_CANCELLED;
     }
   else
     {
@@ -585,20 +397,23 @@ fill_block (LinRosterWeek *self,
     }
 
   if (segment->from > lin_roster_shift_get_start (self->roster, shift))
-    state |= STATE_BEFORE;
+    state |= LIN_ROSTER_BLOCK_BEFORE;
   if (segment->to < lin_roster_shift_get_end (self->roster, shift))
-    state |= STATE_AFTER;
+    state |= LIN_ROSTER_BLOCK_AFTER;
   if ((int)shift == self->selected)
-    state |= STATE_SELECTED;
+    state |= LIN_ROSTER_BLOCK_SELECTED;
 
   problems = shift_problems (self, shift);
   if (problems != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (segment->block),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problems, -1);
-  else if (segment->block->state & (STATE_HARD | STATE_SOFT))
+  else if (lin_roster_block_get_state (segment->block) & (LIN_ROSTER_BLOCK_HARD | LIN_ROSTER_BLOCK_SOFT))
     gtk_accessible_reset_property (GTK_ACCESSIBLE (segment->block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
-  block_set (segment->block, shift, state, text, spoken);
+  lin_roster_block_set (segment->block, shift, state, text, spoken);
+  /* Translators: a shift's start hour and its people ("1/2"), in a block
+   * too narrow for more */
+  lin_roster_block_set_short (segment->block, g_strdup_printf (_("%1$s\n%2$u/%3$u"), hour, assigned, required));
 }
 
 static void
@@ -609,7 +424,7 @@ update_blocks (LinRosterWeek *self)
   /* the blocks stay; only as many as the segments */
   while (self->blocks->len < self->segments->len)
     {
-      LinRosterBlock *block = block_new (FALSE);
+      LinRosterBlock *block = lin_roster_block_new (FALSE);
 
       gtk_widget_set_parent (GTK_WIDGET (block), GTK_WIDGET (self));
       g_ptr_array_add (self->blocks, block);
@@ -642,7 +457,7 @@ update_coverage (LinRosterWeek *self)
       g_ptr_array_add (self->line_labels, label);
       for (guint d = 0; d < N_DAYS; d++)
         {
-          LinRosterBlock *cell = block_new (TRUE);
+          LinRosterBlock *cell = lin_roster_block_new (TRUE);
 
           gtk_widget_set_parent (GTK_WIDGET (cell), GTK_WIDGET (self));
           g_ptr_array_add (self->cells, cell);
@@ -701,7 +516,7 @@ update_coverage (LinRosterWeek *self)
               spoken = g_strdup_printf (_("%1$s, %2$s: %3$s"), weekday, line_name (self, line), people);
               text = g_strdup_printf ("%u / %u", required[d], assigned[d]);
             }
-          block_set (g_ptr_array_index (self->cells, line * N_DAYS + d), -1, missing[d] > 0 ? STATE_GAP : 0,
+          lin_roster_block_set (g_ptr_array_index (self->cells, line * N_DAYS + d), -1, missing[d] > 0 ? LIN_ROSTER_BLOCK_GAP : 0,
                      text, spoken);
         }
     }
@@ -732,11 +547,7 @@ set_selected (LinRosterWeek *self,
     {
       Segment *segment = &g_array_index (self->segments, Segment, i);
 
-      if (segment->shift == shift)
-        gtk_widget_add_css_class (GTK_WIDGET (segment->block), "selected");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (segment->block), "selected");
-      segment->block->state = (segment->block->state & ~STATE_SELECTED) | (segment->shift == shift ? STATE_SELECTED : 0);
+      lin_roster_block_set_selected (segment->block, segment->shift == shift);
     }
 
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -872,11 +683,11 @@ pressed_cb (GtkGestureClick *gesture,
 
   while (picked != NULL && !LIN_IS_ROSTER_BLOCK (picked))
     picked = gtk_widget_get_parent (picked);
-  if (picked == NULL || LIN_ROSTER_BLOCK (picked)->shift < 0)
+  if (picked == NULL || lin_roster_block_get_shift (LIN_ROSTER_BLOCK (picked)) < 0)
     return;
 
   gtk_widget_grab_focus (picked);
-  set_selected (self, LIN_ROSTER_BLOCK (picked)->shift);
+  set_selected (self, lin_roster_block_get_shift (LIN_ROSTER_BLOCK (picked)));
   g_signal_emit (self, signals[SHIFT_ACTIVATED], 0, self->selected);
 }
 
@@ -1060,8 +871,8 @@ lin_roster_week_set_focus_child (GtkWidget *widget,
 {
   GTK_WIDGET_CLASS (lin_roster_week_parent_class)->set_focus_child (widget, child);
 
-  if (child != NULL && LIN_IS_ROSTER_BLOCK (child) && LIN_ROSTER_BLOCK (child)->shift >= 0)
-    set_selected (LIN_ROSTER_WEEK (widget), LIN_ROSTER_BLOCK (child)->shift);
+  if (child != NULL && LIN_IS_ROSTER_BLOCK (child) && lin_roster_block_get_shift (LIN_ROSTER_BLOCK (child)) >= 0)
+    set_selected (LIN_ROSTER_WEEK (widget), lin_roster_block_get_shift (LIN_ROSTER_BLOCK (child)));
 }
 
 static void
