@@ -46,6 +46,7 @@
 #include "lin-call-log-view.h"
 #include "lin-call-wizard.h"
 #include "lin-demo.h"
+#include "lin-roster-mine.h"
 #include "lin-roster-view.h"
 #include "lin-directory-view.h"
 #include "lin-service-editor.h"
@@ -670,6 +671,8 @@ render_roster_screens (LinWindow *window)
   monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
   next_monday = g_date_time_add_days (monday, 7);
   shift = open_shift (roster, g_date_time_to_unix (monday) - 86400, g_date_time_to_unix (next_monday));
+  lin_roster_view_select (view, -1);
+  save (root, "roster-open");
   lin_roster_view_select (view, shift);
   save (root, "roster-week");
 
@@ -691,6 +694,17 @@ render_roster_screens (LinWindow *window)
   lin_roster_view_auto_fill (view);
   save_dialog ("roster-fill");
   save (root, "roster-filled");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "roster.export-ics", NULL);
+  save_dialog ("roster-export");
+
+  /* My Shifts of one of the demo's people */
+  lin_roster_view_show_mode (view, "mine");
+  save (root, "roster-mine-who");
+  lin_roster_mine_set_person (LIN_ROSTER_MINE (lin_test_find_descendant (root, LIN_TYPE_ROSTER_MINE)),
+                              lin_roster_get_n_people (lin_context_get_roster (context)) > 3 ? 3 : 0);
+  save (root, "roster-mine");
+  lin_roster_view_show_mode (view, "week");
 
   /* a narrow window: the week, then a shift's details instead (once the
    * Undo notification is gone, which is wider) */
@@ -748,6 +762,17 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
 
   render_vault_screens (window);
+
+  /* LINIJA_SCREENSHOTS_ONLY=roster: the roster's screens alone, quicker
+   * while working on them */
+  if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "roster") == 0)
+    {
+      render_roster_screens (window);
+      g_application_quit (G_APPLICATION (app));
+      g_clear_object (&app);
+      remove_tree (data_home);
+      return failures == 0 ? 0 : 1;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {

@@ -1199,6 +1199,30 @@ lin_roster_try_person (LinRoster               *self,
 }
 
 /**
+ * lin_roster_person_get_shifts:
+ * @self: a roster
+ * @person: a person's index
+ *
+ * Returns: (transfer full) (element-type int): the indices of the shifts
+ *   she is on, by start
+ */
+GArray *
+lin_roster_person_get_shifts (LinRoster *self,
+                              guint      person)
+{
+  GArray *shifts;
+  Person *her;
+
+  g_return_val_if_fail (person < self->people->len, NULL);
+
+  her = &g_array_index (self->people, Person, person);
+  shifts = g_array_sized_new (FALSE, FALSE, sizeof (int), her->shifts->len);
+  g_array_append_vals (shifts, her->shifts->data, her->shifts->len);
+
+  return shifts;
+}
+
+/**
  * lin_roster_get_week_time:
  * @self: a roster
  * @person: a person's index

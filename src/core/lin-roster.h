@@ -156,6 +156,8 @@ GArray       *lin_roster_try_person      (LinRoster         *self,
                                           guint              shift,
                                           guint              person,
                                           const LinRosterSettings *settings);
+GArray       *lin_roster_person_get_shifts (LinRoster       *self,
+                                          guint              person);
 gint64        lin_roster_get_week_time   (LinRoster         *self,
                                           guint              person,
                                           guint              shift);

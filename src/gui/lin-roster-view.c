@@ -24,9 +24,23 @@
 
 #include "lin-call.h"
 #include "lin-roster-details.h"
+#include "lin-hours.h"
+#include "lin-roster-export.h"
 #include "lin-roster-fill.h"
+#include "lin-roster-mine.h"
 #include "lin-roster-view.h"
 #include "lin-roster-week.h"
+
+/* What the section shows beside the details */
+typedef enum
+{
+  MODE_WEEK,
+  MODE_MONTH,
+  MODE_PEOPLE,  /* the rota, people by day */
+  MODE_MINE,
+} Mode;
+
+static const char * const mode_names[] = { "week", "month", "people", "mine" };
 
 struct _LinRosterView
 {
@@ -35,7 +49,9 @@ struct _LinRosterView
   LinContext    *context;
   LinRoster     *roster;
   GArray        *violations;
-  GDate          monday;
+  GDate          day;             /* the day in sight */
+  GDate          monday;          /* its week's Monday */
+  Mode           mode;
   guint          day_start;       /* the hour a day of the week begins */
   char          *selected_id;     /* the chosen shift's record id */
   GPtrArray     *last_fill;       /* what Auto-Fill added, for Undo */
@@ -47,15 +63,22 @@ struct _LinRosterView
   GtkWidget     *details_pane;
   GtkWidget     *back_button;
   GtkWidget     *week_label;
+  GtkWidget     *views;           /* AdwViewStack of the modes */
+  GtkWidget     *switcher_bar;
+  GtkWidget     *nav;             /* earlier, today, later and the label */
   GtkWidget     *week;
+  GtkWidget     *mine;
   GtkWidget     *details;
+  GtkWidget     *actions;         /* Make Shifts, Auto-Fill */
   GtkWidget     *fill_button;
+  GtkWidget     *fill_icon;
   GtkWidget     *make_button;
 };
 
 G_DEFINE_FINAL_TYPE (LinRosterView, lin_roster_view, ADW_TYPE_BIN)
 
 static void show_details (LinRosterView *self);
+static void update_week_label (LinRosterView *self);
 
 static LinStore *
 store (LinRosterView *self)
@@ -105,6 +128,52 @@ week_span (LinRosterView *self,
   *to = g_date_time_to_unix (end);
 }
 
+/* The days in sight: the week, or the month of the day in sight, each
+ * day from the day's start */
+static void
+period_span (LinRosterView *self,
+             gint64        *from,
+             gint64        *to)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (self->mode != MODE_MONTH && self->mode != MODE_PEOPLE)
+    {
+      week_span (self, from, to);
+      return;
+    }
+
+  start = g_date_time_new (lin_call_get_time_zone (), g_date_get_year (&self->day), g_date_get_month (&self->day), 1,
+                           self->day_start, 0, 0);
+  end = g_date_time_add_months (start, 1);
+  *from = g_date_time_to_unix (start);
+  *to = g_date_time_to_unix (end);
+}
+
+static gboolean
+is_month (LinRosterView *self)
+{
+  return self->mode == MODE_MONTH || self->mode == MODE_PEOPLE;
+}
+
+static void
+update_label (LinRosterView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!is_month (self))
+    {
+      update_week_label (self);
+      return;
+    }
+
+  /* Translators: the month the roster shows: its name and the year, "November 2026" */
+  text = g_strdup_printf (_("%1$s %2$d"), lin_hours_get_month_name (g_date_get_month (&self->day)),
+                          g_date_get_year (&self->day));
+  gtk_label_set_text (GTK_LABEL (self->week_label), text);
+}
+
 static void
 update_week_label (LinRosterView *self)
 {
@@ -137,6 +206,7 @@ reload (LinRosterView *self)
 
   lin_roster_week_set_roster (LIN_ROSTER_WEEK (self->week), self->roster, self->violations);
   lin_roster_week_select (LIN_ROSTER_WEEK (self->week), selected (self));
+  lin_roster_mine_set_roster (LIN_ROSTER_MINE (self->mine), self->roster, self->violations);
   /* no line yet: nothing to plan */
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     self->roster != NULL && lin_roster_get_n_lines (self->roster) > 0 ?
@@ -152,7 +222,7 @@ show_details (LinRosterView *self)
 {
   gint64 from, to;
 
-  week_span (self, &from, &to);
+  period_span (self, &from, &to);
   lin_roster_details_show (LIN_ROSTER_DETAILS (self->details), self->roster, self->violations, selected (self),
                            from, to);
 }
@@ -241,8 +311,8 @@ lin_roster_view_auto_fill (LinRosterView *self)
   if (self->roster == NULL || store (self) == NULL)
     return;
 
-  week_span (self, &from, &to);
-  fill = lin_roster_fill (self->roster, from, to, g_date_get_julian (&self->monday), NULL);
+  period_span (self, &from, &to);
+  fill = lin_roster_fill (self->roster, from, to, g_date_get_julian (&self->day), NULL);
   if (fill->added->len > 0 && !lin_store_save_all (store (self), fill->added, &error))
     {
       g_warning ("Could not save what auto-fill added: %s", error->message);
@@ -258,9 +328,14 @@ lin_roster_view_auto_fill (LinRosterView *self)
                                              fill->added->len),
                           fill->added->len);
   g_string_append_c (body, ' ');
-  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u exception to the rules is left in the week.",
-                                             "%u exceptions to the rules are left in the week.", fill->soft_left),
-                          fill->soft_left);
+  if (is_month (self))
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u exception to the rules is left in the month.",
+                                               "%u exceptions to the rules are left in the month.", fill->soft_left),
+                            fill->soft_left);
+  else
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u exception to the rules is left in the week.",
+                                               "%u exceptions to the rules are left in the week.", fill->soft_left),
+                            fill->soft_left);
   for (guint i = 0; i < fill->unfilled->len; i++)
     {
       LinRosterUnfilled *unfilled = &g_array_index (fill->unfilled, LinRosterUnfilled, i);
@@ -274,8 +349,13 @@ lin_roster_view_auto_fill (LinRosterView *self)
       g_string_append_printf (body, "\n• %s, %s: %s", field (line, LIN_LINE_FIELD_NAME), when, why);
     }
 
-  /* Translators: the title of the dialog after auto-fill */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self), _("Week Filled"), body->str));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self),
+                                                       is_month (self) ?
+                                                       /* Translators: the title of the dialog after auto-fill of a month */
+                                                       _("Month Filled") :
+                                                       /* Translators: the title of the dialog after auto-fill */
+                                                       _("Week Filled"),
+                                                       body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -498,18 +578,20 @@ lin_roster_view_show_week (LinRosterView *self,
   g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
 
   if (day != NULL)
-    self->monday = *day;
+    self->day = *day;
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
 
-      g_date_set_dmy (&self->monday, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+      g_date_set_dmy (&self->day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                       g_date_time_get_year (now));
     }
+  self->monday = self->day;
   g_date_subtract_days (&self->monday, g_date_get_weekday (&self->monday) - G_DATE_MONDAY);
 
   lin_roster_week_set_week (LIN_ROSTER_WEEK (self->week), &self->monday);
-  update_week_label (self);
+  update_label (self);
+  show_details (self);
 }
 
 static void
@@ -519,14 +601,23 @@ week_action (GtkWidget  *widget,
 {
   LinRosterView *self = LIN_ROSTER_VIEW (widget);
   int step = g_variant_get_int32 (parameter);
-  GDate day = self->monday;
+  GDate day = self->day;
 
   if (step == 0)
     {
       lin_roster_view_show_week (self, NULL);
       return;
     }
-  if (step > 0)
+  /* a week or a month earlier or later */
+  if (is_month (self))
+    {
+      g_date_set_day (&day, 1);
+      if (step > 0)
+        g_date_add_months (&day, 1);
+      else
+        g_date_subtract_months (&day, 1);
+    }
+  else if (step > 0)
     g_date_add_days (&day, 7);
   else
     g_date_subtract_days (&day, 7);
@@ -587,6 +678,7 @@ lin_roster_view_set_context (LinRosterView *self,
     }
   g_set_object (&self->context, context);
   lin_roster_details_set_context (LIN_ROSTER_DETAILS (self->details), context);
+  lin_roster_mine_set_context (LIN_ROSTER_MINE (self->mine), context);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->last_fill, g_ptr_array_unref);
   if (context != NULL)
@@ -597,6 +689,83 @@ lin_roster_view_set_context (LinRosterView *self,
       day_start_changed_cb (self);
     }
   reload (self);
+}
+
+/* The modes */
+
+static void
+mode_changed_cb (LinRosterView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->views));
+
+  for (guint i = 0; i < G_N_ELEMENTS (mode_names); i++)
+    if (g_strcmp0 (name, mode_names[i]) == 0)
+      self->mode = i;
+
+  /* My Shifts has no period and plans nothing; beside it, the open
+   * places until she chooses one of her shifts */
+  if (self->mode == MODE_MINE)
+    lin_roster_view_select (self, -1);
+  gtk_widget_set_visible (self->nav, self->mode != MODE_MINE);
+  gtk_widget_set_visible (self->actions, self->mode != MODE_MINE);
+  gtk_button_set_label (GTK_BUTTON (self->fill_button),
+                        is_month (self) ?
+                        /* Translators: a button in the Roster section: fill the month's gaps */
+                        _("_Auto-Fill Month") : _("_Auto-Fill Week"));
+  gtk_widget_set_tooltip_text (self->fill_icon, is_month (self) ? _("Auto-Fill Month") : _("Auto-Fill Week"));
+  update_label (self);
+  show_details (self);
+}
+
+/**
+ * lin_roster_view_show_mode:
+ * @self: a #LinRosterView
+ * @mode: "week", "month", "people" or "mine"
+ */
+void
+lin_roster_view_show_mode (LinRosterView *self,
+                           const char    *mode)
+{
+  g_return_if_fail (LIN_IS_ROSTER_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->views), mode);
+}
+
+/* The modes' switcher squeezed out of the bar: the bar below shows them */
+static void
+squeezed_cb (LinRosterView *self,
+             GParamSpec    *pspec,
+             AdwSqueezer   *squeezer)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
+
+  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar),
+                                    shown != NULL && !ADW_IS_VIEW_SWITCHER (shown));
+}
+
+/* Calendar files */
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+
+  if (self->roster != NULL)
+    lin_roster_export_calendar (window (self), self->roster, -1);
+}
+
+static void
+export_mine_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+  int me = lin_roster_mine_get_person (LIN_ROSTER_MINE (self->mine));
+
+  if (self->roster != NULL && me >= 0)
+    lin_roster_export_calendar (window (self), self->roster, me);
 }
 
 /* Building */
@@ -649,6 +818,7 @@ action_buttons (LinRosterView *self)
   gtk_box_append (GTK_BOX (narrow), icon_button ("list-add-symbolic", _("Make Shifts"), "roster.make-shifts", NULL));
   /* Translators: a button's tooltip in the Roster section, when the window is narrow */
   fill = icon_button ("object-select-symbolic", _("Auto-Fill Week"), "roster.auto-fill", NULL);
+  self->fill_icon = fill;
   gtk_widget_add_css_class (fill, "suggested-action");
   gtk_box_append (GTK_BOX (narrow), fill);
 
@@ -658,28 +828,33 @@ action_buttons (LinRosterView *self)
   return squeezer;
 }
 
-static void
-build (LinRosterView *self)
+/* The bar above the roster: earlier, today, later and what is in sight;
+ * the modes; Make Shifts and Auto-Fill; the menu */
+static GtkWidget *
+build_bar (LinRosterView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *today, *scroller, *side, *empty, *clamp;
+  GtkWidget *today, *switcher, *squeezer, *menu;
+  g_autoptr(GMenu) model = g_menu_new ();
 
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
   gtk_widget_set_margin_top (bar, 6);
   gtk_widget_set_margin_bottom (bar, 6);
-  gtk_box_append (GTK_BOX (bar),
+
+  self->nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (self->nav, TRUE);
+  gtk_box_append (GTK_BOX (self->nav),
                   /* Translators: a button's tooltip in the Roster section */
-                  icon_button ("go-previous-symbolic", _("Previous Week"), "roster.week", g_variant_new_int32 (-1)));
-  /* Translators: a button in the Roster section: go to this week */
-  today = gtk_button_new_with_mnemonic (_("_This Week"));
+                  icon_button ("go-previous-symbolic", _("Previous"), "roster.week", g_variant_new_int32 (-1)));
+  /* Translators: a button in the Roster section: go to the week or month of today */
+  today = gtk_button_new_with_mnemonic (_("_Today"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (today), "roster.week");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (today), g_variant_new_int32 (0));
-  gtk_box_append (GTK_BOX (bar), today);
-  gtk_box_append (GTK_BOX (bar),
+  gtk_box_append (GTK_BOX (self->nav), today);
+  gtk_box_append (GTK_BOX (self->nav),
                   /* Translators: a button's tooltip in the Roster section */
-                  icon_button ("go-next-symbolic", _("Next Week"), "roster.week", g_variant_new_int32 (1)));
+                  icon_button ("go-next-symbolic", _("Next"), "roster.week", g_variant_new_int32 (1)));
   self->week_label = gtk_label_new (NULL);
   gtk_widget_set_name (self->week_label, "roster-week-label");
   gtk_widget_add_css_class (self->week_label, "heading");
@@ -687,49 +862,82 @@ build (LinRosterView *self)
   gtk_label_set_xalign (GTK_LABEL (self->week_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->week_label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_start (self->week_label, 6);
-  gtk_box_append (GTK_BOX (bar), self->week_label);
-  gtk_box_append (GTK_BOX (bar), action_buttons (self));
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->nav), self->week_label);
+  gtk_box_append (GTK_BOX (bar), self->nav);
 
-  /* the week and the chosen shift side by side, or one at a time in a
-   * narrow window */
-  self->leaflet = adw_leaflet_new ();
-  adw_leaflet_set_can_navigate_back (ADW_LEAFLET (self->leaflet), TRUE);
-  gtk_widget_set_vexpand (self->leaflet, TRUE);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  /* the modes in the bar while they fit, else in a bar below */
+  switcher = adw_view_switcher_new ();
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (self->views));
+  squeezer = adw_squeezer_new ();
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), switcher);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  g_signal_connect_object (squeezer, "notify::visible-child", G_CALLBACK (squeezed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), squeezer);
+
+  self->actions = action_buttons (self);
+  gtk_box_append (GTK_BOX (bar), self->actions);
+
+  /* Translators: an item of the Roster section's menu */
+  g_menu_append (model, _("Save as _Calendar File…"), "roster.export-ics");
+  menu = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), G_MENU_MODEL (model));
+  /* Translators: the tooltip of the Roster section's menu button */
+  gtk_widget_set_tooltip_text (menu, _("Roster Menu"));
+  gtk_widget_set_name (menu, "roster-menu");
+  gtk_box_append (GTK_BOX (bar), menu);
+
+  return bar;
+}
+
+static GtkWidget *
+build_week (LinRosterView *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   self->week = lin_roster_week_new ();
   gtk_widget_set_name (self->week, "roster-week");
   g_signal_connect_object (self->week, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->week, "shift-activated", G_CALLBACK (shift_activated_cb), self, G_CONNECT_SWAPPED);
-  scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->week);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  /* so wide at the least: narrower, the week and the details take turns */
-  gtk_widget_set_size_request (scroller, 360, -1);
-  self->week_pane = scroller;
-  adw_leaflet_append (ADW_LEAFLET (self->leaflet), scroller);
-  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet),
-                                                        gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
-                                    FALSE);
+
+  return scroller;
+}
+
+static void
+add_view (LinRosterView *self,
+          GtkWidget     *child,
+          Mode           mode,
+          const char    *title,
+          const char    *icon)
+{
+  AdwViewStackPage *page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->views), child, mode_names[mode], title);
+
+  adw_view_stack_page_set_icon_name (page, icon);
+  adw_view_stack_page_set_use_underline (page, TRUE);
+}
+
+static GtkWidget *
+build_details_pane (LinRosterView *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *side = gtk_scrolled_window_new ();
+  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->details = lin_roster_details_new ();
   g_signal_connect_object (self->details, "shift-chosen", G_CALLBACK (shift_chosen_cb), self, G_CONNECT_SWAPPED);
   /* the week takes the room; the details about a phone's width */
-  clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 380);
   adw_clamp_set_child (ADW_CLAMP (clamp), self->details);
-  side = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (side), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (side), clamp);
   gtk_widget_set_vexpand (side, TRUE);
 
-  self->details_pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (self->details_pane, 320, -1);
-  gtk_widget_set_hexpand (self->details_pane, FALSE);
+  gtk_widget_set_size_request (pane, 320, -1);
+  gtk_widget_set_hexpand (pane, FALSE);
   self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
   /* Translators: a button's tooltip: back from a shift's details to the week */
   gtk_widget_set_tooltip_text (self->back_button, _("Back to the Week"));
@@ -738,10 +946,53 @@ build (LinRosterView *self)
   gtk_widget_set_margin_top (self->back_button, 6);
   gtk_widget_set_visible (self->back_button, FALSE);
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (self->details_pane), self->back_button);
-  gtk_box_append (GTK_BOX (self->details_pane), side);
+  gtk_box_append (GTK_BOX (pane), self->back_button);
+  gtk_box_append (GTK_BOX (pane), side);
+
+  return pane;
+}
+
+static void
+build (LinRosterView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *empty;
+
+  self->views = adw_view_stack_new ();
+  gtk_widget_set_hexpand (self->views, TRUE);
+  gtk_widget_set_vexpand (self->views, TRUE);
+  /* so wide at the least: narrower, the roster and the details take turns */
+  gtk_widget_set_size_request (self->views, 360, -1);
+  /* Translators: a mode of the Roster section: a week of shifts */
+  add_view (self, build_week (self), MODE_WEEK, _("_Week"), "lin-roster-symbolic");
+  self->mine = lin_roster_mine_new ();
+  g_signal_connect_object (self->mine, "shift-chosen", G_CALLBACK (shift_chosen_cb), self, G_CONNECT_SWAPPED);
+  /* Translators: a mode of the Roster section: the shifts of the person using Linija */
+  add_view (self, self->mine, MODE_MINE, _("_My Shifts"), "avatar-default-symbolic");
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (mode_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), build_bar (self));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  /* the roster and the chosen shift side by side, or one at a time in a
+   * narrow window */
+  self->leaflet = adw_leaflet_new ();
+  adw_leaflet_set_can_navigate_back (ADW_LEAFLET (self->leaflet), TRUE);
+  gtk_widget_set_vexpand (self->leaflet, TRUE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  self->week_pane = self->views;
+  adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->views);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet),
+                                                        gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
+                                    FALSE);
+  self->details_pane = build_details_pane (self);
   adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->details_pane);
   gtk_box_append (GTK_BOX (box), self->leaflet);
+
+  self->switcher_bar = adw_view_switcher_bar_new ();
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), ADW_VIEW_STACK (self->views));
+  gtk_box_append (GTK_BOX (box), self->switcher_bar);
 
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "lin-roster-symbolic");
@@ -788,6 +1039,8 @@ lin_roster_view_class_init (LinRosterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "roster.auto-fill", NULL, auto_fill_action);
   gtk_widget_class_install_action (widget_class, "roster.undo-fill", NULL, undo_fill_action);
   gtk_widget_class_install_action (widget_class, "roster.make-shifts", NULL, make_shifts_action);
+  gtk_widget_class_install_action (widget_class, "roster.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "roster.export-mine", NULL, export_mine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "roster.week", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "roster.week", "i", 1);
 }

@@ -21,6 +21,8 @@ void       lin_roster_view_set_context (LinRosterView *self,
                                         LinContext    *context);
 void       lin_roster_view_show_week   (LinRosterView *self,
                                         GDate         *day);
+void       lin_roster_view_show_mode   (LinRosterView *self,
+                                        const char    *mode);
 void       lin_roster_view_select      (LinRosterView *self,
                                         int            shift);
 void       lin_roster_view_assign      (LinRosterView *self,
