@@ -13,9 +13,14 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "lin-application.h"
 #include "lin-i18n.h"
+#include "lin-roster-export.h"
 #include "lin-roster-view.h"
+#include "lin-roster-week.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
 
@@ -178,6 +183,86 @@ test_plan (void)
   (void) bojana;
 }
 
+/* With no shift chosen, the open places of the week, one click from
+ * their details; My Shifts, once she said who she is; her shifts in a
+ * calendar file */
+static void
+test_open_places_and_mine (void)
+{
+  LinRoster *roster = lin_context_get_roster (context ());
+  GtkWidget *places, *row, *ask;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *me = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *warning;
+  GStatBuf info;
+  int ana = -1;
+
+  for (guint p = 0; p < lin_roster_get_n_people (roster); p++)
+    if (g_strcmp0 (lin_record_get_string (lin_roster_get_person (roster, p), LIN_PERSON_FIELD_ALIAS),
+                   "Ana (izmišljena)") == 0)
+      ana = p;
+  g_assert_cmpint (ana, >=, 0);
+
+  /* the week of 7 December: 14 shifts, Ana on two of them */
+  lin_roster_view_select (view (), -1);
+  lin_test_spin (100);
+  g_assert_nonnull (lin_test_any_text_contains ("12 shifts need people."));
+  places = lin_test_named (GTK_WIDGET (view ()), "roster-open-places");
+  row = lin_test_find_descendant (places, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  lin_test_spin (100);
+  g_assert_cmpint (lin_roster_week_get_selected (LIN_ROSTER_WEEK (lin_roster_view_get_week (view ()))), ==,
+                   find_shift ("2026-12-08T08:00:00+01:00"));
+  g_assert_nonnull (lin_test_any_text_contains ("0 of 1 people: 1 missing"));
+
+  /* My Shifts asks who she is, then lists her two shifts */
+  lin_roster_view_show_mode (view (), "mine");
+  lin_test_spin (100);
+  g_assert_nonnull (lin_test_any_text_contains ("Who Are You?"));
+  ask = lin_test_named (GTK_WIDGET (view ()), "roster-me-ask");
+  /* "Choose…", then the people by alias: Ana first */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ask), 1);
+  lin_test_spin (100);
+  me = g_settings_get_string (lin_context_get_settings (context ()), "roster-me");
+  g_assert_cmpstr (me, ==, lin_record_get_id_string (lin_roster_get_person (roster, ana)));
+  g_assert_nonnull (lin_test_any_text_contains ("Mon 7/12, 08:00 – 20:00 (12 hours)"));
+  g_assert_nonnull (lin_test_any_text_contains ("Mon 7/12, 20:00 – 08:00 (12 hours)"));
+
+  /* her shifts to her calendar: a warning first, no choice of whose */
+  gtk_widget_activate_action (GTK_WIDGET (view ()), "roster.export-mine", NULL);
+  lin_test_spin (100);
+  warning = dialog ();
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (adw_message_dialog_get_heading (warning), ==, "Save Shifts as a Calendar File?");
+  g_assert_null (lin_test_find_named (GTK_WIDGET (warning), "roster-export-which"));
+  adw_message_dialog_response (warning, "cancel");
+  gtk_window_destroy (GTK_WINDOW (warning));
+
+  dir = g_dir_make_tmp ("linija-roster-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "shifts.ics", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (lin_roster_export_calendar_to_file (roster, me, NULL, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &ics, NULL, &error));
+  g_assert_nonnull (strstr (ics, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (ics, "DTSTART;TZID=Europe/Belgrade:20261207T080000"));
+  g_assert_nonnull (strstr (ics, "DTSTART;TZID=Europe/Belgrade:20261207T200000"));
+  g_assert_null (strstr (ics, "DTSTART;TZID=Europe/Belgrade:20261208T080000"));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  lin_roster_view_show_mode (view (), "week");
+  lin_test_spin (100);
+}
+
 /* Locked, nothing of the roster stays in a widget */
 static void
 test_lock_clears (void)
@@ -219,6 +304,7 @@ main (int   argc,
   lin_test_spin (300);
 
   g_test_add_func ("/gui/roster/plan", test_plan);
+  g_test_add_func ("/gui/roster/open-places-and-mine", test_open_places_and_mine);
   g_test_add_func ("/gui/roster/lock-clears", test_lock_clears);
 
   ret = g_test_run ();

@@ -148,16 +148,19 @@ choose_file (Export *export)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (export->chooser));
 }
 
+/* The export belongs to the dialog until Save: a dialog destroyed
+ * unanswered (Linija locked) takes the roster with it */
 static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
-             Export           *export)
+             gpointer          data)
 {
+  Export *export;
+
   if (!g_str_equal (response, "save"))
-    {
-      export_free (export);
-      return;
-    }
+    return;
+
+  export = g_object_steal_data (G_OBJECT (dialog), "export");
 
   if (export->which != NULL)
     {
@@ -256,7 +259,8 @@ lin_roster_export_calendar (GtkWindow *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), export);
+  g_object_set_data_full (G_OBJECT (dialog), "export", export, (GDestroyNotify)export_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;

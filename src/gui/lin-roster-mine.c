@@ -37,6 +37,7 @@ struct _LinRosterMine
   LinRoster  *roster;
   GArray     *violations;
   GArray     *people;      /* the drop-down's people (indices), by alias */
+  GtkStringList *names;    /* their aliases */
   gboolean    filling;     /* the drop-down is being refilled */
 
   GtkWidget  *stack;
@@ -320,6 +321,32 @@ update (LinRosterMine *self)
   show_shifts (self, me);
 }
 
+/* With no one chosen, the drop-down above her shifts is out of sight and
+ * holds an empty entry: GTK 4.8's keeps showing the last entry chosen
+ * when its choice is gone (an alias, after a lock) */
+static void
+select_who (LinRosterMine *self,
+            guint          position)
+{
+  self->filling = TRUE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GtkStringList) none = gtk_string_list_new ((const char *[]) { "", NULL });
+
+      gtk_drop_down_set_model (GTK_DROP_DOWN (self->who), G_LIST_MODEL (none));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->who), 0);
+    }
+  else
+    {
+      /* not while it changes itself: only a choice in the other one
+       * brings its entries back */
+      if (gtk_drop_down_get_model (GTK_DROP_DOWN (self->who)) != G_LIST_MODEL (self->names))
+        gtk_drop_down_set_model (GTK_DROP_DOWN (self->who), G_LIST_MODEL (self->names));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->who), position);
+    }
+  self->filling = FALSE;
+}
+
 /* The drop-down: every person by alias, the chosen one selected */
 
 typedef struct
@@ -379,9 +406,9 @@ fill_who (LinRosterMine *self)
         position = i;
     }
 
+  g_set_object (&self->names, names);
+  select_who (self, position);
   self->filling = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->who), G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->who), position);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->ask), G_LIST_MODEL (ask));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->ask), 0);
   self->filling = FALSE;
@@ -408,10 +435,19 @@ who_changed_cb (LinRosterMine *self,
   lin_roster_mine_set_person (self, g_array_index (self->people, int, position));
 }
 
+/* She chose herself (perhaps in the drop-down that is changing now: its
+ * model stays, only the other's selection follows) */
 static void
 me_changed_cb (LinRosterMine *self)
 {
-  fill_who (self);
+  int me = lin_roster_mine_get_person (self);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->people != NULL && i < self->people->len; i++)
+    if (g_array_index (self->people, int, i) == me)
+      position = i;
+
+  select_who (self, position);
   update (self);
 }
 
@@ -438,7 +474,8 @@ lin_roster_mine_set_roster (LinRosterMine *self,
       g_clear_pointer (&self->violations, g_array_unref);
       self->violations = violations != NULL ? g_array_ref (violations) : NULL;
     }
-  me_changed_cb (self);
+  fill_who (self);
+  update (self);
 }
 
 /**
@@ -458,7 +495,8 @@ lin_roster_mine_set_context (LinRosterMine *self,
   if (context != NULL)
     g_signal_connect_object (lin_context_get_settings (context), "changed::roster-me",
                              G_CALLBACK (me_changed_cb), self, G_CONNECT_SWAPPED);
-  me_changed_cb (self);
+  fill_who (self);
+  update (self);
 }
 
 /* Building */
@@ -492,6 +530,7 @@ who_drop_down (LinRosterMine *self,
                const char    *name)
 {
   GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
+
 
   gtk_widget_set_name (drop_down, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
@@ -589,6 +628,7 @@ lin_roster_mine_dispose (GObject *object)
   g_clear_pointer (&self->roster, lin_roster_unref);
   g_clear_pointer (&self->violations, g_array_unref);
   g_clear_pointer (&self->people, g_array_unref);
+  g_clear_object (&self->names);
 
   G_OBJECT_CLASS (lin_roster_mine_parent_class)->dispose (object);
 }
