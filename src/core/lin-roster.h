@@ -59,6 +59,7 @@ typedef enum
 #define LIN_HANDOVER_KIND                "handover"
 #define LIN_HANDOVER_FIELD_SHIFT         "shift"
 #define LIN_HANDOVER_FIELD_TEXT          "text"
+#define LIN_HANDOVER_FIELD_WRITTEN       "written"          /* ISO 8601, its last edit */
 
 typedef enum
 {
