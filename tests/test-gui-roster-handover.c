@@ -21,6 +21,7 @@
 #include "lin-call.h"
 #include "lin-i18n.h"
 #include "lin-roster-handover.h"
+#include "lin-roster-offer.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
 
@@ -199,6 +200,54 @@ note_of (LinRecord *shift)
   return lin_roster_find_handover (store (), lin_record_get_id_string (shift));
 }
 
+/* At her shift's end, a bar above the sections offers the note: to the
+ * person she said she is, not before she said it, once */
+static void
+test_offer (void)
+{
+  GtkWidget *window = GTK_WIDGET (lin_test_application_window (GTK_APPLICATION (app), LIN_TYPE_WINDOW));
+  LinRosterOffer *offer = LIN_ROSTER_OFFER (lin_test_find_descendant (window, LIN_TYPE_ROSTER_OFFER));
+  g_autoptr(LinRecord) person = lin_record_new (LIN_PERSON_KIND);
+  g_autoptr(LinRecord) assignment = NULL;
+  g_autofree char *text = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GtkWidget *dialog_window;
+
+  lin_record_set_string (person, LIN_PERSON_FIELD_ALIAS, "Vesna (izmišljena)");
+  save (person);
+  assignment = lin_roster_new_assignment (shift_a, person);
+  save (assignment);
+  lin_test_spin (300);
+
+  /* she has not said who she is: nothing */
+  lin_roster_offer_check (offer, now);
+  g_assert_cmpint (lin_roster_offer_get_shift (offer), ==, -1);
+
+  g_settings_set_string (lin_context_get_settings (context ()), "roster-me", lin_record_get_id_string (person));
+  lin_test_spin (100);
+  g_assert_cmpint (lin_roster_offer_get_shift (offer), ==, index_of (shift_a));
+  g_assert_nonnull (lin_test_any_text_contains ("Your shift on SOS (izmišljena) ended at "));
+
+  /* Write opens the note's window, pre-filled; Cancel keeps nothing */
+  g_signal_emit_by_name (lin_test_named (window, "handover-offer-write"), "clicked");
+  lin_test_spin (100);
+  dialog_window = dialog ();
+  g_assert_nonnull (dialog_window);
+  text = text_of (dialog_window);
+  g_assert_true (g_str_has_prefix (text, "Shift handover, "));
+  click (dialog_window, "roster-handover-cancel");
+  g_assert_null (note_of (shift_a));
+  g_assert_cmpint (lin_roster_offer_get_shift (offer), ==, -1);
+
+  /* offered once */
+  lin_roster_offer_check (offer, now + 60);
+  g_assert_cmpint (lin_roster_offer_get_shift (offer), ==, -1);
+  g_assert_null (lin_test_any_text_contains ("Your shift on SOS (izmišljena)"));
+
+  /* the others in this test are not hers */
+  g_settings_set_string (lin_context_get_settings (context ()), "roster-me", "");
+}
+
 static void
 test_write (void)
 {
@@ -374,6 +423,7 @@ main (int   argc,
   unlock ();
   setup ();
 
+  g_test_add_func ("/gui/roster-handover/offer", test_offer);
   g_test_add_func ("/gui/roster-handover/write", test_write);
   g_test_add_func ("/gui/roster-handover/edit", test_edit);
   g_test_add_func ("/gui/roster-handover/lock", test_lock);

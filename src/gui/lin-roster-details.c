@@ -12,7 +12,9 @@
  * on the assignment and in sight.
  *
  * With no shift chosen, the open places of the days in sight: every shift
- * short of people, the soonest first, one click from its details.
+ * short of people, the soonest first, one click from its details. With
+ * one, its handover note too (lin-roster-handover.c), once it is near
+ * its end.
  */
 
 #define G_LOG_DOMAIN "lin-roster-details"
@@ -23,6 +25,7 @@
 
 #include "lin-call.h"
 #include "lin-roster-details.h"
+#include "lin-roster-handover.h"
 #include "lin-roster-week.h"
 
 struct _LinRosterDetails
@@ -37,6 +40,7 @@ struct _LinRosterDetails
   gint64      to;
 
   GtkWidget  *box;
+  GtkWidget  *handover;   /* kept: it keeps an index of the notes */
 };
 
 G_DEFINE_FINAL_TYPE (LinRosterDetails, lin_roster_details, ADW_TYPE_BIN)
@@ -562,6 +566,8 @@ show_details (LinRosterDetails *self)
   LinRecord *line;
 
   clear_box (self->box);
+  if (self->roster == NULL || s < 0)
+    lin_roster_handover_set_shift (LIN_ROSTER_HANDOVER (self->handover), NULL, NULL, -1);
   if (self->roster == NULL)
     return;
   if (s < 0)
@@ -612,6 +618,10 @@ show_details (LinRosterDetails *self)
       gtk_box_append (GTK_BOX (self->box),
                       heading (line_text, lin_roster_rule_is_hard (v->rule) && !v->overridden ? "error" : "warning"));
     }
+
+  /* the handover note, at the shift's end, and the one before it */
+  lin_roster_handover_set_shift (LIN_ROSTER_HANDOVER (self->handover), self->context, self->roster, s);
+  gtk_box_append (GTK_BOX (self->box), self->handover);
 
   show_people (self, s);
 }
@@ -673,6 +683,7 @@ lin_roster_details_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->roster, lin_roster_unref);
   g_clear_pointer (&self->violations, g_array_unref);
+  g_clear_object (&self->handover);
 
   G_OBJECT_CLASS (lin_roster_details_parent_class)->dispose (object);
 }
@@ -705,6 +716,7 @@ lin_roster_details_init (LinRosterDetails *self)
   gtk_widget_set_margin_top (self->box, 12);
   gtk_widget_set_margin_bottom (self->box, 12);
   adw_bin_set_child (ADW_BIN (self), self->box);
+  self->handover = g_object_ref_sink (g_object_new (LIN_TYPE_ROSTER_HANDOVER, NULL));
 }
 
 GtkWidget *

@@ -16,6 +16,7 @@
 #include "lin-call-wizard.h"
 #include "lin-create-profile-page.h"
 #include "lin-directory-view.h"
+#include "lin-roster-offer.h"
 #include "lin-roster-view.h"
 #include "lin-unlock-page.h"
 #include "lin-window.h"
@@ -43,6 +44,7 @@ struct _LinWindow
   LinCallLogView       *call_log_view;   /* made at the first unlock */
   LinDirectoryView     *directory_view;  /* made at the first unlock */
   LinRosterView        *roster_view;     /* made at the first unlock */
+  LinRosterOffer       *roster_offer;    /* the handover note at a shift's end */
   GtkBox               *directory_holder;
   GtkBox               *roster_holder;
   GtkLabel             *demo_label;
@@ -134,6 +136,9 @@ ensure_roster_view (LinWindow *self)
     {
       self->roster_view = g_object_new (LIN_TYPE_ROSTER_VIEW, "vexpand", TRUE, NULL);
       gtk_box_append (self->roster_holder, GTK_WIDGET (self->roster_view));
+      /* above every section: her shift may end in the middle of a call */
+      self->roster_offer = g_object_new (LIN_TYPE_ROSTER_OFFER, NULL);
+      gtk_box_prepend (GTK_BOX (self->sections_box), GTK_WIDGET (self->roster_offer));
     }
 
   return self->roster_view;
@@ -144,6 +149,7 @@ sections_load (LinWindow *self)
 {
   lin_directory_view_set_context (ensure_directory_view (self), self->context);
   lin_roster_view_set_context (ensure_roster_view (self), self->context);
+  lin_roster_offer_set_context (self->roster_offer, self->context);
   lin_call_log_view_set_store (ensure_log_view (self), lin_context_get_store (self->context));
   gtk_widget_set_visible (self->sections_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", TRUE);
@@ -162,6 +168,8 @@ sections_clear (LinWindow *self)
     lin_directory_view_set_context (self->directory_view, NULL);
   if (self->roster_view != NULL)
     lin_roster_view_set_context (self->roster_view, NULL);
+  if (self->roster_offer != NULL)
+    lin_roster_offer_set_context (self->roster_offer, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-call", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resume-call", FALSE);
 
