@@ -177,6 +177,18 @@ test_blocks (Fixture       *fixture,
   /* the DST night: one block, 11 hours of 12 */
   g_assert_cmpint (other, >, 200);
   g_assert_cmpfloat (ABS (night - other * 11.0 / 12.0), <=, 1.0);
+
+  /* wide, a block shows its span; too narrow for it, its start hour and
+   * its people */
+  {
+    LinRosterBlock *block = block_of (fixture->week, find (fixture->roster, fixture->other_night));
+
+    g_assert_true (g_str_has_prefix (lin_roster_block_get_shown_text (block), "20:00–08:00\n"));
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 850);
+    lin_test_spin (300);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (block)), <, 60);
+    g_assert_cmpstr (lin_roster_block_get_shown_text (block), ==, "20\n0/2");
+  }
 }
 
 static void
