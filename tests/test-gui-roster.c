@@ -19,6 +19,7 @@
 #include "lin-application.h"
 #include "lin-i18n.h"
 #include "lin-roster-export.h"
+#include "lin-roster-people.h"
 #include "lin-roster-view.h"
 #include "lin-roster-week.h"
 #include "lin-test-utils.h"
@@ -95,6 +96,24 @@ make_month (void)
   adw_message_dialog_response (make, "make");
   gtk_window_destroy (GTK_WINDOW (make));
   lin_test_spin (200);
+}
+
+/* An empty roster's first step: its lines and people */
+static void
+test_empty (void)
+{
+  GtkWindow *people;
+
+  lin_window_set_section (main_window (), "roster");
+  lin_test_spin (200);
+  g_assert_nonnull (lin_test_any_text_contains ("No Shifts Yet"));
+  g_signal_emit_by_name (lin_test_named (GTK_WIDGET (view ()), "roster-start"), "clicked");
+  lin_test_spin (200);
+  people = lin_test_find_toplevel (LIN_TYPE_ROSTER_PEOPLE);
+  g_assert_nonnull (people);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (people)));
+  gtk_window_destroy (people);
+  lin_test_spin (100);
 }
 
 static void
@@ -303,6 +322,7 @@ main (int   argc,
   g_assert_no_error (error);
   lin_test_spin (300);
 
+  g_test_add_func ("/gui/roster/empty", test_empty);
   g_test_add_func ("/gui/roster/plan", test_plan);
   g_test_add_func ("/gui/roster/open-places-and-mine", test_open_places_and_mine);
   g_test_add_func ("/gui/roster/lock-clears", test_lock_clears);

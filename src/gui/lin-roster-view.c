@@ -28,6 +28,7 @@
 #include "lin-roster-export.h"
 #include "lin-roster-fill.h"
 #include "lin-roster-mine.h"
+#include "lin-roster-people.h"
 #include "lin-roster-view.h"
 #include "lin-roster-week.h"
 
@@ -743,6 +744,19 @@ squeezed_cb (LinRosterView *self,
                                     shown != NULL && !ADW_IS_VIEW_SWITCHER (shown));
 }
 
+/* People and lines */
+
+static void
+people_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+
+  if (self->context != NULL && !lin_context_get_locked (self->context))
+    gtk_window_present (GTK_WINDOW (lin_roster_people_new (window (self), self->context)));
+}
+
 /* Calendar files */
 
 static void
@@ -879,6 +893,8 @@ build_bar (LinRosterView *self)
   self->actions = action_buttons (self);
   gtk_box_append (GTK_BOX (bar), self->actions);
 
+  /* Translators: an item of the Roster section's menu: edit the roster's people and lines */
+  g_menu_append (model, _("_People and Lines"), "roster.people");
   /* Translators: an item of the Roster section's menu */
   g_menu_append (model, _("Save as _Calendar File…"), "roster.export-ics");
   menu = gtk_menu_button_new ();
@@ -956,7 +972,7 @@ static void
 build (LinRosterView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *empty;
+  GtkWidget *empty, *start;
 
   self->views = adw_view_stack_new ();
   gtk_widget_set_hexpand (self->views, TRUE);
@@ -999,6 +1015,14 @@ build (LinRosterView *self)
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Shifts Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("The shifts that keep the line open around the clock will be planned here."));
+  /* Translators: the button on the empty Roster section: the first step of a roster */
+  start = gtk_button_new_with_mnemonic (_("Add _Lines and People"));
+  gtk_widget_set_name (start, "roster-start");
+  gtk_widget_set_halign (start, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (start, "pill");
+  gtk_widget_add_css_class (start, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "roster.people");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), start);
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   gtk_stack_add_named (GTK_STACK (self->stack), box, "roster");
@@ -1040,6 +1064,7 @@ lin_roster_view_class_init (LinRosterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "roster.undo-fill", NULL, undo_fill_action);
   gtk_widget_class_install_action (widget_class, "roster.make-shifts", NULL, make_shifts_action);
   gtk_widget_class_install_action (widget_class, "roster.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "roster.people", NULL, people_action);
   gtk_widget_class_install_action (widget_class, "roster.export-mine", NULL, export_mine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "roster.week", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "roster.week", "i", 1);
