@@ -46,7 +46,10 @@
 #include "lin-call-log-view.h"
 #include "lin-call-wizard.h"
 #include "lin-demo.h"
+#include "lin-roster-handover.h"
 #include "lin-roster-mine.h"
+#include "lin-roster-offer.h"
+#include "lin-roster-people.h"
 #include "lin-roster-view.h"
 #include "lin-directory-view.h"
 #include "lin-service-editor.h"
@@ -697,6 +700,49 @@ render_roster_screens (LinWindow *window)
 
   gtk_widget_activate_action (GTK_WIDGET (view), "roster.export-ics", NULL);
   save_dialog ("roster-export");
+
+  /* People and Lines: the list, then a person's editor */
+  {
+    GtkWidget *people = lin_roster_people_new (GTK_WINDOW (window), context);
+
+    gtk_window_present (GTK_WINDOW (people));
+    save (people, "roster-people");
+    lin_roster_people_edit_person (LIN_ROSTER_PEOPLE (people), 1);
+    save (people, "roster-person");
+    gtk_window_destroy (GTK_WINDOW (people));
+  }
+
+  /* the handover note of the shift that ended last, offered in a bar
+   * above the sections to one of its people, then written */
+  {
+    LinRoster *now_roster = lin_context_get_roster (context);
+    gint64 instant = g_date_time_to_unix (now);
+    int ended = -1;
+
+    for (guint s = 0; s < lin_roster_get_n_shifts (now_roster); s++)
+      if (lin_roster_shift_get_end (now_roster, s) <= instant && lin_roster_shift_get_n_assigned (now_roster, s) > 0 &&
+          (ended < 0 || lin_roster_shift_get_end (now_roster, s) > lin_roster_shift_get_end (now_roster, ended)))
+        ended = s;
+    if (ended >= 0)
+      {
+        LinRecord *assignment = lin_roster_shift_get_assignment (now_roster, ended, 0);
+        int her = lin_roster_assignment_get_person (now_roster, assignment);
+        LinRosterOffer *offer = LIN_ROSTER_OFFER (lin_test_find_descendant (root, LIN_TYPE_ROSTER_OFFER));
+        GtkWidget *note;
+
+        g_settings_set_string (lin_context_get_settings (context), "roster-me",
+                               lin_record_get_id_string (lin_roster_get_person (now_roster, her)));
+        lin_roster_offer_check (offer, lin_roster_shift_get_end (now_roster, ended) + 600);
+        lin_window_set_section (window, "calls");
+        save (root, "roster-offer");
+        lin_window_set_section (window, "roster");
+        note = lin_roster_handover_dialog_new (GTK_WINDOW (window), context, now_roster, ended);
+        gtk_window_present (GTK_WINDOW (note));
+        save (note, "roster-handover");
+        gtk_window_destroy (GTK_WINDOW (note));
+        g_settings_set_string (lin_context_get_settings (context), "roster-me", "");
+      }
+  }
 
   /* My Shifts of one of the demo's people */
   lin_roster_view_show_mode (view, "mine");
