@@ -350,6 +350,16 @@ static const char * const day_names[N_DAYS] = {
   NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
 };
 
+static const char * const month_names[12] = {
+  /* Translators: the months' names, standing alone as in a printed
+   * roster's title ("Roster, March 2026"): in Serbian the nominative,
+   * "март" */
+  NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
+  NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
+  NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
+  NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
+};
+
 static const char *
 day_label (guint    day,
            gboolean display)
@@ -521,6 +531,21 @@ lin_hours_get_day_name (guint day)
   g_return_val_if_fail (day < N_DAYS, NULL);
 
   return day_label (day, TRUE);
+}
+
+/**
+ * lin_hours_get_month_name:
+ * @month: 1 (January) to 12 (December), as #GDateMonth counts
+ *
+ * Returns: (transfer none): the month's name in the user's language,
+ *   "March" (GLib's "%B" would give it in the C locale's English)
+ */
+const char *
+lin_hours_get_month_name (guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month name", month_names[month - 1]);
 }
 
 /**

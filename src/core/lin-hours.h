@@ -33,6 +33,7 @@ char     *lin_hours_dup_display (const LinHours *self);
 gboolean  lin_hours_get_always  (const LinHours *self);
 const char *lin_hours_get_day_code (guint         day);
 const char *lin_hours_get_day_name (guint         day);
+const char *lin_hours_get_month_name (guint       month);
 gboolean  lin_hours_get_span    (const LinHours *self,
                                  guint           day,
                                  guint           i,
