@@ -364,45 +364,60 @@ test_month_serbian (void)
   remove_file (path);
 }
 
-/* 100 shifts of Ana's, every one breaking the rest rule */
+/* 100 shifts of Ana's from 1 March, 12 hours each, every one but the
+ * first breaking the rest rule. On one line: 50 days. On two at once
+ * (@twice): 25 days, each shift also on two shifts at once and on days
+ * she would rather not work, so that more rules are broken and the rows
+ * are taller. */
 static LinRoster *
-make_person (void)
+make_person (gboolean twice)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  LinRecord *line = lin_roster_test_line (records, "SOS", NULL);
   LinRecord *ana = lin_roster_test_person (records, "Ana", NULL);
-  g_autoptr(GPtrArray) shifts = NULL;
   GDate first;
 
   lin_roster_test_person (records, "Bojana", NULL);
+  if (twice)
+    {
+      static const char * const every_day[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
+
+      lin_roster_test_set_strings (lin_record_get_fields (ana), LIN_PERSON_FIELD_UNDESIRED_DAYS, every_day);
+    }
   g_date_set_dmy (&first, 1, G_DATE_MARCH, 2026);
-  shifts = lin_roster_make_shifts (line, "2x12", &first, 50, 1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (shifts->len, ==, 100);
-  lin_roster_test_add_all (records, shifts);
-  for (guint s = 0; s < shifts->len; s++)
-    g_ptr_array_add (records, lin_roster_new_assignment (g_ptr_array_index (shifts, s), ana));
+  for (guint l = 0; l < (twice ? 2u : 1u); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      LinRecord *line = lin_roster_test_line (records, line_names[l], NULL);
+      g_autoptr(GPtrArray) shifts = lin_roster_make_shifts (line, "2x12", &first, twice ? 25 : 50, 1, &error);
+
+      g_assert_no_error (error);
+      lin_roster_test_add_all (records, shifts);
+      for (guint s = 0; s < shifts->len; s++)
+        g_ptr_array_add (records, lin_roster_new_assignment (g_ptr_array_index (shifts, s), ana));
+    }
 
   return lin_roster_new (records);
 }
 
-static void
-test_person (void)
+/* Her pages, numbered, with the header on each and the totals on the
+ * last, and every shift's date; returns the number of pages */
+static guint
+check_person (LinRoster  *roster,
+              const char *name,
+              const char *hours)
 {
-  g_autoptr(LinRoster) roster = make_person ();
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *path = NULL;
   g_autofree char *all = NULL;
-  int ana = lin_roster_find_person (roster, lin_record_get_id_string (lin_roster_get_person (roster, 0)));
   gint64 from = lin_roster_shift_get_start (roster, 0);
   gint64 to = lin_roster_shift_get_end (roster, lin_roster_get_n_shifts (roster) - 1);
   double width, height;
   guint n_pages;
 
-  g_assert_cmpstr (lin_record_get_string (lin_roster_get_person (roster, ana), LIN_PERSON_FIELD_ALIAS), ==, "Ana");
-  operation = lin_roster_print_person_new (roster, ana, from, to);
-  path = export (operation, "person.pdf");
+  g_assert_cmpuint (lin_roster_get_n_shifts (roster), ==, 100);
+  g_assert_cmpstr (lin_record_get_string (lin_roster_get_person (roster, 0), LIN_PERSON_FIELD_ALIAS), ==, "Ana");
+  operation = lin_roster_print_person_new (roster, 0, from, to);
+  path = export (operation, name);
 
   n_pages = pdf_pages (path, &width, &height);
   g_assert_cmpuint (n_pages, >, 1);
@@ -428,14 +443,49 @@ test_person (void)
 
       g_assert_true (has_word (all, date));
     }
-  g_assert_true (has_line (all, "28/3", "20:00–08:00", "11"));
-  g_assert_true (has_line (all, "29/3", "20:00–08:00", "12"));
+  g_assert_true (has_word (all, "100 shifts"));
+  g_assert_true (has_word (all, "50 nights"));
+  g_assert_true (has_word (all, hours));
+
+  remove_file (path);
+
+  return n_pages;
+}
+
+static void
+test_person (void)
+{
+  g_autoptr(LinRoster) once = make_person (FALSE);
+  g_autoptr(LinRoster) twice = make_person (TRUE);
+  g_autofree char *text = NULL;
+  guint short_rows, tall_rows;
+
   /* the night into the last Sunday of March lasts 11 hours; 99 more
    * nights and days of 12 */
-  g_assert_true (has_word (all, "100 shifts"));
-  g_assert_true (has_word (all, "1199"));
-  g_assert_true (has_word (all, "50 nights"));
+  short_rows = check_person (once, "person.pdf", "1199");
+  tall_rows = check_person (twice, "person-tall.pdf", "1200");
+  g_assert_cmpuint (tall_rows, >, short_rows);
+}
 
+/* The night of the clocks' change in March, as long as it really is */
+static void
+test_person_clock_change (void)
+{
+  g_autoptr(LinRoster) roster = make_person (FALSE);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *all = NULL;
+
+  operation = lin_roster_print_person_new (roster, 0, lin_roster_shift_get_start (roster, 50),
+                                           lin_roster_shift_get_start (roster, 70));
+  path = export (operation, "person-march.pdf");
+  all = pdf_text (path, 0);
+
+  g_assert_true (has_line (all, "28/3", "20:00–08:00", "11"));
+  g_assert_true (has_line (all, "29/3", "20:00–08:00", "12"));
+  g_assert_true (has_word (all, "Shifts of Ana, 26/3/2026 – 5/4/2026"));
+  g_assert_true (has_word (all, "20 shifts"));
+  g_assert_true (has_word (all, "239"));
   remove_file (path);
 }
 
@@ -521,7 +571,7 @@ close_preview_cb (gpointer data)
 static void
 test_preview (void)
 {
-  g_autoptr(LinRoster) roster = make_person ();
+  g_autoptr(LinRoster) roster = make_person (FALSE);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   Preview preview = { 0 };
@@ -586,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/gui/roster-print/month-letter", test_month_letter);
   g_test_add_func ("/gui/roster-print/month-serbian", test_month_serbian);
   g_test_add_func ("/gui/roster-print/person", test_person);
+  g_test_add_func ("/gui/roster-print/person-clock-change", test_person_clock_change);
   g_test_add_func ("/gui/roster-print/preview", test_preview);
   g_test_add_func ("/gui/roster-print/markers", test_markers);
 
