@@ -299,7 +299,7 @@ lin_roster_print_begin_print (GtkPrintOperation *operation,
 {
   LinRosterPrint *self = LIN_ROSTER_PRINT (operation);
 
-  if (self->kind == KIND_PERSON)
+  if (self->kind == KIND_PERSON && !self->cancelled)
     lin_roster_print_begin_person (self, context);
 }
 
@@ -466,8 +466,8 @@ lin_roster_print_person_new (LinRoster *roster,
  * lin_roster_print_cancel:
  * @operation: a print operation from this file
  *
- * Ends the operation and closes its preview window, when the profile
- * locks: no page is drawn after it.
+ * Ends the operation, closes its preview window and drops the roster,
+ * when the profile locks: no page is drawn after it.
  */
 void
 lin_roster_print_cancel (GtkPrintOperation *operation)
@@ -480,4 +480,10 @@ lin_roster_print_cancel (GtkPrintOperation *operation)
   gtk_print_operation_cancel (operation);
   if (self->preview_window != NULL)
     gtk_window_destroy (self->preview_window);
+
+  /* nothing of the roster stays, though GTK may hold the operation a
+   * while longer */
+  g_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->violations, g_array_unref);
+  g_clear_pointer (&self->roster, lin_roster_unref);
 }
