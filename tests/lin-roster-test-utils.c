@@ -89,3 +89,13 @@ lin_roster_test_shift (GPtrArray  *records,
 
   return shift;
 }
+
+/* Adds a reference to each of @more to @records (the shifts that
+ * lin_roster_make_shifts() made) */
+void
+lin_roster_test_add_all (GPtrArray *records,
+                         GPtrArray *more)
+{
+  for (guint i = 0; i < more->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_ptr_array_index (more, i)));
+}

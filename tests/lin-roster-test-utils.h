@@ -26,4 +26,7 @@ LinRecord  *lin_roster_test_shift       (GPtrArray          *records,
                                          const char         *end,
                                          guint               required);
 
+void        lin_roster_test_add_all     (GPtrArray          *records,
+                                         GPtrArray          *more);
+
 G_END_DECLS

@@ -270,6 +270,15 @@ test_holidays (void)
                days[i].off ? "" : "not ");
 }
 
+/* The months' names, January first, as GDateMonth counts */
+static void
+test_month_names (void)
+{
+  g_assert_cmpstr (lin_hours_get_month_name (G_DATE_JANUARY), ==, "January");
+  g_assert_cmpstr (lin_hours_get_month_name (G_DATE_MARCH), ==, "March");
+  g_assert_cmpstr (lin_hours_get_month_name (G_DATE_DECEMBER), ==, "December");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/hours/across-midnight", test_across_midnight);
   g_test_add_func ("/hours/clock-changes", test_clock_changes);
   g_test_add_func ("/hours/holidays", test_holidays);
+  g_test_add_func ("/hours/month-names", test_month_names);
 
   return g_test_run ();
 }
