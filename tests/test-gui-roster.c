@@ -288,8 +288,14 @@ test_lock_clears (void)
 {
   g_autoptr(GError) error = NULL;
 
+  /* a print dialog open at the lock goes too */
+  gtk_widget_activate_action (GTK_WIDGET (view ()), "roster.print-month", NULL);
+  lin_test_spin (500);
+  g_assert_nonnull (lin_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog")));
+
   lin_application_lock (app);
   lin_test_spin (100);
+  g_assert_null (lin_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog")));
   g_assert_null (lin_test_any_text_contains ("Ana (izmišljena)"));
   g_assert_null (lin_test_any_text_contains ("SOS (izmišljena)"));
 

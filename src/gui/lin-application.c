@@ -126,16 +126,27 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Whatever may show the profile's data outside the main window goes:
- * Preferences, About, the shortcuts window, dialogs; and the clipboards
- * are emptied if Linija put something there. */
+ * Preferences, About, the shortcuts window, dialogs, and the windows GTK
+ * makes on its own for the main window (the print dialog, a file
+ * chooser), which belong to no application; and the clipboards are
+ * emptied if Linija put something there. */
 static void
 clear_outside_main_window (LinApplication *self)
 {
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GListModel *toplevels = gtk_window_get_toplevels ();
   GdkDisplay *display = gdk_display_get_default ();
 
   for (GList *l = windows; l != NULL; l = l->next)
     g_object_ref (l->data);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWindow *parent = gtk_window_get_transient_for (window);
+
+      if (parent != NULL && LIN_IS_WINDOW (parent) && g_list_find (windows, window) == NULL)
+        windows = g_list_prepend (windows, g_object_ref (window));
+    }
 
   for (GList *l = windows; l != NULL; l = l->next)
     {

@@ -29,6 +29,7 @@
 #include "lin-roster-fill.h"
 #include "lin-roster-mine.h"
 #include "lin-roster-people.h"
+#include "lin-roster-print.h"
 #include "lin-roster-view.h"
 #include "lin-roster-week.h"
 
@@ -56,6 +57,7 @@ struct _LinRosterView
   guint          day_start;       /* the hour a day of the week begins */
   char          *selected_id;     /* the chosen shift's record id */
   GPtrArray     *last_fill;       /* what Auto-Fill added, for Undo */
+  GtkPrintOperation *printing;    /* while its dialog is open */
 
   GtkWidget     *toasts;
   GtkWidget     *stack;
@@ -677,6 +679,9 @@ lin_roster_view_set_context (LinRosterView *self,
       g_signal_handlers_disconnect_by_func (self->context, reload, self);
       g_signal_handlers_disconnect_by_func (lin_context_get_settings (self->context), day_start_changed_cb, self);
     }
+  if (self->printing != NULL)
+    lin_roster_print_cancel (self->printing);
+  g_clear_object (&self->printing);
   g_set_object (&self->context, context);
   lin_roster_details_set_context (LIN_ROSTER_DETAILS (self->details), context);
   lin_roster_mine_set_context (LIN_ROSTER_MINE (self->mine), context);
@@ -755,6 +760,78 @@ people_action (GtkWidget  *widget,
 
   if (self->context != NULL && !lin_context_get_locked (self->context))
     gtk_window_present (GTK_WINDOW (lin_roster_people_new (window (self), self->context)));
+}
+
+/* Printing: the month in sight on one page, or her shifts. The dialog
+ * runs on its own; the operation holds the roster until it is done, and
+ * a lock cancels it (lin_roster_print_cancel() drops the roster too) */
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               LinRosterView           *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog;
+
+      gtk_print_operation_get_error (operation, &error);
+      /* Translators: the heading of an error when the roster could not be printed */
+      dialog = adw_message_dialog_new (window (self), _("The Roster Was Not Printed"),
+                                       error != NULL ? error->message : NULL);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  if (self->printing == operation)
+    g_clear_object (&self->printing);
+}
+
+static void
+print (LinRosterView     *self,
+       GtkPrintOperation *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->printing != NULL)
+    lin_roster_print_cancel (self->printing);
+  g_clear_object (&self->printing);
+  self->printing = operation;
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, window (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_warning ("Could not print the roster: %s", error->message);
+}
+
+static void
+print_month_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+
+  if (self->roster != NULL)
+    print (self, lin_roster_print_month_new (self->roster, self->violations, &self->day, self->day_start));
+}
+
+/* Her shifts from the start of this month, for two months */
+static void
+print_mine_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  LinRosterView *self = LIN_ROSTER_VIEW (widget);
+  int me = lin_roster_mine_get_person (LIN_ROSTER_MINE (self->mine));
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GDateTime) first = g_date_time_new (lin_call_get_time_zone (), g_date_time_get_year (now),
+                                                g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_add_months (first, 2);
+
+  if (self->roster != NULL && me >= 0)
+    print (self, lin_roster_print_person_new (self->roster, me, g_date_time_to_unix (first),
+                                              g_date_time_to_unix (last)));
 }
 
 /* Calendar files */
@@ -897,6 +974,8 @@ build_bar (LinRosterView *self)
   g_menu_append (model, _("_People and Lines"), "roster.people");
   /* Translators: an item of the Roster section's menu */
   g_menu_append (model, _("Save as _Calendar File…"), "roster.export-ics");
+  /* Translators: an item of the Roster section's menu: print the month's rota */
+  g_menu_append (model, _("_Print Month…"), "roster.print-month");
   menu = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), G_MENU_MODEL (model));
@@ -1042,6 +1121,9 @@ lin_roster_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->context, reload, self);
       g_signal_handlers_disconnect_by_func (lin_context_get_settings (self->context), day_start_changed_cb, self);
     }
+  if (self->printing != NULL)
+    lin_roster_print_cancel (self->printing);
+  g_clear_object (&self->printing);
   g_clear_object (&self->context);
   g_clear_pointer (&self->roster, lin_roster_unref);
   g_clear_pointer (&self->violations, g_array_unref);
@@ -1065,6 +1147,8 @@ lin_roster_view_class_init (LinRosterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "roster.make-shifts", NULL, make_shifts_action);
   gtk_widget_class_install_action (widget_class, "roster.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "roster.people", NULL, people_action);
+  gtk_widget_class_install_action (widget_class, "roster.print-month", NULL, print_month_action);
+  gtk_widget_class_install_action (widget_class, "roster.print-mine", NULL, print_mine_action);
   gtk_widget_class_install_action (widget_class, "roster.export-mine", NULL, export_mine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "roster.week", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "roster.week", "i", 1);
