@@ -676,6 +676,11 @@ render_roster_screens (LinWindow *window)
   shift = open_shift (roster, g_date_time_to_unix (monday) - 86400, g_date_time_to_unix (next_monday));
   lin_roster_view_select (view, -1);
   save (root, "roster-open");
+  lin_roster_view_show_mode (view, "month");
+  save (root, "roster-month");
+  lin_roster_view_show_mode (view, "people");
+  save (root, "roster-rota");
+  lin_roster_view_show_mode (view, "week");
   lin_roster_view_select (view, shift);
   save (root, "roster-week");
 

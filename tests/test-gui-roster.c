@@ -282,6 +282,55 @@ test_open_places_and_mine (void)
   lin_test_spin (100);
 }
 
+/* The month and the rota: a day of the month opens its week; a cell of
+ * the rota, her shift that day */
+static void
+test_month_and_rota (void)
+{
+  LinRoster *roster = lin_context_get_roster (context ());
+  GtkWidget *rota, *month;
+  GDate day;
+  int ana = lin_roster_assignment_get_person (roster, lin_roster_shift_get_assignment (roster,
+                                                                                      find_shift ("2026-12-07T08:00:00+01:00"),
+                                                                                      0));
+
+  lin_roster_view_select (view (), -1);
+  lin_roster_view_show_mode (view (), "month");
+  lin_test_spin (200);
+  g_assert_nonnull (lin_test_any_text_contains ("December 2026"));
+  g_assert_nonnull (lin_test_any_text_contains ("Auto-Fill Month"));
+  month = lin_test_named (GTK_WIDGET (view ()), "roster-month");
+  g_assert_true (gtk_widget_get_mapped (month));
+  g_date_set_dmy (&day, 17, G_DATE_DECEMBER, 2026);
+  g_signal_emit_by_name (month, "day-activated", g_date_get_julian (&day));
+  lin_test_spin (200);
+  g_assert_nonnull (lin_test_any_text_contains ("Mon 14/12 – Sun 20/12, 2026"));
+  g_assert_true (gtk_widget_get_mapped (lin_roster_view_get_week (view ())));
+
+  /* the rota takes the whole width until a cell is chosen */
+  lin_roster_view_show_mode (view (), "people");
+  lin_test_spin (200);
+  rota = lin_test_named (GTK_WIDGET (view ()), "roster-rota");
+  g_assert_true (gtk_widget_get_mapped (rota));
+  g_assert_false (gtk_widget_get_mapped (lin_test_named (GTK_WIDGET (view ()), "roster-details")));
+  g_date_set_dmy (&day, 7, G_DATE_DECEMBER, 2026);
+  g_signal_emit_by_name (rota, "cell-activated", ana, g_date_get_julian (&day));
+  lin_test_spin (200);
+  g_assert_cmpint (lin_roster_week_get_selected (LIN_ROSTER_WEEK (lin_roster_view_get_week (view ()))), ==,
+                   find_shift ("2026-12-07T08:00:00+01:00"));
+  g_assert_true (gtk_widget_get_mapped (lin_test_named (GTK_WIDGET (view ()), "roster-details")));
+
+  /* the Missing row: the day's first shift short of people */
+  g_date_set_dmy (&day, 8, G_DATE_DECEMBER, 2026);
+  g_signal_emit_by_name (rota, "cell-activated", -1, g_date_get_julian (&day));
+  lin_test_spin (200);
+  g_assert_cmpint (lin_roster_week_get_selected (LIN_ROSTER_WEEK (lin_roster_view_get_week (view ()))), ==,
+                   find_shift ("2026-12-08T08:00:00+01:00"));
+
+  lin_roster_view_show_mode (view (), "week");
+  lin_test_spin (100);
+}
+
 /* Locked, nothing of the roster stays in a widget */
 static void
 test_lock_clears (void)
@@ -331,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/gui/roster/empty", test_empty);
   g_test_add_func ("/gui/roster/plan", test_plan);
   g_test_add_func ("/gui/roster/open-places-and-mine", test_open_places_and_mine);
+  g_test_add_func ("/gui/roster/month-and-rota", test_month_and_rota);
   g_test_add_func ("/gui/roster/lock-clears", test_lock_clears);
 
   ret = g_test_run ();

@@ -25,11 +25,14 @@
 #include "lin-call.h"
 #include "lin-roster-details.h"
 #include "lin-hours.h"
+#include "lin-roster-days.h"
 #include "lin-roster-export.h"
 #include "lin-roster-fill.h"
 #include "lin-roster-mine.h"
+#include "lin-roster-month.h"
 #include "lin-roster-people.h"
 #include "lin-roster-print.h"
+#include "lin-roster-rota.h"
 #include "lin-roster-view.h"
 #include "lin-roster-week.h"
 
@@ -64,12 +67,15 @@ struct _LinRosterView
   GtkWidget     *leaflet;
   GtkWidget     *week_pane;
   GtkWidget     *details_pane;
+  GtkWidget     *details_separator;
   GtkWidget     *back_button;
   GtkWidget     *week_label;
   GtkWidget     *views;           /* AdwViewStack of the modes */
   GtkWidget     *switcher_bar;
   GtkWidget     *nav;             /* earlier, today, later and the label */
   GtkWidget     *week;
+  GtkWidget     *month;
+  GtkWidget     *rota;
   GtkWidget     *mine;
   GtkWidget     *details;
   GtkWidget     *actions;         /* Make Shifts, Auto-Fill */
@@ -209,6 +215,8 @@ reload (LinRosterView *self)
 
   lin_roster_week_set_roster (LIN_ROSTER_WEEK (self->week), self->roster, self->violations);
   lin_roster_week_select (LIN_ROSTER_WEEK (self->week), selected (self));
+  lin_roster_month_set_roster (LIN_ROSTER_MONTH (self->month), self->roster, self->violations);
+  lin_roster_rota_set_roster (LIN_ROSTER_ROTA (self->rota), self->roster, self->violations);
   lin_roster_mine_set_roster (LIN_ROSTER_MINE (self->mine), self->roster, self->violations);
   /* no line yet: nothing to plan */
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
@@ -228,6 +236,11 @@ show_details (LinRosterView *self)
   period_span (self, &from, &to);
   lin_roster_details_show (LIN_ROSTER_DETAILS (self->details), self->roster, self->violations, selected (self),
                            from, to);
+
+  /* the rota wants the width of a month: the details only once a shift
+   * is chosen in it */
+  gtk_widget_set_visible (self->details_pane, self->mode != MODE_PEOPLE || selected (self) >= 0);
+  gtk_widget_set_visible (self->details_separator, gtk_widget_get_visible (self->details_pane));
 }
 
 /**
@@ -593,6 +606,8 @@ lin_roster_view_show_week (LinRosterView *self,
   g_date_subtract_days (&self->monday, g_date_get_weekday (&self->monday) - G_DATE_MONDAY);
 
   lin_roster_week_set_week (LIN_ROSTER_WEEK (self->week), &self->monday);
+  lin_roster_month_set_month (LIN_ROSTER_MONTH (self->month), &self->day);
+  lin_roster_rota_set_month (LIN_ROSTER_ROTA (self->rota), &self->day);
   update_label (self);
   show_details (self);
 }
@@ -661,6 +676,8 @@ day_start_changed_cb (LinRosterView *self)
 
   self->day_start = g_settings_get_uint (lin_context_get_settings (self->context), "roster-day-start");
   lin_roster_week_set_day_start (LIN_ROSTER_WEEK (self->week), self->day_start);
+  lin_roster_month_set_day_start (LIN_ROSTER_MONTH (self->month), self->day_start);
+  lin_roster_rota_set_day_start (LIN_ROSTER_ROTA (self->rota), self->day_start);
 }
 
 /**
@@ -1001,6 +1018,75 @@ build_week (LinRosterView *self)
   return scroller;
 }
 
+/* A day of the month chosen: its week */
+static void
+day_activated_cb (LinRosterView *self,
+                  guint          julian)
+{
+  GDate day;
+
+  g_date_set_julian (&day, julian);
+  lin_roster_view_show_week (self, &day);
+  lin_roster_view_show_mode (self, mode_names[MODE_WEEK]);
+}
+
+/* A cell of the rota chosen: her shift that day in the details, or on the
+ * Missing row the day's first shift short of people */
+static void
+cell_activated_cb (LinRosterView *self,
+                   int            person,
+                   guint          julian)
+{
+  int chosen = -1;
+
+  for (guint s = 0; self->roster != NULL && s < lin_roster_get_n_shifts (self->roster) && chosen < 0; s++)
+    {
+      if (lin_roster_days_of_shift (self->roster, s, self->day_start) != julian ||
+          lin_roster_shift_is_cancelled (self->roster, s))
+        continue;
+      if (person < 0)
+        {
+          if (lin_roster_shift_get_n_assigned (self->roster, s) < lin_roster_shift_get_required (self->roster, s))
+            chosen = s;
+          continue;
+        }
+      for (guint a = 0; a < lin_roster_shift_get_n_assigned (self->roster, s); a++)
+        if (lin_roster_assignment_get_person (self->roster, lin_roster_shift_get_assignment (self->roster, s, a)) ==
+            person)
+          chosen = s;
+    }
+
+  lin_roster_view_select (self, chosen);
+  if (chosen >= 0)
+    adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->details_pane);
+}
+
+static GtkWidget *
+build_month (LinRosterView *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->month = lin_roster_month_new ();
+  gtk_widget_set_name (self->month, "roster-month");
+  g_signal_connect_object (self->month, "day-activated", G_CALLBACK (day_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->month);
+
+  return scroller;
+}
+
+static GtkWidget *
+build_rota (LinRosterView *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->rota = lin_roster_rota_new ();
+  gtk_widget_set_name (self->rota, "roster-rota");
+  g_signal_connect_object (self->rota, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->rota);
+
+  return scroller;
+}
+
 static void
 add_view (LinRosterView *self,
           GtkWidget     *child,
@@ -1060,6 +1146,10 @@ build (LinRosterView *self)
   gtk_widget_set_size_request (self->views, 360, -1);
   /* Translators: a mode of the Roster section: a week of shifts */
   add_view (self, build_week (self), MODE_WEEK, _("_Week"), "lin-roster-symbolic");
+  /* Translators: a mode of the Roster section: a month of days */
+  add_view (self, build_month (self), MODE_MONTH, _("M_onth"), "view-grid-symbolic");
+  /* Translators: a mode of the Roster section: the rota, a row of days for each person */
+  add_view (self, build_rota (self), MODE_PEOPLE, _("_Rota"), "system-users-symbolic");
   self->mine = lin_roster_mine_new ();
   g_signal_connect_object (self->mine, "shift-chosen", G_CALLBACK (shift_chosen_cb), self, G_CONNECT_SWAPPED);
   /* Translators: a mode of the Roster section: the shifts of the person using Linija */
@@ -1078,8 +1168,8 @@ build (LinRosterView *self)
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   self->week_pane = self->views;
   adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->views);
-  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet),
-                                                        gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
+  self->details_separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->details_separator),
                                     FALSE);
   self->details_pane = build_details_pane (self);
   adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->details_pane);
