@@ -165,7 +165,8 @@ test_narrow (void)
   AdwViewSwitcherBar *bar;
   AdwViewSwitcherTitle *title;
 
-  bar = ADW_VIEW_SWITCHER_BAR (lin_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  /* the sections' bar, not the Roster section's own */
+  bar = ADW_VIEW_SWITCHER_BAR (lin_test_named (GTK_WIDGET (window), "sections-switcher-bar"));
   title = ADW_VIEW_SWITCHER_TITLE (lin_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_nonnull (bar);
   g_assert_nonnull (title);

@@ -28,6 +28,7 @@
 #include "lin-roster-days.h"
 #include "lin-roster-export.h"
 #include "lin-roster-fill.h"
+#include "lin-roster-plan.h"
 #include "lin-roster-mine.h"
 #include "lin-roster-month.h"
 #include "lin-roster-people.h"
@@ -101,15 +102,6 @@ window (LinRosterView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static const char *
-field (LinRecord  *record,
-       const char *name)
-{
-  const char *value = lin_record_get_string (record, name);
-
-  return value != NULL ? value : "";
 }
 
 static int
@@ -316,9 +308,8 @@ lin_roster_view_auto_fill (LinRosterView *self)
 {
   g_autoptr(LinRosterFill) fill = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *toast_text = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   AdwToast *toast;
   gint64 from, to;
 
@@ -338,41 +329,7 @@ lin_roster_view_auto_fill (LinRosterView *self)
   g_clear_pointer (&self->last_fill, g_ptr_array_unref);
   self->last_fill = g_ptr_array_ref (fill->added);
 
-  /* Translators: what auto-fill did; the second %u is soft roster rules
-   * still broken in the week */
-  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u place filled.", "%u places filled.",
-                                             fill->added->len),
-                          fill->added->len);
-  g_string_append_c (body, ' ');
-  if (is_month (self))
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u exception to the rules is left in the month.",
-                                               "%u exceptions to the rules are left in the month.", fill->soft_left),
-                            fill->soft_left);
-  else
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u exception to the rules is left in the week.",
-                                               "%u exceptions to the rules are left in the week.", fill->soft_left),
-                            fill->soft_left);
-  for (guint i = 0; i < fill->unfilled->len; i++)
-    {
-      LinRosterUnfilled *unfilled = &g_array_index (fill->unfilled, LinRosterUnfilled, i);
-      g_autofree char *why = lin_roster_unfilled_describe (self->roster, unfilled);
-      g_autofree char *when = lin_roster_details_format_shift (self->roster, unfilled->shift);
-      LinRecord *line = lin_roster_get_line (self->roster, lin_roster_shift_get_line (self->roster, unfilled->shift));
-
-      if (i == 0)
-        /* Translators: before the list of shifts auto-fill could not fill */
-        g_string_append_printf (body, "\n\n%s", _("Still open:"));
-      g_string_append_printf (body, "\n• %s, %s: %s", field (line, LIN_LINE_FIELD_NAME), when, why);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self),
-                                                       is_month (self) ?
-                                                       /* Translators: the title of the dialog after auto-fill of a month */
-                                                       _("Month Filled") :
-                                                       /* Translators: the title of the dialog after auto-fill */
-                                                       _("Week Filled"),
-                                                       body->str));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  dialog = lin_roster_fill_dialog_new (window (self), self->roster, fill, is_month (self));
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* Translators: a notification after auto-fill, with an Undo button */
@@ -426,79 +383,8 @@ auto_fill_action (GtkWidget  *widget,
   lin_roster_view_auto_fill (LIN_ROSTER_VIEW (widget));
 }
 
-/* Make Shifts */
-
-typedef struct
-{
-  LinRosterView *self;
-  GtkWidget     *line;
-  GtkWidget     *template;
-  GtkWidget     *period;
-  GtkWidget     *required;
-} MakeDialog;
-
-static void
-make_dialog_free (MakeDialog *make)
-{
-  g_object_unref (make->self);
-  g_free (make);
-}
-
-static void
-make_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  MakeDialog       *make)
-{
-  LinRosterView *self = make->self;
-  guint line = gtk_drop_down_get_selected (GTK_DROP_DOWN (make->line));
-  guint template = gtk_drop_down_get_selected (GTK_DROP_DOWN (make->template));
-  g_autoptr(GPtrArray) shifts = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate first = self->monday;
-  guint n_days = 7;
-
-  if (!g_str_equal (response, "make") || self->roster == NULL || store (self) == NULL ||
-      line >= lin_roster_get_n_lines (self->roster) || template >= lin_roster_get_n_templates ())
-    return;
-
-  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (make->period)) == 1)
-    {
-      /* the month of the week's Thursday, as ISO weeks belong */
-      g_date_add_days (&first, 3);
-      g_date_set_day (&first, 1);
-      n_days = g_date_get_days_in_month (g_date_get_month (&first), g_date_get_year (&first));
-    }
-
-  shifts = lin_roster_make_shifts (lin_roster_get_line (self->roster, line), lin_roster_get_template_code (template),
-                                   &first, n_days,
-                                   gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (make->required)), &error);
-  if (shifts == NULL)
-    {
-      g_warning ("Could not make the shifts: %s", error->message);
-      return;
-    }
-
-  /* a shift the line has already, at that start, is not made twice */
-  {
-    g_autoptr(GHashTable) starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-    for (guint s = 0; s < lin_roster_get_n_shifts (self->roster); s++)
-      if (lin_roster_shift_get_line (self->roster, s) == (int)line)
-        g_hash_table_add (starts, g_memdup2 (&(gint64) { lin_roster_shift_get_start (self->roster, s) }, sizeof (gint64)));
-    for (guint i = shifts->len; i > 0; i--)
-      {
-        g_autoptr(GDateTime) start = lin_call_parse_time (lin_record_get_string (g_ptr_array_index (shifts, i - 1),
-                                                                                 LIN_SHIFT_FIELD_START));
-        gint64 instant = start != NULL ? g_date_time_to_unix (start) : 0;
-
-        if (g_hash_table_contains (starts, &instant))
-          g_ptr_array_remove_index (shifts, i - 1);
-      }
-  }
-
-  if (shifts->len > 0 && !lin_store_save_all (store (self), shifts, &error))
-    g_warning ("Could not make the shifts: %s", error->message);
-}
+/* Make Shifts: for the week in sight, or the month in sight (in the
+ * week, the month of its Thursday, as ISO weeks belong) */
 
 static void
 make_shifts_action (GtkWidget  *widget,
@@ -506,77 +392,17 @@ make_shifts_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LinRosterView *self = LIN_ROSTER_VIEW (widget);
-  g_autoptr(GtkStringList) lines = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
-  AdwMessageDialog *dialog;
-  GtkWidget *grid;
-  MakeDialog *make;
-  const char *labels[4];
+  GDate month = is_month (self) ? self->day : self->monday;
+  GtkWidget *dialog;
 
   if (self->roster == NULL || lin_roster_get_n_lines (self->roster) == 0)
     return;
 
-  for (guint i = 0; i < lin_roster_get_n_lines (self->roster); i++)
-    gtk_string_list_append (lines, field (lin_roster_get_line (self->roster, i), LIN_LINE_FIELD_NAME));
-  for (guint i = 0; i < lin_roster_get_n_templates (); i++)
-    gtk_string_list_append (templates, lin_roster_get_template_label (i));
-  /* Translators: the period Make Shifts makes shifts for */
-  gtk_string_list_append (periods, _("This Week"));
-  /* Translators: the period Make Shifts makes shifts for */
-  gtk_string_list_append (periods, _("This Month"));
-
-  make = g_new0 (MakeDialog, 1);
-  make->self = g_object_ref (self);
-  make->line = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (lines)), NULL);
-  make->template = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (templates)), NULL);
-  make->period = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (periods)), NULL);
-  make->required = gtk_spin_button_new_with_range (1, 6, 1);
-  gtk_widget_set_name (make->line, "roster-make-line");
-  gtk_widget_set_name (make->template, "roster-make-template");
-  gtk_widget_set_name (make->period, "roster-make-period");
-  gtk_widget_set_name (make->required, "roster-make-required");
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  /* Translators: labels of the Make Shifts dialog's fields */
-  labels[0] = _("Line");
-  labels[1] = _("Shifts");
-  labels[2] = _("Period");
-  labels[3] = _("People on each");
-  {
-    GtkWidget *fields[4] = { make->line, make->template, make->period, make->required };
-
-    for (guint i = 0; i < 4; i++)
-      {
-        GtkWidget *label = gtk_label_new (labels[i]);
-
-        gtk_label_set_xalign (GTK_LABEL (label), 1);
-        gtk_widget_add_css_class (label, "dim-label");
-        gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
-        gtk_widget_set_hexpand (fields[i], TRUE);
-        gtk_grid_attach (GTK_GRID (grid), fields[i], 1, i, 1, 1);
-        gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                        label, NULL, -1);
-      }
-  }
-
-  /* Translators: the title of the dialog that makes a period's shifts */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window (self), _("Make Shifts"),
-                                                       /* Translators: the Make Shifts dialog's text */
-                                                       _("Shifts at the usual hours for a week or a month; a line's closed hours get none.")));
-  adw_message_dialog_set_extra_child (dialog, grid);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: a button: make the shifts */
-                                    "make", _("_Make Shifts"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "make", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "make");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (make_response_cb), make,
-                         (GClosureNotify)(void (*) (void))make_dialog_free, 0);
+  if (!is_month (self))
+    g_date_add_days (&month, 3);
+  g_date_set_day (&month, 1);
+  dialog = lin_roster_make_dialog_new (window (self), self->context, self->roster, &self->monday, &month,
+                                       is_month (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
