@@ -75,16 +75,11 @@ has_marks (LinRosterRotaCell *self)
   return FALSE;
 }
 
-static void
-lin_roster_rota_cell_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
+/* What the cell's words need, unclipped (a name's whole width) */
+static int
+natural_size (LinRosterRotaCell *self,
+              GtkOrientation     orientation)
 {
-  LinRosterRotaCell *self = LIN_ROSTER_ROTA_CELL (widget);
   int size = 0;
 
   for (guint i = 0; i < self->layouts->len; i++)
@@ -93,7 +88,6 @@ lin_roster_rota_cell_measure (GtkWidget      *widget,
       int clip = pango_layout_get_width (layout);
       int width, height;
 
-      /* unclipped: a name's natural width is the whole name */
       if (clip >= 0 && orientation == GTK_ORIENTATION_HORIZONTAL)
         pango_layout_set_width (layout, -1);
       pango_layout_get_pixel_size (layout, &width, &height);
@@ -107,7 +101,22 @@ lin_roster_rota_cell_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL && has_marks (self))
     size += MARK_WIDTH + MARK_GAP;
-  *natural = size + 2 * PAD;
+
+  return size + 2 * PAD;
+}
+
+static void
+lin_roster_rota_cell_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  LinRosterRotaCell *self = LIN_ROSTER_ROTA_CELL (widget);
+
+  *natural = natural_size (self, orientation);
   /* the words are clipped (a name ellipsized) when the rota is narrow */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 2 * PAD : *natural;
 }
@@ -350,7 +359,8 @@ lin_roster_rota_cell_set (LinRosterRotaCell *self,
                           char              *spoken)
 {
   static const guint8 none[LIN_ROSTER_ROTA_MAX_LINES];
-  gboolean resize = FALSE;
+  gboolean changed = FALSE;
+  int width, height;
 
   g_return_if_fail (LIN_IS_ROSTER_ROTA_CELL (self));
 
@@ -359,15 +369,17 @@ lin_roster_rota_cell_set (LinRosterRotaCell *self,
   if (marks == NULL)
     marks = none;
 
+  width = natural_size (self, GTK_ORIENTATION_HORIZONTAL);
+  height = natural_size (self, GTK_ORIENTATION_VERTICAL);
   if (g_strcmp0 (text, self->text) != 0)
     {
       set_text (self, text);
-      resize = TRUE;
+      changed = TRUE;
     }
   if (memcmp (marks, self->marks, sizeof self->marks) != 0)
     {
       memcpy (self->marks, marks, sizeof self->marks);
-      resize = TRUE;
+      changed = TRUE;
     }
 
   lin_roster_days_set_label (GTK_WIDGET (self), &self->spoken, spoken);
@@ -377,8 +389,13 @@ lin_roster_rota_cell_set (LinRosterRotaCell *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
   self->state = state;
 
-  if (resize)
+  /* "14" for "06" needs no new layout of the whole rota, only a new
+   * picture of the cell */
+  if (changed && (natural_size (self, GTK_ORIENTATION_HORIZONTAL) != width ||
+                  natural_size (self, GTK_ORIENTATION_VERTICAL) != height))
     gtk_widget_queue_resize (GTK_WIDGET (self));
+  else if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
