@@ -266,6 +266,14 @@ test_open_places_and_mine (void)
   g_assert_no_error (error);
   path = g_build_filename (dir, "shifts.ics", NULL);
   file = g_file_new_for_path (path);
+  /* as GTK's file chooser does with the file it saves */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_true (gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri));
+    lin_test_spin (50);
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
   g_assert_true (lin_roster_export_calendar_to_file (roster, me, NULL, file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &ics, NULL, &error));
@@ -275,6 +283,11 @@ test_open_places_and_mine (void)
   g_assert_null (strstr (ics, "DTSTART;TZID=Europe/Belgrade:20261208T080000"));
   g_assert_cmpint (g_stat (path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 

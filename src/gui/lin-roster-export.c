@@ -9,7 +9,10 @@
  * encrypted and names the people on the shifts, so a dialog says so
  * before the file chooser; what is chosen there is written whole or not
  * at all, readable by its owner alone. A volunteer's own shifts are one
- * dialog away in My Shifts; a coordinator picks a line or a person.
+ * dialog away in My Shifts; a coordinator picks a line or a person. GTK's
+ * file chooser puts the file it saved into the account's recently used
+ * files, where anyone who shares the laptop would see it: Linija takes it
+ * out again.
  */
 
 #define G_LOG_DOMAIN "lin-roster-export"
@@ -62,6 +65,17 @@ field (LinRecord  *record,
   return value != NULL ? value : "";
 }
 
+/* Out of the recently used files, if the file chooser put it there */
+static void
+forget_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+
+  if (gtk_recent_manager_has_item (recent, uri))
+    gtk_recent_manager_remove_item (recent, uri, NULL);
+}
+
 /**
  * lin_roster_export_calendar_to_file:
  * @roster: a #LinRoster
@@ -70,7 +84,8 @@ field (LinRecord  *record,
  * @file: where to write
  * @error: a location for a #GError
  *
- * Writes the shifts as iCalendar to @file, readable by its owner alone.
+ * Writes the shifts as iCalendar to @file, readable by its owner alone,
+ * and keeps it out of the recently used files.
  *
  * Returns: %TRUE on success
  */
@@ -92,9 +107,14 @@ lin_roster_export_calendar_to_file (LinRoster   *roster,
     return FALSE;
 
   /* the user chose this file: no backup beside it, written whole or not */
-  return g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                  NULL, NULL, error);
+  if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                NULL, NULL, error))
+    return FALSE;
+
+  forget_recent (file);
+
+  return TRUE;
 }
 
 static void
