@@ -92,7 +92,8 @@ static void
 test_safety (void)
 {
   g_autoptr(JsonObject) base = object ("{\"risk\":{\"final_level\":\"standard\"},\"flagged\":false}");
-  /* we judged her in danger first; they, later, lowered and unflagged */
+  /* we judged her in danger and flagged the call first; they, later,
+   * judged her risk medium */
   g_autoptr(JsonObject) ours = object ("{\"risk\":{\"final_level\":\"high\"},\"flagged\":true}");
   g_autoptr(JsonObject) theirs = object ("{\"risk\":{\"final_level\":\"medium\"},\"flagged\":false,\"notes\":1}");
   g_autoptr(LinMergeResult) result = lin_merge_fields (LIN_CALL_KIND, base, ours, 1, theirs, 999);
@@ -144,15 +145,9 @@ random_fields (GRand      *rand,
                JsonObject *from)
 {
   static const char *names[] = { "risk", "flagged", "alias", "municipality", "services" };
-  JsonObject *fields = from != NULL ? json_object_ref (from) : json_object_new ();
+  g_autofree char *copy = from != NULL ? text (from) : NULL;
+  JsonObject *fields = copy != NULL ? object (copy) : json_object_new ();
 
-  if (from != NULL)
-    {
-      g_autofree char *copy = text (from);
-
-      json_object_unref (fields);
-      fields = object (copy);
-    }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       int dice = g_rand_int_range (rand, 0, 6);
