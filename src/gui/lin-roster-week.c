@@ -36,6 +36,7 @@
 #include "lin-hours.h"
 #include "lin-roster-week.h"
 #include "lin-roster-block.h"
+#include "lin-roster-days.h"
 
 #define DAY_WIDTH     140  /* px, natural */
 #define MIN_DAY_WIDTH 48
@@ -130,42 +131,10 @@ lin_roster_week_format_day (gint64 instant)
   /* Translators: a weekday's short name and a date, "Mon 23/3" */
   return g_strdup_printf (_("%1$s %2$s"), lin_hours_get_day_name (g_date_time_get_day_of_week (time) - 1), date);
 }
-
-static const char *
-line_name (LinRosterWeek *self,
-           int            line)
-{
-  const char *name = NULL;
-
-  if (line >= 0)
-    name = lin_record_get_string (lin_roster_get_line (self->roster, line), LIN_LINE_FIELD_NAME);
-
-  return name != NULL ? name : "";
-}
-
 static guint
 n_lanes (LinRosterWeek *self)
 {
   return self->roster != NULL ? MAX (1, lin_roster_get_n_lines (self->roster)) : 1;
-}
-
-/* "3 of 4 people" */
-static char *
-people_text (guint assigned,
-             guint required)
-{
-  /* Translators: people on a shift or a day of the roster; the first
-   * number is those assigned, the second those required */
-  return g_strdup_printf (ngettext ("%1$u of %2$u person", "%1$u of %2$u people", required),
-                          assigned, required);
-}
-
-/* "1 missing" */
-static char *
-missing_text (guint missing)
-{
-  /* Translators: people a shift or a day of the roster still needs */
-  return g_strdup_printf (ngettext ("%u missing", "%u missing", missing), missing);
 }
 
 /* The two instants of each column's edges, from the day's start */
@@ -352,7 +321,7 @@ fill_block (LinRosterWeek *self,
   g_autofree char *to = format_instant (lin_roster_shift_get_end (self->roster, shift), "%H:%M");
   g_autofree char *hour = format_instant (lin_roster_shift_get_start (self->roster, shift), "%H");
   g_autofree char *day = lin_roster_week_format_day (lin_roster_shift_get_start (self->roster, shift));
-  g_autofree char *people = people_text (assigned, required);
+  g_autofree char *people = lin_roster_days_people (assigned, required);
   g_autofree char *names = aliases (self, shift);
   g_autofree char *count = NULL;
   g_autofree char *span = NULL;
@@ -367,13 +336,13 @@ fill_block (LinRosterWeek *self,
 
   if (missing > 0)
     {
-      g_autofree char *lacking = missing_text (missing);
+      g_autofree char *lacking = lin_roster_days_missing (missing);
 
       /* Translators: a shift of the roster, for screen readers: the day
        * ("Mon 30/11"), the line, the start and the end, the
        * people ("1 of 2 people") and how many are missing ("1 missing") */
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, %5$s, %6$s"),
-                                day, line_name (self, segment->lane), from, to, people, lacking);
+                                day, lin_roster_days_line_name (self->roster, segment->lane), from, to, people, lacking);
       text = g_strdup_printf ("%s\n%s\n%s · %s", span, names, count, lacking);
       state |= LIN_ROSTER_BLOCK_GAP;
     }
@@ -382,7 +351,7 @@ fill_block (LinRosterWeek *self,
       /* Translators: a cancelled shift of the roster, for screen readers:
        * the day ("Mon 30/11"), the line, the start and the end */
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, cancelled"),
-                                day, line_name (self, segment->lane), from, to);
+                                day, lin_roster_days_line_name (self->roster, segment->lane), from, to);
       text = g_strdup_printf ("%s\n%s\n%s", span, names, count);
       state |= LIN_ROSTER_BLOCK_CANCELLED;
     }
@@ -392,7 +361,7 @@ fill_block (LinRosterWeek *self,
        * ("Mon 30/11"), the line, the start and the end, and the
        * people ("2 of 2 people") */
       spoken = g_strdup_printf (_("%1$s, %2$s, %3$s to %4$s, %5$s"),
-                                day, line_name (self, segment->lane), from, to, people);
+                                day, lin_roster_days_line_name (self->roster, segment->lane), from, to, people);
       text = g_strdup_printf ("%s\n%s\n%s", span, names, count);
     }
 
@@ -474,7 +443,7 @@ update_coverage (LinRosterWeek *self)
     {
       guint required[N_DAYS] = { 0 }, assigned[N_DAYS] = { 0 }, missing[N_DAYS] = { 0 };
 
-      gtk_label_set_text (GTK_LABEL (g_ptr_array_index (self->line_labels, line)), line_name (self, line));
+      gtk_label_set_text (GTK_LABEL (g_ptr_array_index (self->line_labels, line)), lin_roster_days_line_name (self->roster, line));
 
       /* a shift counts on the day its column begins it */
       for (guint i = 0; i < self->segments->len; i++)
@@ -495,17 +464,17 @@ update_coverage (LinRosterWeek *self)
       for (guint d = 0; d < N_DAYS; d++)
         {
           g_autofree char *weekday = lin_roster_week_format_day (self->column_start[d]);
-          g_autofree char *people = people_text (assigned[d], required[d]);
+          g_autofree char *people = lin_roster_days_people (assigned[d], required[d]);
           char *text, *spoken;
 
           if (missing[d] > 0)
             {
-              g_autofree char *lacking = missing_text (missing[d]);
+              g_autofree char *lacking = lin_roster_days_missing (missing[d]);
 
               /* Translators: a day's coverage in the roster, for screen
                * readers: the weekday, the line, the people ("3 of 4
                * people") and how many are missing ("1 missing") */
-              spoken = g_strdup_printf (_("%1$s, %2$s: %3$s, %4$s"), weekday, line_name (self, line), people, lacking);
+              spoken = g_strdup_printf (_("%1$s, %2$s: %3$s, %4$s"), weekday, lin_roster_days_line_name (self->roster, line), people, lacking);
               text = g_strdup_printf ("%u / %u\n%s", required[d], assigned[d], lacking);
             }
           else
@@ -513,7 +482,7 @@ update_coverage (LinRosterWeek *self)
               /* Translators: a day's coverage in the roster, for screen
                * readers: the weekday, the line and the people ("4 of 4
                * people") */
-              spoken = g_strdup_printf (_("%1$s, %2$s: %3$s"), weekday, line_name (self, line), people);
+              spoken = g_strdup_printf (_("%1$s, %2$s: %3$s"), weekday, lin_roster_days_line_name (self->roster, line), people);
               text = g_strdup_printf ("%u / %u", required[d], assigned[d]);
             }
           lin_roster_block_set (g_ptr_array_index (self->cells, line * N_DAYS + d), -1, missing[d] > 0 ? LIN_ROSTER_BLOCK_GAP : 0,
@@ -760,21 +729,6 @@ lin_roster_week_measure (GtkWidget      *widget,
       *natural = top + self->n_hours * HOUR_HEIGHT;
     }
 }
-
-static void
-place (GtkWidget *child,
-       double     x,
-       double     y,
-       double     width,
-       double     height)
-{
-  int left = (int)x, top = (int)y;
-
-  gtk_widget_size_allocate (child,
-                            &(GtkAllocation) { left, top, MAX (0, (int)(x + width) - left), MAX (0, (int)(y + height) - top) },
-                            -1);
-}
-
 static void
 lin_roster_week_size_allocate (GtkWidget *widget,
                                int        width,
@@ -790,16 +744,16 @@ lin_roster_week_size_allocate (GtkWidget *widget,
   lane_width = self->day_width / n_lanes (self);
 
   for (guint d = 0; d < N_DAYS; d++)
-    place (self->headers[d], AXIS_WIDTH + d * self->day_width, 0, self->day_width, header);
+    lin_roster_days_place (self->headers[d], AXIS_WIDTH + d * self->day_width, 0, self->day_width, header);
 
   y = header + SPACING;
   for (guint line = 0; line < self->line_labels->len; line++)
     {
       int row = coverage_row_height (self, line);
 
-      place (g_ptr_array_index (self->line_labels, line), 0, y, AXIS_WIDTH - SPACING, row);
+      lin_roster_days_place (g_ptr_array_index (self->line_labels, line), 0, y, AXIS_WIDTH - SPACING, row);
       for (guint d = 0; d < N_DAYS; d++)
-        place (g_ptr_array_index (self->cells, line * N_DAYS + d),
+        lin_roster_days_place (g_ptr_array_index (self->cells, line * N_DAYS + d),
                AXIS_WIDTH + d * self->day_width + LANE_GAP / 2, y, self->day_width - LANE_GAP, row);
       y += row + LANE_GAP;
     }
@@ -813,7 +767,7 @@ lin_roster_week_size_allocate (GtkWidget *widget,
       int natural;
 
       gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-      place (label, 0, self->top + h * self->hour_height, AXIS_WIDTH - SPACING, natural);
+      lin_roster_days_place (label, 0, self->top + h * self->hour_height, AXIS_WIDTH - SPACING, natural);
     }
 
   /* by real elapsed time, the same pixels an hour in every column */
@@ -823,7 +777,7 @@ lin_roster_week_size_allocate (GtkWidget *widget,
       double from = (segment->from - self->column_start[segment->day]) / 3600.0;
       double to = (segment->to - self->column_start[segment->day]) / 3600.0;
 
-      place (GTK_WIDGET (segment->block),
+      lin_roster_days_place (GTK_WIDGET (segment->block),
              AXIS_WIDTH + segment->day * self->day_width + segment->lane * lane_width + LANE_GAP / 2,
              self->top + from * self->hour_height,
              lane_width - LANE_GAP,
