@@ -163,28 +163,7 @@ static const GOptionEntry backup_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
-static int fail (int         code,
-                 const char *format,
-                 ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         code,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* one line */
-  g_strdelimit (message, "\r\n", ' ');
-  g_printerr ("linija-cli: %s\n", message);
-
-  return code;
-}
+#define fail(code, ...) lin_cli_fail ("linija-cli", (code), __VA_ARGS__)
 
 static int
 exit_code_for_error (const GError *error)

@@ -1,0 +1,834 @@
+/* test-server.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * linija-server, the real binary ($LINIJA_SERVER), on 127.0.0.1 on a free
+ * port, with its real SQLite, through libsoup's client over TLS pinned to
+ * the server's own certificate: its commands, enrolment, push and pull
+ * with compare-and-swap, duplicates, conflicts and paging, every refusal
+ * of authentication and authorisation (with nothing changed after), hostile
+ * bodies (with the server still serving after), and no plaintext in its
+ * folder. The envelopes are real ones, sealed by lin_envelope_seal().
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lin-envelope.h"
+#include "lin-server-test-utils.h"
+#include "lin-vault-test-utils.h"
+
+#define CANARY "Kanarinac: Jelena Petrović, Novi Sad, 064 123 4567"
+
+static LinKey *collection_key;
+
+/* An envelope of @payload, base64, as a client would push it */
+static char *
+seal_base64 (const guint8 *record_id,
+             gint64        revision,
+             gint64        parent,
+             const char   *payload)
+{
+  LinEnvelopeHeader header = { 0, };
+  g_autoptr(GBytes) envelope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (header.record_id, record_id, LIN_RECORD_ID_BYTES);
+  header.revision = revision;
+  header.parent_revision = parent;
+  header.key_epoch = 1;
+  header.hlc = (guint64)g_get_real_time () << 16;
+  envelope = lin_envelope_seal (&header, collection_key, payload, strlen (payload), &error);
+  g_assert_no_error (error);
+
+  return g_base64_encode (g_bytes_get_data (envelope, NULL), g_bytes_get_size (envelope));
+}
+
+static char *
+hex (const guint8 *id)
+{
+  char text[33];
+
+  sodium_bin2hex (text, sizeof text, id, 16);
+  return g_strdup (text);
+}
+
+static void
+random_record (guint8 *id)
+{
+  randombytes_buf (id, 16);
+}
+
+static JsonBuilder *
+page_new (void)
+{
+  JsonBuilder *page = json_builder_new ();
+
+  json_builder_begin_object (page);
+  json_builder_set_member_name (page, "ops");
+  json_builder_begin_array (page);
+
+  return page;
+}
+
+static void
+page_add (JsonBuilder  *page,
+          const char   *op_id,
+          const guint8 *record_id,
+          gint64        base,
+          gint64        revision,
+          const char   *envelope)
+{
+  g_autofree char *record = hex (record_id);
+
+  json_builder_begin_object (page);
+  json_builder_set_member_name (page, "op_id");
+  json_builder_add_string_value (page, op_id);
+  json_builder_set_member_name (page, "record_id");
+  json_builder_add_string_value (page, record);
+  json_builder_set_member_name (page, "base_revision");
+  json_builder_add_int_value (page, base);
+  json_builder_set_member_name (page, "revision");
+  json_builder_add_int_value (page, revision);
+  json_builder_set_member_name (page, "envelope");
+  json_builder_add_string_value (page, envelope);
+  json_builder_end_object (page);
+}
+
+/* Adds a new revision of @record_id sealed from @payload; returns its op id */
+static char *
+page_add_sealed (JsonBuilder  *page,
+                 const guint8 *record_id,
+                 gint64        base,
+                 const char   *payload)
+{
+  g_autofree char *envelope = seal_base64 (record_id, base + 1, base, payload);
+  char *op_id = lin_test_random_id ();
+
+  page_add (page, op_id, record_id, base, base + 1, envelope);
+  return op_id;
+}
+
+static char *
+collection_path (const char *org_id,
+                 const char *collection,
+                 const char *what)
+{
+  return g_strdup_printf ("/v1/orgs/%s/collections/%s/%s", org_id, collection, what);
+}
+
+/* Pushes the page; returns the status and the answers */
+static guint
+push (LinTestServer  *server,
+      const char     *token,
+      const char     *org_id,
+      JsonBuilder    *page,
+      JsonObject    **reply)
+{
+  g_autofree char *path = collection_path (org_id, "main", "push");
+
+  json_builder_end_array (page);
+  json_builder_end_object (page);
+
+  return lin_test_server_request_json (server, "POST", path, token, page, reply);
+}
+
+static JsonObject *
+result (JsonObject *reply,
+        guint       i)
+{
+  return json_array_get_object_element (json_object_get_array_member (reply, "results"), i);
+}
+
+static void
+assert_result (JsonObject *reply,
+               guint       i,
+               const char *status,
+               const char *member,
+               gint64      value)
+{
+  JsonObject *answer = result (reply, i);
+
+  g_assert_cmpstr (json_object_get_string_member (answer, "status"), ==, status);
+  if (member != NULL)
+    g_assert_cmpint (json_object_get_int_member (answer, member), ==, value);
+}
+
+/* Pulls every change of "main" after @since, @limit a page; returns them
+ * and checks the cursor never skips */
+static GPtrArray *
+pull_all (LinTestServer *server,
+          const char    *token,
+          const char    *org_id,
+          gint64         since,
+          guint          limit,
+          guint         *n_pages)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  gboolean more = TRUE;
+
+  *n_pages = 0;
+  while (more)
+    {
+      g_autofree char *what = g_strdup_printf ("changes?since=%" G_GINT64_FORMAT "&limit=%u", since, limit);
+      g_autofree char *path = collection_path (org_id, "main", what);
+      g_autoptr(JsonObject) reply = NULL;
+      JsonArray *page;
+
+      g_assert_cmpuint (lin_test_server_request (server, "GET", path, token, NULL, 0, &reply), ==, 200);
+      page = json_object_get_array_member (reply, "changes");
+      g_assert_cmpuint (json_array_get_length (page), <=, limit);
+      for (guint i = 0; i < json_array_get_length (page); i++)
+        {
+          JsonObject *change = json_array_get_object_element (page, i);
+
+          g_assert_cmpint (json_object_get_int_member (change, "seq"), ==, since + 1);
+          since++;
+          g_ptr_array_add (changes, json_object_ref (change));
+        }
+      g_assert_cmpint (json_object_get_int_member (reply, "next"), ==, since);
+      more = json_object_get_boolean_member (reply, "more");
+      (*n_pages)++;
+    }
+
+  return changes;
+}
+
+static gint64
+count_changes (LinTestServer *server,
+               LinTestOrg    *org)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n_pages;
+
+  changes = pull_all (server, org->token, org->org_id, 0, 200, &n_pages);
+  return changes->len;
+}
+
+static gboolean
+accept_other_cb (SoupMessage          *msg,
+                 GTlsCertificate      *certificate,
+                 GTlsCertificateFlags  errors,
+                 gpointer              pinned)
+{
+  return g_tls_certificate_is_same (certificate, pinned);
+}
+
+static void
+test_init_run_stop (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_autoptr(LinTestServer) other = lin_test_server_new ();
+  g_autofree char *key_path = g_build_filename (server->dir, "tls-key.pem", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+  GStatBuf st;
+
+  /* a private folder, a private key */
+  g_assert_cmpint (g_stat (server->dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* init does not overwrite */
+  g_assert_cmpint (lin_test_server_cli (NULL, &err, "init", server->dir), ==, 1);
+
+  lin_test_server_run (server);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/status", NULL, NULL, 0, &reply), ==, 200);
+  g_assert_cmpint (json_object_get_int_member (reply, "protocol"), ==, 1);
+
+  /* pinned to another server's certificate, this one is refused */
+  {
+    g_autofree char *uri = g_strconcat (server->url, "/v1/status", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+    g_autoptr(GBytes) answer = NULL;
+    g_autoptr(GError) error = NULL;
+
+    /* a session with no connection open to it yet: a new handshake */
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_other_cb), other->pinned);
+    answer = soup_session_send_and_read (other->session, msg, NULL, &error);
+    g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  }
+
+  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+
+  /* a folder others can open is refused */
+  g_assert_cmpint (g_chmod (server->dir, 0755), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (lin_test_server_cli (NULL, &err, "run", server->dir, "--listen", "127.0.0.1:0"), ==, 1);
+  g_assert_nonnull (strstr (err, "chmod 700"));
+  g_assert_cmpint (g_chmod (server->dir, 0700), ==, 0);
+
+  /* wrong usage */
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "run", server->dir), ==, 2);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "run", server->dir, "--listen", "localhost:1"), ==, 2);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "frobnicate", server->dir), ==, 2);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "init", server->root, "--cert", "x.pem"), ==, 2);
+}
+
+static void
+test_init_own_certificate (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_autofree char *cert = g_build_filename (server->dir, "tls-cert.pem", NULL);
+  g_autofree char *key = g_build_filename (server->dir, "tls-key.pem", NULL);
+  g_autofree char *dir = g_build_filename (server->root, "own", NULL);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *copied = g_build_filename (dir, "tls-cert.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the organisation's PEM files, here the first folder's */
+  g_assert_cmpint (lin_test_server_cli (&fingerprint, NULL, "init", dir, "--cert", cert, "--key", key), ==, 0);
+  certificate = g_tls_certificate_new_from_file (copied, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_tls_certificate_is_same (certificate, server->pinned));
+
+  /* a key that is not the certificate's is refused */
+  g_clear_pointer (&dir, g_free);
+  dir = g_build_filename (server->root, "mismatch", NULL);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "init", dir, "--cert", cert, "--key", cert), ==, 1);
+}
+
+static void
+test_enrol (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonBuilder) body = NULL;
+  g_autoptr(JsonBuilder) again = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *member_id = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  lin_test_server_run (server);
+
+  /* no invite before the organisation is founded */
+  g_assert_cmpint (lin_test_server_cli (&out, NULL, "org", "create", server->dir, "--name", "SOS Niš"), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "invite", server->dir, "--org", lines[0]), ==, 1);
+
+  /* a founding enrolment needs the organisation's key, and a refused
+   * one leaves the code unused */
+  body = lin_test_enrol_body (lines[1], "Coordinator", NULL);
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, body, NULL), ==, 400);
+  g_clear_object (&body);
+  body = lin_test_enrol_body (lines[1], "Coordinator", "AAAA");
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, body, NULL), ==, 201);
+  /* once */
+  again = lin_test_enrol_body (lines[1], "Coordinator", "AAAA");
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, again, &reply), ==, 403);
+  g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "bad_code");
+  g_clear_pointer (&reply, json_object_unref);
+
+  lin_test_org_found (server, "SOS Vojvodina", &org);
+
+  /* a pending device sees itself, nothing else */
+  code = lin_test_org_invite (server, &org);
+  g_clear_object (&body);
+  body = lin_test_enrol_body (code, "Laptop 2", NULL);
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, body, &reply), ==, 201);
+  member = g_strdup (json_object_get_string_member (reply, "token"));
+  member_id = g_strdup (json_object_get_string_member (reply, "device_id"));
+  g_assert_cmpstr (json_object_get_string_member (reply, "org_key"), ==, org.org_key);
+  g_clear_pointer (&reply, json_object_unref);
+
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", member, NULL, 0, &reply), ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (reply, "state"), ==, "pending");
+  g_assert_true (json_object_get_null_member (reply, "certificate"));
+  g_clear_pointer (&reply, json_object_unref);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/devices", member, NULL, 0, &reply), ==, 403);
+  g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "not_approved");
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* the coordinator lists it with its keys, and approves */
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/devices?state=pending", org.token,
+                                             NULL, 0, &reply), ==, 200);
+  {
+    JsonArray *devices = json_object_get_array_member (reply, "devices");
+    JsonObject *device = json_array_get_object_element (devices, 0);
+
+    g_assert_cmpuint (json_array_get_length (devices), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (device, "device_id"), ==, member_id);
+    g_assert_nonnull (json_object_get_string_member (device, "box_key"));
+    g_assert_false (json_object_has_member (device, "sealed_keys"));
+  }
+  g_clear_pointer (&reply, json_object_unref);
+
+  path = g_strdup_printf ("/v1/devices/%s/approve", member_id);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", path, org.token,
+                                             "{\"certificate\": \"Q0VSVA==\", \"sealed_keys\": \"S0VZUw==\"}", -1,
+                                             NULL), ==, 200);
+
+  /* the device fetches its certificate and sealed keys */
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", member, NULL, 0, &reply), ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (reply, "state"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (reply, "certificate"), ==, "Q0VSVA==");
+  g_assert_cmpstr (json_object_get_string_member (reply, "sealed_keys"), ==, "S0VZUw==");
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* the coordinator's command on the server box lists both */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lin_test_server_cli (&out, NULL, "devices", server->dir, "--org", org.org_id), ==, 0);
+  g_assert_nonnull (strstr (out, org.device_id));
+  g_assert_nonnull (strstr (out, member_id));
+  g_assert_nonnull (strstr (out, "\tapproved\t"));
+  g_assert_null (strstr (out, "pending"));
+
+  /* a member may not approve or list */
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/devices", member, NULL, 0, &reply), ==, 403);
+}
+
+static void
+test_invite_codes (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(JsonObject) reply = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *wrong_pin = NULL;
+  g_autofree char *db_path = g_build_filename (server->dir, "server.db", NULL);
+  sqlite3 *db;
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS Beograd", &org);
+
+  /* single use; typed loosely (case, spaces) it is the same code */
+  code = lin_test_org_invite (server, &org);
+  {
+    g_autofree char *typed = g_ascii_strup (code, -1);
+    g_autoptr(JsonBuilder) first = lin_test_enrol_body (typed, "A", NULL);
+    g_autoptr(JsonBuilder) second = lin_test_enrol_body (code, "B", NULL);
+
+    g_strdelimit (typed, "-", ' ');
+    g_clear_object (&first);
+    first = lin_test_enrol_body (typed, "A", NULL);
+    g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, first, NULL), ==, 201);
+    g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, second, &reply), ==, 403);
+    g_clear_pointer (&reply, json_object_unref);
+  }
+
+  /* a wrong organisation part is refused and does not use the code up */
+  g_clear_pointer (&code, g_free);
+  code = lin_test_org_invite (server, &org);
+  wrong_pin = g_strdup (code);
+  wrong_pin[38] = wrong_pin[38] == '0' ? '1' : '0';
+  {
+    g_autoptr(JsonBuilder) wrong = lin_test_enrol_body (wrong_pin, "C", NULL);
+    g_autoptr(JsonBuilder) right = lin_test_enrol_body (code, "C", NULL);
+
+    g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, wrong, NULL), ==, 403);
+    g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, right, NULL), ==, 201);
+  }
+
+  /* expired: the server's clock is past it (set in the real database) */
+  g_clear_pointer (&code, g_free);
+  code = lin_test_org_invite (server, &org);
+  db = lin_vault_test_sqlite_open (db_path);
+  lin_vault_test_sqlite_exec (db, "UPDATE codes SET expires = strftime('%s', 'now') - 1 WHERE used IS NULL");
+  sqlite3_close (db);
+  {
+    g_autoptr(JsonBuilder) late = lin_test_enrol_body (code, "D", NULL);
+
+    g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, late, &reply), ==, 403);
+    g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "bad_code");
+  }
+
+  /* expiry bounds */
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "invite", server->dir, "--org", org.org_id,
+                                        "--expires", "0"), ==, 2);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "invite", server->dir, "--org", "nope"), ==, 1);
+}
+
+static void
+test_push_pull (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonBuilder) page = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *env_a2 = NULL;
+  g_autofree char *env_other = NULL;
+  g_autofree char *op_a2 = lin_test_random_id ();
+  char *op_ids[3];
+  guint8 records[3][16];
+  guint n_pages;
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS Kragujevac", &org);
+  member = lin_test_org_enrol_member (server, &org, NULL);
+
+  /* three new records */
+  page = page_new ();
+  for (int i = 0; i < 3; i++)
+    {
+      random_record (records[i]);
+      op_ids[i] = page_add_sealed (page, records[i], 0, "first");
+    }
+  g_assert_cmpuint (push (server, org.token, org.org_id, page, &reply), ==, 200);
+  for (int i = 0; i < 3; i++)
+    assert_result (reply, i, "applied", "seq", i + 1);
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* the same page again (a lost answer): duplicates, nothing applied */
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/orgs/x/collections/main/push", org.token,
+                                                  page, NULL), ==, 403);
+  {
+    g_autofree char *path = collection_path (org.org_id, "main", "push");
+
+    g_assert_cmpuint (lin_test_server_request_json (server, "POST", path, org.token, page, &reply), ==, 200);
+    for (int i = 0; i < 3; i++)
+      assert_result (reply, i, "duplicate", "seq", i + 1);
+    g_clear_pointer (&reply, json_object_unref);
+  }
+  g_clear_object (&page);
+
+  /* the member edits record 0 (1 → 2) and, in the same page, again
+   * (2 → 3); the coordinator's edit of 0 from revision 1 then conflicts */
+  env_a2 = seal_base64 (records[0], 2, 1, "second");
+  page = page_new ();
+  page_add (page, op_a2, records[0], 1, 2, env_a2);
+  g_free (page_add_sealed (page, records[0], 2, "third"));
+  g_assert_cmpuint (push (server, member, org.org_id, page, &reply), ==, 200);
+  assert_result (reply, 0, "applied", "seq", 4);
+  assert_result (reply, 1, "applied", "seq", 5);
+  g_clear_pointer (&reply, json_object_unref);
+  g_clear_object (&page);
+
+  page = page_new ();
+  g_free (page_add_sealed (page, records[0], 1, "concurrent"));
+  /* a replayed op id with the same body: duplicate, even mid-page */
+  page_add (page, op_a2, records[0], 1, 2, env_a2);
+  /* a replayed op id with another body: an error, never applied */
+  env_other = seal_base64 (records[1], 2, 1, "other");
+  page_add (page, op_ids[0], records[1], 1, 2, env_other);
+  /* and a good one after them is applied */
+  g_free (page_add_sealed (page, records[2], 1, "second"));
+  g_assert_cmpuint (push (server, org.token, org.org_id, page, &reply), ==, 200);
+  assert_result (reply, 0, "conflict", "revision", 3);
+  assert_result (reply, 1, "duplicate", "seq", 4);
+  assert_result (reply, 2, "error", NULL, 0);
+  g_assert_nonnull (json_object_get_string_member (result (reply, 2), "reason"));
+  assert_result (reply, 3, "applied", "seq", 6);
+  g_clear_pointer (&reply, json_object_unref);
+  g_clear_object (&page);
+
+  /* pull in pages of 2: six changes, in order, byte for byte */
+  changes = pull_all (server, member, org.org_id, 0, 2, &n_pages);
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpuint (n_pages, ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (changes->pdata[3], "envelope"), ==, env_a2);
+  g_assert_cmpstr (json_object_get_string_member (changes->pdata[3], "op_id"), ==, op_a2);
+  g_assert_cmpint (json_object_get_int_member (changes->pdata[4], "revision"), ==, 3);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      JsonObject *change = changes->pdata[i];
+      g_autofree guchar *bytes = NULL;
+      g_autoptr(GBytes) envelope = NULL;
+      g_autoptr(GBytes) plain = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len;
+
+      bytes = g_base64_decode (json_object_get_string_member (change, "envelope"), &len);
+      envelope = g_bytes_new (bytes, len);
+      plain = lin_envelope_open (envelope, collection_key, NULL,
+                                 json_object_get_int_member (change, "revision"), NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* from a cursor; at the end, nothing more */
+  changes = pull_all (server, org.token, org.org_id, 4, 200, &n_pages);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = pull_all (server, org.token, org.org_id, 6, 200, &n_pages);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* another collection is another log */
+  {
+    g_autofree char *path = collection_path (org.org_id, "roster", "changes");
+
+    g_assert_cmpuint (lin_test_server_request (server, "GET", path, member, NULL, 0, &reply), ==, 200);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "changes")), ==, 0);
+  }
+
+  for (int i = 0; i < 3; i++)
+    g_free (op_ids[i]);
+}
+
+/* Every refused request leaves the log as it was */
+static void
+test_auth (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_auto(LinTestOrg) other = { NULL, };
+  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonBuilder) page = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *member_id = NULL;
+  g_autofree char *push_path = NULL;
+  g_autofree char *pull_path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *envelope = NULL;
+  g_autofree char *revoke_path = NULL;
+  g_autofree char *record_hex = NULL;
+  guint8 record[16];
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS Subotica", &org);
+  lin_test_org_found (server, "SOS Zrenjanin", &other);
+  member = lin_test_org_enrol_member (server, &org, &member_id);
+
+  random_record (record);
+  page = page_new ();
+  g_free (page_add_sealed (page, record, 0, "one"));
+  g_assert_cmpuint (push (server, member, org.org_id, page, NULL), ==, 200);
+  g_clear_object (&page);
+
+  push_path = collection_path (org.org_id, "main", "push");
+  pull_path = collection_path (org.org_id, "main", "changes");
+  envelope = seal_base64 (record, 2, 1, "two");
+  record_hex = hex (record);
+  body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"%s\", \"record_id\": \"%s\", \"base_revision\": 1,"
+                          " \"revision\": 2, \"envelope\": \"%s\"}]}",
+                          "00112233445566778899aabbccddeeff", record_hex, envelope);
+
+  /* no token, a wrong one, a malformed header */
+  g_assert_cmpuint (lin_test_server_request (server, "POST", push_path, NULL, body, -1, &reply), ==, 401);
+  g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "unauthorized");
+  g_clear_pointer (&reply, json_object_unref);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", pull_path, NULL, NULL, 0, NULL), ==, 401);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", push_path, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                                             body, -1, NULL), ==, 401);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", pull_path, "wrong", NULL, 0, NULL), ==, 401);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", "", NULL, 0, NULL), ==, 401);
+
+  /* another organisation's device: not its collection, not its devices */
+  g_assert_cmpuint (lin_test_server_request (server, "POST", push_path, other.token, body, -1, &reply), ==, 403);
+  g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "forbidden");
+  g_clear_pointer (&reply, json_object_unref);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", pull_path, other.token, NULL, 0, NULL), ==, 403);
+  revoke_path = g_strdup_printf ("/v1/devices/%s/revoke", member_id);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", revoke_path, other.token, NULL, 0, NULL), ==, 404);
+  g_assert_cmpuint (count_changes (server, &org), ==, 1);
+
+  /* a revoked device */
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "revoke", server->dir, member_id), ==, 0);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", push_path, member, body, -1, &reply), ==, 403);
+  g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "revoked");
+  g_clear_pointer (&reply, json_object_unref);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", pull_path, member, NULL, 0, NULL), ==, 403);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", member, NULL, 0, NULL), ==, 403);
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "revoke", server->dir, member_id), ==, 1);
+  g_assert_cmpuint (count_changes (server, &org), ==, 1);
+
+  /* the coordinator's token still works, and the same op then applies */
+  g_assert_cmpuint (lin_test_server_request (server, "POST", push_path, org.token, body, -1, &reply), ==, 200);
+  assert_result (reply, 0, "applied", "seq", 2);
+}
+
+static void
+assert_refused (LinTestServer *server,
+                const char    *token,
+                const char    *path,
+                const char    *body,
+                gssize         len,
+                guint          status)
+{
+  g_autoptr(JsonObject) reply = NULL;
+
+  g_assert_cmpuint (lin_test_server_request (server, "POST", path, token, body, len, &reply), ==, status);
+  /* a reason, in JSON */
+  g_assert_nonnull (reply);
+  g_assert_nonnull (json_object_get_string_member (reply, "reason"));
+}
+
+static void
+test_hostile_bodies (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(JsonBuilder) page = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *big_envelope = NULL;
+  g_autofree char *wrong_record = NULL;
+  g_autofree char *body = NULL;
+  guint8 record[16];
+  guint8 other[16];
+  gsize huge_len = 2 * 1024 * 1024 + 1;
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS Pančevo", &org);
+  path = collection_path (org.org_id, "main", "push");
+
+  /* too large: the body, the page's count, the page's envelopes */
+  huge = g_malloc (huge_len);
+  memset (huge, ' ', huge_len);
+  assert_refused (server, org.token, path, huge, huge_len, 413);
+
+  page = page_new ();
+  random_record (record);
+  for (int i = 0; i < 201; i++)
+    g_free (page_add_sealed (page, record, i, "x"));
+  g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 413);
+  g_clear_object (&page);
+
+  {
+    g_autofree char *payload = g_malloc (300 * 1024 + 1);
+
+    memset (payload, 'x', 300 * 1024);
+    payload[300 * 1024] = '\0';
+    page = page_new ();
+    for (int i = 0; i < 4; i++)
+      {
+        random_record (other);
+        g_free (page_add_sealed (page, other, 0, payload));
+      }
+    g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 413);
+    g_clear_object (&page);
+  }
+
+  /* malformed */
+  assert_refused (server, org.token, path, "{\"ops\": [", -1, 400);
+  assert_refused (server, org.token, path, "[]", -1, 400);
+  assert_refused (server, org.token, path, "{}", -1, 400);
+  assert_refused (server, org.token, path, "{\"ops\": []}", -1, 400);
+  assert_refused (server, org.token, path, "{\"ops\": [1]}", -1, 400);
+  assert_refused (server, org.token, path, "{\"ops\": [{}]}", -1, 400);
+  assert_refused (server, org.token, path, "{\"ops\": \"\xff\xfe\"}", -1, 400);
+  assert_refused (server, org.token, path, "{\"ops\": [{\"op_id\": \"zz\", \"record_id\": 1}]}", -1, 400);
+  assert_refused (server, "", "/v1/enrol", "{\"code\": 1.5}", -1, 400);
+  assert_refused (server, NULL, "/v1/enrol", "{\"code\": \"abc\", \"name\": \"x\", \"sign_key\": \"!!\","
+                                              " \"box_key\": \"AAAA\"}", -1, 400);
+  assert_refused (server, NULL, "/v1/enrol", "null", -1, 400);
+  assert_refused (server, NULL, "/v1/enrol", "", 0, 400);
+  assert_refused (server, NULL, "/v1/enrol", "{\"a\": \"\\u0000\"}", -1, 400);
+  deep = g_strnfill (100000, '[');
+  assert_refused (server, org.token, path, deep, -1, 400);
+
+  /* envelopes: not base64, not an envelope, another record's, negative
+   * or backwards revisions */
+  random_record (record);
+  big_envelope = seal_base64 (record, 1, 0, "ok");
+  random_record (other);
+  wrong_record = hex (other);
+  body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"00112233445566778899aabbccddeeff\", \"record_id\": \"%s\","
+                          " \"base_revision\": 0, \"revision\": 1, \"envelope\": \"%s\"}]}",
+                          wrong_record, big_envelope);
+  assert_refused (server, org.token, path, body, -1, 400);
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"00112233445566778899aabbccddeeff\", \"record_id\": \"%s\","
+                          " \"base_revision\": 0, \"revision\": 1, \"envelope\": \"QUJD\"}]}", wrong_record);
+  assert_refused (server, org.token, path, body, -1, 400);
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"00112233445566778899aabbccddeeff\", \"record_id\": \"%s\","
+                          " \"base_revision\": -1, \"revision\": 1, \"envelope\": \"QUJD\"}]}", wrong_record);
+  assert_refused (server, org.token, path, body, -1, 400);
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"00112233445566778899aabbccddeeff\", \"record_id\": \"%s\","
+                          " \"base_revision\": 3, \"revision\": 3, \"envelope\": \"QUJD\"}]}", wrong_record);
+  assert_refused (server, org.token, path, body, -1, 400);
+
+  /* bad cursors and paths */
+  {
+    g_autofree char *bad = collection_path (org.org_id, "main", "changes?since=-1");
+    g_autofree char *big = collection_path (org.org_id, "main", "changes?limit=201");
+    g_autofree char *name = collection_path (org.org_id, "no%20such", "changes");
+
+    g_assert_cmpuint (lin_test_server_request (server, "GET", bad, org.token, NULL, 0, NULL), ==, 400);
+    g_assert_cmpuint (lin_test_server_request (server, "GET", big, org.token, NULL, 0, NULL), ==, 400);
+    g_assert_cmpuint (lin_test_server_request (server, "GET", name, org.token, NULL, 0, NULL), ==, 400);
+    g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/nothing/here", org.token, NULL, 0, NULL), ==, 404);
+    g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/enrol", NULL, NULL, 0, NULL), ==, 405);
+  }
+
+  /* nothing was applied, and the server still serves */
+  g_assert_cmpuint (count_changes (server, &org), ==, 0);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/status", NULL, NULL, 0, NULL), ==, 200);
+  page = page_new ();
+  g_free (page_add_sealed (page, record, 0, "ok"));
+  g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 200);
+  g_assert_cmpuint (count_changes (server, &org), ==, 1);
+}
+
+/* The server's folder holds ciphertext only: no canary, no token */
+static void
+test_canary (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(JsonBuilder) page = NULL;
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autofree char *member = NULL;
+  guint8 record[16];
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS Kraljevo", &org);
+  member = lin_test_org_enrol_member (server, &org, NULL);
+
+  page = page_new ();
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *payload = g_strdup_printf ("{\"caller\": \"%s\", \"n\": %d}", CANARY, i);
+
+      random_record (record);
+      g_free (page_add_sealed (page, record, 0, payload));
+    }
+  g_assert_cmpuint (push (server, member, org.org_id, page, NULL), ==, 200);
+  g_assert_cmpuint (count_changes (server, &org), ==, 50);
+
+  /* while it runs (the WAL) and after it stopped */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_assert_cmpuint (lin_vault_test_count_in_tree (server->root, (const guint8 *)CANARY,
+                                                      strlen (CANARY), where), ==, 0);
+      g_assert_cmpuint (lin_vault_test_count_in_tree (server->root, (const guint8 *)"Petrovi",
+                                                      strlen ("Petrovi"), where), ==, 0);
+      g_assert_cmpuint (lin_vault_test_count_in_tree (server->root, (const guint8 *)member,
+                                                      strlen (member), where), ==, 0);
+      g_assert_cmpuint (lin_vault_test_count_in_tree (server->root, (const guint8 *)org.token,
+                                                      strlen (org.token), where), ==, 0);
+      g_assert_cmpstr (where->str, ==, "");
+      if (pass == 0)
+        g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* the tests' own settings schemas lack GNOME's proxy settings, and
+   * nothing here may go through a proxy anyway */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  lin_vault_test_init ();
+  collection_key = lin_key_new_random ();
+
+  g_test_add_func ("/server/init-run-stop", test_init_run_stop);
+  g_test_add_func ("/server/init-own-certificate", test_init_own_certificate);
+  g_test_add_func ("/server/enrol", test_enrol);
+  g_test_add_func ("/server/invite-codes", test_invite_codes);
+  g_test_add_func ("/server/push-pull", test_push_pull);
+  g_test_add_func ("/server/auth", test_auth);
+  g_test_add_func ("/server/hostile-bodies", test_hostile_bodies);
+  g_test_add_func ("/server/canary", test_canary);
+
+  return g_test_run ();
+}
