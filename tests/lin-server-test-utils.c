@@ -177,6 +177,15 @@ accept_certificate_cb (SoupMessage          *msg,
   return g_tls_certificate_is_same (certificate, G_TLS_CERTIFICATE (user_data));
 }
 
+/* Makes @msg accept @pinned, self-signed, and nothing else that fails
+ * the usual checks: for this message, not for the session */
+void
+lin_test_server_pin (SoupMessage     *msg,
+                     GTlsCertificate *pinned)
+{
+  g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), pinned, 0);
+}
+
 /* Sends a request; returns its status and, when it has one, the answer's
  * JSON object. A request that gets no answer fails the test. */
 guint
@@ -196,7 +205,7 @@ lin_test_server_request (LinTestServer  *server,
   JsonNode *root;
 
   g_assert_nonnull (msg);
-  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), server->pinned);
+  lin_test_server_pin (msg, server->pinned);
 
   if (token != NULL)
     {

@@ -38,6 +38,8 @@ void           lin_test_server_free         (LinTestServer       *server);
 int            lin_test_server_cli_v        (char               **out,
                                              char               **err,
                                              const char * const  *args);
+void           lin_test_server_pin          (SoupMessage         *msg,
+                                             GTlsCertificate     *pinned);
 guint          lin_test_server_request      (LinTestServer       *server,
                                              const char          *method,
                                              const char          *path,

@@ -211,15 +211,6 @@ count_changes (LinTestServer *server,
   return changes->len;
 }
 
-static gboolean
-accept_other_cb (SoupMessage          *msg,
-                 GTlsCertificate      *certificate,
-                 GTlsCertificateFlags  errors,
-                 gpointer              pinned)
-{
-  return g_tls_certificate_is_same (certificate, pinned);
-}
-
 static void
 test_init_run_stop (void)
 {
@@ -251,7 +242,7 @@ test_init_run_stop (void)
     g_autoptr(GError) error = NULL;
 
     /* a session with no connection open to it yet: a new handshake */
-    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_other_cb), other->pinned);
+    lin_test_server_pin (msg, other->pinned);
     answer = soup_session_send_and_read (other->session, msg, NULL, &error);
     g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
   }
@@ -386,7 +377,21 @@ test_enrol (void)
   g_assert_null (strstr (out, "pending"));
 
   /* a member may not approve or list */
-  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/devices", member, NULL, 0, &reply), ==, 403);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/devices", member, NULL, 0, NULL), ==, 403);
+
+  /* the coordinator revokes it from her Linija; it cannot be approved again */
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/v1/devices/%s/revoke", member_id);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", path, org.token, NULL, 0, NULL), ==, 200);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", member, NULL, 0, NULL), ==, 403);
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/v1/devices/%s/approve", member_id);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", path, org.token,
+                                             "{\"certificate\": \"Q0VSVA==\", \"sealed_keys\": \"S0VZUw==\"}", -1,
+                                             &reply), ==, 409);
+  g_assert_cmpstr (json_object_get_string_member (reply, "error"), ==, "wrong_state");
+  g_clear_pointer (&reply, json_object_unref);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", member, NULL, 0, NULL), ==, 403);
 }
 
 static void
@@ -557,6 +562,38 @@ test_push_pull (void)
   changes = pull_all (server, org.token, org.org_id, 6, 200, &n_pages);
   g_assert_cmpuint (changes->len, ==, 0);
 
+  /* pages are bounded by bytes too: three envelopes of 300 KiB fit in
+   * one, the fourth starts the next */
+  {
+    g_autofree char *payload = g_malloc (300 * 1024 + 1);
+    g_autofree char *what = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(JsonObject) first = NULL;
+
+    memset (payload, 'y', 300 * 1024);
+    payload[300 * 1024] = '\0';
+    for (int n = 0; n < 2; n++)
+      {
+        page = page_new ();
+        for (int i = 0; i < 2; i++)
+          {
+            guint8 big[16];
+
+            random_record (big);
+            g_free (page_add_sealed (page, big, 0, payload));
+          }
+        g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 200);
+        g_clear_object (&page);
+      }
+
+    what = g_strdup_printf ("changes?since=6");
+    path = collection_path (org.org_id, "main", what);
+    g_assert_cmpuint (lin_test_server_request (server, "GET", path, member, NULL, 0, &first), ==, 200);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "changes")), ==, 3);
+    g_assert_true (json_object_get_boolean_member (first, "more"));
+    g_assert_cmpint (json_object_get_int_member (first, "next"), ==, 9);
+  }
+
   /* another collection is another log */
   {
     g_autofree char *path = collection_path (org.org_id, "roster", "changes");
@@ -641,6 +678,21 @@ test_auth (void)
   assert_result (reply, 0, "applied", "seq", 2);
 }
 
+/* The server process's peak resident memory */
+static guint64
+peak_rss_kib (LinTestServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->proc));
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
+}
+
 static void
 assert_refused (LinTestServer *server,
                 const char    *token,
@@ -681,6 +733,16 @@ test_hostile_bodies (void)
   huge = g_malloc (huge_len);
   memset (huge, ' ', huge_len);
   assert_refused (server, org.token, path, huge, huge_len, 413);
+
+  /* a much larger one is read and dropped, never held */
+  {
+    gsize flood_len = 64 * 1024 * 1024;
+    g_autofree char *flood = g_malloc (flood_len);
+
+    memset (flood, '[', flood_len);
+    assert_refused (server, org.token, path, flood, flood_len, 413);
+    g_assert_cmpuint (peak_rss_kib (server), <, 48 * 1024);
+  }
 
   page = page_new ();
   random_record (record);
@@ -767,6 +829,127 @@ test_hostile_bodies (void)
   g_assert_cmpuint (count_changes (server, &org), ==, 1);
 }
 
+typedef struct
+{
+  SoupMessage *msg;
+  JsonObject  *reply;
+  gboolean     done;
+} Pending;
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (pending->msg), ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
+                                             g_bytes_get_size (answer), NULL));
+  pending->reply = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  pending->done = TRUE;
+}
+
+/* Four devices push at once, each over its own connection: every page is
+ * one transaction, so of four creations of one record exactly one is
+ * applied, and the sequence has no gap and no repeat */
+static void
+test_concurrent (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  enum { N_DEVICES = 4, N_PAGES = 5, N_OPS = 40 };
+  char *tokens[N_DEVICES];
+  SoupSession *sessions[N_DEVICES];
+  Pending pending[N_DEVICES][N_PAGES] = { { { NULL, }, }, };
+  guint8 shared[16];
+  guint applied = 0;
+  guint n_pages;
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS Novi Pazar", &org);
+  path = collection_path (org.org_id, "main", "push");
+  uri = g_strconcat (server->url, path, NULL);
+  random_record (shared);
+
+  for (int d = 0; d < N_DEVICES; d++)
+    {
+      g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+
+      tokens[d] = d == 0 ? g_strdup (org.token) : lin_test_org_enrol_member (server, &org, NULL);
+      sessions[d] = soup_session_new_with_options ("proxy-resolver", direct, "max-conns", 1, NULL);
+    }
+
+  for (int p = 0; p < N_PAGES; p++)
+    for (int d = 0; d < N_DEVICES; d++)
+      {
+        g_autoptr(JsonBuilder) page = page_new ();
+        g_autoptr(JsonNode) root = NULL;
+        g_autoptr(GBytes) body = NULL;
+        g_autofree char *authorization = g_strconcat ("Bearer ", tokens[d], NULL);
+        char *text;
+
+        /* the first page of each device creates the shared record too */
+        if (p == 0)
+          g_free (page_add_sealed (page, shared, 0, "everyone's"));
+        for (int i = 0; i < N_OPS; i++)
+          {
+            guint8 record[16];
+
+            random_record (record);
+            g_free (page_add_sealed (page, record, 0, "mine"));
+          }
+        json_builder_end_array (page);
+        json_builder_end_object (page);
+        root = json_builder_get_root (page);
+        text = json_to_string (root, FALSE);
+        body = g_bytes_new_take (text, strlen (text));
+
+        pending[d][p].msg = soup_message_new ("POST", uri);
+        lin_test_server_pin (pending[d][p].msg, server->pinned);
+        soup_message_headers_replace (soup_message_get_request_headers (pending[d][p].msg),
+                                      "Authorization", authorization);
+        soup_message_set_request_body_from_bytes (pending[d][p].msg, "application/json", body);
+        soup_session_send_and_read_async (sessions[d], pending[d][p].msg, G_PRIORITY_DEFAULT, NULL,
+                                          sent_cb, &pending[d][p]);
+      }
+
+  for (int d = 0; d < N_DEVICES; d++)
+    for (int p = 0; p < N_PAGES; p++)
+      {
+        while (!pending[d][p].done)
+          g_main_context_iteration (NULL, TRUE);
+        if (p == 0)
+          {
+            const char *status = json_object_get_string_member (result (pending[d][p].reply, 0), "status");
+
+            applied += g_str_equal (status, "applied");
+            g_assert_true (g_str_equal (status, "applied") || g_str_equal (status, "conflict"));
+          }
+        g_clear_pointer (&pending[d][p].reply, json_object_unref);
+        g_clear_object (&pending[d][p].msg);
+      }
+  g_assert_cmpuint (applied, ==, 1);
+
+  /* pull_all checks that the sequence runs 1, 2, 3, … */
+  changes = pull_all (server, org.token, org.org_id, 0, 200, &n_pages);
+  g_assert_cmpuint (changes->len, ==, N_DEVICES * N_PAGES * N_OPS + 1);
+
+  for (int d = 0; d < N_DEVICES; d++)
+    {
+      g_free (tokens[d]);
+      g_object_unref (sessions[d]);
+    }
+}
+
 /* The server's folder holds ciphertext only: no canary, no token */
 static void
 test_canary (void)
@@ -828,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/server/push-pull", test_push_pull);
   g_test_add_func ("/server/auth", test_auth);
   g_test_add_func ("/server/hostile-bodies", test_hostile_bodies);
+  g_test_add_func ("/server/concurrent", test_concurrent);
   g_test_add_func ("/server/canary", test_canary);
 
   return g_test_run ();

@@ -612,7 +612,10 @@ handler_cb (SoupServer        *server,
   route_device (self, msg, method, seg, n, query);
 }
 
-/* Before the body is read: its size, from the headers */
+/* Before the body is read: its size, from the headers. libsoup 3.2 still
+ * reads the body of a request answered here (unless the client sent
+ * "Expect: 100-continue"), so the body is read and dropped, never kept:
+ * a client cannot make the server hold more than LIN_SERVER_MAX_BODY. */
 static void
 early_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -625,16 +628,15 @@ early_cb (SoupServer        *server,
   SoupEncoding encoding = soup_message_headers_get_encoding (request);
 
   if (encoding == SOUP_ENCODING_CHUNKED)
-    {
-      soup_message_headers_replace (response, "Connection", "close");
-      lin_server_reply_error (msg, 411, "length_required", "A request body needs a Content-Length");
-    }
+    lin_server_reply_error (msg, 411, "length_required", "A request body needs a Content-Length");
   else if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
            soup_message_headers_get_content_length (request) > LIN_SERVER_MAX_BODY)
-    {
-      soup_message_headers_replace (response, "Connection", "close");
-      lin_server_reply_error (msg, 413, "too_large", "The request body is too large");
-    }
+    lin_server_reply_error (msg, 413, "too_large", "The request body is too large");
+  else
+    return;
+
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  soup_message_headers_replace (response, "Connection", "close");
 }
 
 /* The access log: no body, no token, no address, no query */

@@ -68,6 +68,9 @@ static struct
 } opts = { .expires = DEFAULT_EXPIRES_HOURS };
 
 static const GOptionEntry init_entries[] = {
+  /* Translators: the words in capitals (PEM, NAME, HOURS, ID, ADDR:PORT)
+   * stand for an option's value in --help; linija-cli keeps its own as
+   * they are */
   { "cert", 0, 0, G_OPTION_ARG_FILENAME, &opts.cert,
     N_("The organisation's TLS certificate (PEM) instead of a self-signed one"), N_("PEM") },
   { "key", 0, 0, G_OPTION_ARG_FILENAME, &opts.key, N_("The certificate's private key (PEM)"), N_("PEM") },
@@ -130,11 +133,13 @@ check_private (const char *dir)
 
   if (g_stat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
     {
+      /* Translators: %s is a folder */
       fail (EXIT_FAILED, _("%s is not a linija-server folder; make one with “linija-server init”"), dir);
       return FALSE;
     }
   if ((st.st_mode & 077) != 0)
     {
+      /* Translators: %s is a folder; “chmod 700” is a command, not translated */
       fail (EXIT_FAILED, _("Others can open %s; make it private with “chmod 700”"), dir);
       return FALSE;
     }
@@ -153,6 +158,7 @@ open_db (const char *dir)
     return NULL;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
+      /* Translators: %s is a folder */
       fail (EXIT_FAILED, _("%s is not a linija-server folder; make one with “linija-server init”"), dir);
       return NULL;
     }
@@ -170,6 +176,7 @@ make_folder (const char *dir)
   g_autofree char *path = g_build_filename (dir, DB_FILE, NULL);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
+    /* Translators: %s is a folder */
     return fail (EXIT_FAILED, _("%s is a linija-server folder already"), dir);
 
   /* an empty folder that exists (systemd's StateDirectory) is taken */
@@ -530,6 +537,8 @@ main (int   argc,
     return fail_error (error);
 
   command_list = dup_command_list ();
+  /* Translators: the shape of the command line in --help, as linija-cli's
+   * “COMMAND [ARGUMENT…]” */
   context = g_option_context_new (_("COMMAND DIR [ARGUMENT…]"));
   g_option_context_set_summary (context, _("The organisation's server: it stores and relays "
                                            "Linija's encrypted records, which it cannot read."));
