@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include "lin-bench-utils.h"
-#include "lin-envelope.h"
 #include "lin-server-test-utils.h"
 #include "lin-vault-test-utils.h"
 
@@ -48,25 +47,9 @@ typedef struct
   GCond            cond;
 } Floor;
 
-static LinKey *collection_key;
-
-static char *
-sealed_base64 (const guint8 *record_id)
-{
-  static const char payload[] = "{\"kind\":\"follow-up\",\"due\":1795000000,\"method\":\"sms\","
-                                "\"safe_times\":\"weekdays 10-12\",\"outcome\":null}";
-  LinEnvelopeHeader header = { 0, };
-  g_autoptr(GBytes) envelope = NULL;
-  g_autoptr(GError) error = NULL;
-
-  memcpy (header.record_id, record_id, LIN_RECORD_ID_BYTES);
-  header.revision = 1;
-  header.key_epoch = 1;
-  envelope = lin_envelope_seal (&header, collection_key, payload, strlen (payload), &error);
-  lin_bench_die_on (error);
-
-  return g_base64_encode (g_bytes_get_data (envelope, NULL), g_bytes_get_size (envelope));
-}
+/* A follow-up's worth of JSON: 436 bytes once sealed and padded */
+static const char payload[] = "{\"kind\":\"follow-up\",\"due\":1795000000,\"method\":\"sms\","
+                              "\"safe_times\":\"weekdays 10-12\",\"outcome\":null}";
 
 /* N_RECORDS new records, as pages of PAGE operations */
 static GPtrArray *
@@ -87,7 +70,7 @@ make_pages (void)
 
           randombytes_buf (record, sizeof record);
           sodium_bin2hex (record_hex, sizeof record_hex, record, sizeof record);
-          envelope = sealed_base64 (record);
+          envelope = lin_test_seal_base64 (record, 1, 0, payload);
           g_string_append_printf (body, "%s{\"op_id\":\"%s\",\"record_id\":\"%s\",\"base_revision\":0,"
                                   "\"revision\":1,\"envelope\":\"%s\"}",
                                   i > 0 ? "," : "", op_id, record_hex, envelope);
@@ -193,19 +176,6 @@ found_with_member (LinTestServer  *server,
   return lin_test_org_enrol_member (server, org, NULL);
 }
 
-static guint64
-server_peak_rss_kib (LinTestServer *server)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->proc));
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -228,7 +198,6 @@ main (int   argc,
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   lin_vault_test_init ();
-  collection_key = lin_key_new_random ();
 
   server = lin_test_server_new ();
   lin_test_server_run (server);
@@ -322,7 +291,7 @@ main (int   argc,
 
       randombytes_buf (record, sizeof record);
       sodium_bin2hex (record_hex, sizeof record_hex, record, sizeof record);
-      envelope = sealed_base64 (record);
+      envelope = lin_test_seal_base64 (record, 1, 0, payload);
       body = g_strdup_printf ("{\"ops\":[{\"op_id\":\"%s\",\"record_id\":\"%s\",\"base_revision\":0,"
                               "\"revision\":1,\"envelope\":\"%s\"}]}", op_id, record_hex, envelope);
       bytes = g_bytes_new (body, strlen (body));
@@ -336,7 +305,7 @@ main (int   argc,
       cursor++;
     }
 
-  rss = server_peak_rss_kib (server);
+  rss = lin_test_server_peak_rss_kib (server);
 
   printf ("linija-server over loopback TLS — %u records of %zu bytes of JSON each way, pages of %d\n\n",
           N_RECORDS, push_bytes / N_RECORDS, PAGE);
@@ -358,7 +327,6 @@ main (int   argc,
   g_main_context_unref (floor.context);
   g_free (floor.url);
   g_object_unref (floor.certificate);
-  lin_key_free (collection_key);
 
   return 0;
 }

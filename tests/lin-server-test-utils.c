@@ -15,9 +15,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <signal.h>
 #include <string.h>
 
+#include "lin-envelope.h"
 #include "lin-server-test-utils.h"
 #include "lin-vault-test-utils.h"
 
@@ -129,12 +131,19 @@ lin_test_server_run (LinTestServer *server)
 int
 lin_test_server_stop (LinTestServer *server)
 {
+  return lin_test_server_stop_by (server, SIGTERM);
+}
+
+int
+lin_test_server_stop_by (LinTestServer *server,
+                         int            signum)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *log = NULL;
   int status;
 
   g_assert_nonnull (server->proc);
-  g_subprocess_send_signal (server->proc, SIGTERM);
+  g_subprocess_send_signal (server->proc, signum);
   g_subprocess_wait (server->proc, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (server->proc));
@@ -324,8 +333,8 @@ lin_test_code_pin (const char *code)
 
 JsonBuilder *
 lin_test_enrol_body (const char *code,
-            const char *name,
-            const char *org_key)
+                     const char *name,
+                     const char *org_key)
 {
   JsonBuilder *builder = json_builder_new ();
   g_autofree char *sign_key = lin_test_random_base64 (32);
@@ -441,4 +450,216 @@ lin_test_org_clear (LinTestOrg *org)
   g_clear_pointer (&org->org_key, g_free);
   g_clear_pointer (&org->token, g_free);
   g_clear_pointer (&org->device_id, g_free);
+}
+
+/* Push and pull as a client does them, with real envelopes */
+
+/* One collection key for every test of the process */
+LinKey *
+lin_test_collection_key (void)
+{
+  static LinKey *key;
+
+  if (key == NULL)
+    key = lin_key_new_random ();
+
+  return key;
+}
+
+/* An envelope of @payload, base64, as a client would push it */
+char *
+lin_test_seal_base64 (const guint8 *record_id,
+                      gint64        revision,
+                      gint64        parent,
+                      const char   *payload)
+{
+  LinEnvelopeHeader header = { 0, };
+  g_autoptr(GBytes) envelope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (header.record_id, record_id, LIN_RECORD_ID_BYTES);
+  header.revision = revision;
+  header.parent_revision = parent;
+  header.key_epoch = 1;
+  header.hlc = (guint64)g_get_real_time () << 16;
+  envelope = lin_envelope_seal (&header, lin_test_collection_key (), payload, strlen (payload), &error);
+  g_assert_no_error (error);
+
+  return g_base64_encode (g_bytes_get_data (envelope, NULL), g_bytes_get_size (envelope));
+}
+
+char *
+lin_test_hex (const guint8 *id)
+{
+  char text[33];
+
+  sodium_bin2hex (text, sizeof text, id, 16);
+  return g_strdup (text);
+}
+
+void
+lin_test_random_record (guint8 *id)
+{
+  randombytes_buf (id, 16);
+}
+
+JsonBuilder *
+lin_test_page_new (void)
+{
+  JsonBuilder *page = json_builder_new ();
+
+  json_builder_begin_object (page);
+  json_builder_set_member_name (page, "ops");
+  json_builder_begin_array (page);
+
+  return page;
+}
+
+void
+lin_test_page_add (JsonBuilder  *page,
+                   const char   *op_id,
+                   const guint8 *record_id,
+                   gint64        base,
+                   gint64        revision,
+                   const char   *envelope)
+{
+  g_autofree char *record = lin_test_hex (record_id);
+
+  json_builder_begin_object (page);
+  json_builder_set_member_name (page, "op_id");
+  json_builder_add_string_value (page, op_id);
+  json_builder_set_member_name (page, "record_id");
+  json_builder_add_string_value (page, record);
+  json_builder_set_member_name (page, "base_revision");
+  json_builder_add_int_value (page, base);
+  json_builder_set_member_name (page, "revision");
+  json_builder_add_int_value (page, revision);
+  json_builder_set_member_name (page, "envelope");
+  json_builder_add_string_value (page, envelope);
+  json_builder_end_object (page);
+}
+
+/* Adds a new revision of @record_id sealed from @payload; returns its op id */
+char *
+lin_test_page_add_sealed (JsonBuilder  *page,
+                          const guint8 *record_id,
+                          gint64        base,
+                          const char   *payload)
+{
+  g_autofree char *envelope = lin_test_seal_base64 (record_id, base + 1, base, payload);
+  char *op_id = lin_test_random_id ();
+
+  lin_test_page_add (page, op_id, record_id, base, base + 1, envelope);
+  return op_id;
+}
+
+char *
+lin_test_collection_path (const char *org_id,
+                          const char *collection,
+                          const char *what)
+{
+  return g_strdup_printf ("/v1/orgs/%s/collections/%s/%s", org_id, collection, what);
+}
+
+/* Pushes the page; returns the status and the answers */
+guint
+lin_test_push (LinTestServer  *server,
+               const char     *token,
+               const char     *org_id,
+               JsonBuilder    *page,
+               JsonObject    **reply)
+{
+  g_autofree char *path = lin_test_collection_path (org_id, "main", "push");
+
+  json_builder_end_array (page);
+  json_builder_end_object (page);
+
+  return lin_test_server_request_json (server, "POST", path, token, page, reply);
+}
+
+JsonObject *
+lin_test_result (JsonObject *reply,
+                 guint       i)
+{
+  return json_array_get_object_element (json_object_get_array_member (reply, "results"), i);
+}
+
+void
+lin_test_assert_result (JsonObject *reply,
+                        guint       i,
+                        const char *status,
+                        const char *member,
+                        gint64      value)
+{
+  JsonObject *answer = lin_test_result (reply, i);
+
+  g_assert_cmpstr (json_object_get_string_member (answer, "status"), ==, status);
+  if (member != NULL)
+    g_assert_cmpint (json_object_get_int_member (answer, member), ==, value);
+}
+
+/* Pulls every change of "main" after @since, @limit a page; returns them
+ * and checks the cursor never skips */
+GPtrArray *
+lin_test_pull_all (LinTestServer *server,
+                   const char    *token,
+                   const char    *org_id,
+                   gint64         since,
+                   guint          limit,
+                   guint         *n_pages)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  gboolean more = TRUE;
+
+  *n_pages = 0;
+  while (more)
+    {
+      g_autofree char *what = g_strdup_printf ("changes?since=%" G_GINT64_FORMAT "&limit=%u", since, limit);
+      g_autofree char *path = lin_test_collection_path (org_id, "main", what);
+      g_autoptr(JsonObject) reply = NULL;
+      JsonArray *page;
+
+      g_assert_cmpuint (lin_test_server_request (server, "GET", path, token, NULL, 0, &reply), ==, 200);
+      page = json_object_get_array_member (reply, "changes");
+      g_assert_cmpuint (json_array_get_length (page), <=, limit);
+      for (guint i = 0; i < json_array_get_length (page); i++)
+        {
+          JsonObject *change = json_array_get_object_element (page, i);
+
+          g_assert_cmpint (json_object_get_int_member (change, "seq"), ==, since + 1);
+          since++;
+          g_ptr_array_add (changes, json_object_ref (change));
+        }
+      g_assert_cmpint (json_object_get_int_member (reply, "next"), ==, since);
+      more = json_object_get_boolean_member (reply, "more");
+      (*n_pages)++;
+    }
+
+  return changes;
+}
+
+gint64
+lin_test_count_changes (LinTestServer *server,
+                        LinTestOrg    *org)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n_pages;
+
+  changes = lin_test_pull_all (server, org->token, org->org_id, 0, 200, &n_pages);
+  return changes->len;
+}
+
+/* The server process's peak resident memory */
+guint64
+lin_test_server_peak_rss_kib (LinTestServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->proc));
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
 }

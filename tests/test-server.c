@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sodium.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,191 +26,6 @@
 #include "lin-vault-test-utils.h"
 
 #define CANARY "Kanarinac: Jelena Petrović, Novi Sad, 064 123 4567"
-
-static LinKey *collection_key;
-
-/* An envelope of @payload, base64, as a client would push it */
-static char *
-seal_base64 (const guint8 *record_id,
-             gint64        revision,
-             gint64        parent,
-             const char   *payload)
-{
-  LinEnvelopeHeader header = { 0, };
-  g_autoptr(GBytes) envelope = NULL;
-  g_autoptr(GError) error = NULL;
-
-  memcpy (header.record_id, record_id, LIN_RECORD_ID_BYTES);
-  header.revision = revision;
-  header.parent_revision = parent;
-  header.key_epoch = 1;
-  header.hlc = (guint64)g_get_real_time () << 16;
-  envelope = lin_envelope_seal (&header, collection_key, payload, strlen (payload), &error);
-  g_assert_no_error (error);
-
-  return g_base64_encode (g_bytes_get_data (envelope, NULL), g_bytes_get_size (envelope));
-}
-
-static char *
-hex (const guint8 *id)
-{
-  char text[33];
-
-  sodium_bin2hex (text, sizeof text, id, 16);
-  return g_strdup (text);
-}
-
-static void
-random_record (guint8 *id)
-{
-  randombytes_buf (id, 16);
-}
-
-static JsonBuilder *
-page_new (void)
-{
-  JsonBuilder *page = json_builder_new ();
-
-  json_builder_begin_object (page);
-  json_builder_set_member_name (page, "ops");
-  json_builder_begin_array (page);
-
-  return page;
-}
-
-static void
-page_add (JsonBuilder  *page,
-          const char   *op_id,
-          const guint8 *record_id,
-          gint64        base,
-          gint64        revision,
-          const char   *envelope)
-{
-  g_autofree char *record = hex (record_id);
-
-  json_builder_begin_object (page);
-  json_builder_set_member_name (page, "op_id");
-  json_builder_add_string_value (page, op_id);
-  json_builder_set_member_name (page, "record_id");
-  json_builder_add_string_value (page, record);
-  json_builder_set_member_name (page, "base_revision");
-  json_builder_add_int_value (page, base);
-  json_builder_set_member_name (page, "revision");
-  json_builder_add_int_value (page, revision);
-  json_builder_set_member_name (page, "envelope");
-  json_builder_add_string_value (page, envelope);
-  json_builder_end_object (page);
-}
-
-/* Adds a new revision of @record_id sealed from @payload; returns its op id */
-static char *
-page_add_sealed (JsonBuilder  *page,
-                 const guint8 *record_id,
-                 gint64        base,
-                 const char   *payload)
-{
-  g_autofree char *envelope = seal_base64 (record_id, base + 1, base, payload);
-  char *op_id = lin_test_random_id ();
-
-  page_add (page, op_id, record_id, base, base + 1, envelope);
-  return op_id;
-}
-
-static char *
-collection_path (const char *org_id,
-                 const char *collection,
-                 const char *what)
-{
-  return g_strdup_printf ("/v1/orgs/%s/collections/%s/%s", org_id, collection, what);
-}
-
-/* Pushes the page; returns the status and the answers */
-static guint
-push (LinTestServer  *server,
-      const char     *token,
-      const char     *org_id,
-      JsonBuilder    *page,
-      JsonObject    **reply)
-{
-  g_autofree char *path = collection_path (org_id, "main", "push");
-
-  json_builder_end_array (page);
-  json_builder_end_object (page);
-
-  return lin_test_server_request_json (server, "POST", path, token, page, reply);
-}
-
-static JsonObject *
-result (JsonObject *reply,
-        guint       i)
-{
-  return json_array_get_object_element (json_object_get_array_member (reply, "results"), i);
-}
-
-static void
-assert_result (JsonObject *reply,
-               guint       i,
-               const char *status,
-               const char *member,
-               gint64      value)
-{
-  JsonObject *answer = result (reply, i);
-
-  g_assert_cmpstr (json_object_get_string_member (answer, "status"), ==, status);
-  if (member != NULL)
-    g_assert_cmpint (json_object_get_int_member (answer, member), ==, value);
-}
-
-/* Pulls every change of "main" after @since, @limit a page; returns them
- * and checks the cursor never skips */
-static GPtrArray *
-pull_all (LinTestServer *server,
-          const char    *token,
-          const char    *org_id,
-          gint64         since,
-          guint          limit,
-          guint         *n_pages)
-{
-  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
-  gboolean more = TRUE;
-
-  *n_pages = 0;
-  while (more)
-    {
-      g_autofree char *what = g_strdup_printf ("changes?since=%" G_GINT64_FORMAT "&limit=%u", since, limit);
-      g_autofree char *path = collection_path (org_id, "main", what);
-      g_autoptr(JsonObject) reply = NULL;
-      JsonArray *page;
-
-      g_assert_cmpuint (lin_test_server_request (server, "GET", path, token, NULL, 0, &reply), ==, 200);
-      page = json_object_get_array_member (reply, "changes");
-      g_assert_cmpuint (json_array_get_length (page), <=, limit);
-      for (guint i = 0; i < json_array_get_length (page); i++)
-        {
-          JsonObject *change = json_array_get_object_element (page, i);
-
-          g_assert_cmpint (json_object_get_int_member (change, "seq"), ==, since + 1);
-          since++;
-          g_ptr_array_add (changes, json_object_ref (change));
-        }
-      g_assert_cmpint (json_object_get_int_member (reply, "next"), ==, since);
-      more = json_object_get_boolean_member (reply, "more");
-      (*n_pages)++;
-    }
-
-  return changes;
-}
-
-static gint64
-count_changes (LinTestServer *server,
-               LinTestOrg    *org)
-{
-  g_autoptr(GPtrArray) changes = NULL;
-  guint n_pages;
-
-  changes = pull_all (server, org->token, org->org_id, 0, 200, &n_pages);
-  return changes->len;
-}
 
 static void
 test_init_run_stop (void)
@@ -248,6 +64,11 @@ test_init_run_stop (void)
   }
 
   g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+
+  /* Ctrl+C stops it cleanly too */
+  lin_test_server_run (server);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/status", NULL, NULL, 0, NULL), ==, 200);
+  g_assert_cmpint (lin_test_server_stop_by (server, SIGINT), ==, 0);
 
   /* a folder others can open is refused */
   g_assert_cmpint (g_chmod (server->dir, 0755), ==, 0);
@@ -476,62 +297,62 @@ test_push_pull (void)
   member = lin_test_org_enrol_member (server, &org, NULL);
 
   /* three new records */
-  page = page_new ();
+  page = lin_test_page_new ();
   for (int i = 0; i < 3; i++)
     {
-      random_record (records[i]);
-      op_ids[i] = page_add_sealed (page, records[i], 0, "first");
+      lin_test_random_record (records[i]);
+      op_ids[i] = lin_test_page_add_sealed (page, records[i], 0, "first");
     }
-  g_assert_cmpuint (push (server, org.token, org.org_id, page, &reply), ==, 200);
+  g_assert_cmpuint (lin_test_push (server, org.token, org.org_id, page, &reply), ==, 200);
   for (int i = 0; i < 3; i++)
-    assert_result (reply, i, "applied", "seq", i + 1);
+    lin_test_assert_result (reply, i, "applied", "seq", i + 1);
   g_clear_pointer (&reply, json_object_unref);
 
   /* the same page again (a lost answer): duplicates, nothing applied */
   g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/orgs/x/collections/main/push", org.token,
                                                   page, NULL), ==, 403);
   {
-    g_autofree char *path = collection_path (org.org_id, "main", "push");
+    g_autofree char *path = lin_test_collection_path (org.org_id, "main", "push");
 
     g_assert_cmpuint (lin_test_server_request_json (server, "POST", path, org.token, page, &reply), ==, 200);
     for (int i = 0; i < 3; i++)
-      assert_result (reply, i, "duplicate", "seq", i + 1);
+      lin_test_assert_result (reply, i, "duplicate", "seq", i + 1);
     g_clear_pointer (&reply, json_object_unref);
   }
   g_clear_object (&page);
 
   /* the member edits record 0 (1 → 2) and, in the same page, again
    * (2 → 3); the coordinator's edit of 0 from revision 1 then conflicts */
-  env_a2 = seal_base64 (records[0], 2, 1, "second");
-  page = page_new ();
-  page_add (page, op_a2, records[0], 1, 2, env_a2);
-  g_free (page_add_sealed (page, records[0], 2, "third"));
-  g_assert_cmpuint (push (server, member, org.org_id, page, &reply), ==, 200);
-  assert_result (reply, 0, "applied", "seq", 4);
-  assert_result (reply, 1, "applied", "seq", 5);
+  env_a2 = lin_test_seal_base64 (records[0], 2, 1, "second");
+  page = lin_test_page_new ();
+  lin_test_page_add (page, op_a2, records[0], 1, 2, env_a2);
+  g_free (lin_test_page_add_sealed (page, records[0], 2, "third"));
+  g_assert_cmpuint (lin_test_push (server, member, org.org_id, page, &reply), ==, 200);
+  lin_test_assert_result (reply, 0, "applied", "seq", 4);
+  lin_test_assert_result (reply, 1, "applied", "seq", 5);
   g_clear_pointer (&reply, json_object_unref);
   g_clear_object (&page);
 
-  page = page_new ();
-  g_free (page_add_sealed (page, records[0], 1, "concurrent"));
+  page = lin_test_page_new ();
+  g_free (lin_test_page_add_sealed (page, records[0], 1, "concurrent"));
   /* a replayed op id with the same body: duplicate, even mid-page */
-  page_add (page, op_a2, records[0], 1, 2, env_a2);
+  lin_test_page_add (page, op_a2, records[0], 1, 2, env_a2);
   /* a replayed op id with another body: an error, never applied */
-  env_other = seal_base64 (records[1], 2, 1, "other");
-  page_add (page, op_ids[0], records[1], 1, 2, env_other);
+  env_other = lin_test_seal_base64 (records[1], 2, 1, "other");
+  lin_test_page_add (page, op_ids[0], records[1], 1, 2, env_other);
   /* and a good one after them is applied */
-  g_free (page_add_sealed (page, records[2], 1, "second"));
-  g_assert_cmpuint (push (server, org.token, org.org_id, page, &reply), ==, 200);
-  assert_result (reply, 0, "conflict", "revision", 3);
-  assert_result (reply, 1, "duplicate", "seq", 4);
-  assert_result (reply, 2, "error", NULL, 0);
-  g_assert_nonnull (json_object_get_string_member (result (reply, 2), "reason"));
-  assert_result (reply, 3, "applied", "seq", 6);
+  g_free (lin_test_page_add_sealed (page, records[2], 1, "second"));
+  g_assert_cmpuint (lin_test_push (server, org.token, org.org_id, page, &reply), ==, 200);
+  lin_test_assert_result (reply, 0, "conflict", "revision", 3);
+  lin_test_assert_result (reply, 1, "duplicate", "seq", 4);
+  lin_test_assert_result (reply, 2, "error", NULL, 0);
+  g_assert_nonnull (json_object_get_string_member (lin_test_result (reply, 2), "reason"));
+  lin_test_assert_result (reply, 3, "applied", "seq", 6);
   g_clear_pointer (&reply, json_object_unref);
   g_clear_object (&page);
 
   /* pull in pages of 2: six changes, in order, byte for byte */
-  changes = pull_all (server, member, org.org_id, 0, 2, &n_pages);
+  changes = lin_test_pull_all (server, member, org.org_id, 0, 2, &n_pages);
   g_assert_cmpuint (changes->len, ==, 6);
   g_assert_cmpuint (n_pages, ==, 3);
   g_assert_cmpstr (json_object_get_string_member (changes->pdata[3], "envelope"), ==, env_a2);
@@ -548,18 +369,18 @@ test_push_pull (void)
 
       bytes = g_base64_decode (json_object_get_string_member (change, "envelope"), &len);
       envelope = g_bytes_new (bytes, len);
-      plain = lin_envelope_open (envelope, collection_key, NULL,
+      plain = lin_envelope_open (envelope, lin_test_collection_key (), NULL,
                                  json_object_get_int_member (change, "revision"), NULL, &error);
       g_assert_no_error (error);
     }
   g_clear_pointer (&changes, g_ptr_array_unref);
 
   /* from a cursor; at the end, nothing more */
-  changes = pull_all (server, org.token, org.org_id, 4, 200, &n_pages);
+  changes = lin_test_pull_all (server, org.token, org.org_id, 4, 200, &n_pages);
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpuint (n_pages, ==, 1);
   g_clear_pointer (&changes, g_ptr_array_unref);
-  changes = pull_all (server, org.token, org.org_id, 6, 200, &n_pages);
+  changes = lin_test_pull_all (server, org.token, org.org_id, 6, 200, &n_pages);
   g_assert_cmpuint (changes->len, ==, 0);
 
   /* pages are bounded by bytes too: three envelopes of 300 KiB fit in
@@ -574,20 +395,20 @@ test_push_pull (void)
     payload[300 * 1024] = '\0';
     for (int n = 0; n < 2; n++)
       {
-        page = page_new ();
+        page = lin_test_page_new ();
         for (int i = 0; i < 2; i++)
           {
             guint8 big[16];
 
-            random_record (big);
-            g_free (page_add_sealed (page, big, 0, payload));
+            lin_test_random_record (big);
+            g_free (lin_test_page_add_sealed (page, big, 0, payload));
           }
-        g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 200);
+        g_assert_cmpuint (lin_test_push (server, org.token, org.org_id, page, NULL), ==, 200);
         g_clear_object (&page);
       }
 
     what = g_strdup_printf ("changes?since=6");
-    path = collection_path (org.org_id, "main", what);
+    path = lin_test_collection_path (org.org_id, "main", what);
     g_assert_cmpuint (lin_test_server_request (server, "GET", path, member, NULL, 0, &first), ==, 200);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "changes")), ==, 3);
     g_assert_true (json_object_get_boolean_member (first, "more"));
@@ -596,7 +417,7 @@ test_push_pull (void)
 
   /* another collection is another log */
   {
-    g_autofree char *path = collection_path (org.org_id, "roster", "changes");
+    g_autofree char *path = lin_test_collection_path (org.org_id, "roster", "changes");
 
     g_assert_cmpuint (lin_test_server_request (server, "GET", path, member, NULL, 0, &reply), ==, 200);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "changes")), ==, 0);
@@ -630,16 +451,16 @@ test_auth (void)
   lin_test_org_found (server, "SOS Zrenjanin", &other);
   member = lin_test_org_enrol_member (server, &org, &member_id);
 
-  random_record (record);
-  page = page_new ();
-  g_free (page_add_sealed (page, record, 0, "one"));
-  g_assert_cmpuint (push (server, member, org.org_id, page, NULL), ==, 200);
+  lin_test_random_record (record);
+  page = lin_test_page_new ();
+  g_free (lin_test_page_add_sealed (page, record, 0, "one"));
+  g_assert_cmpuint (lin_test_push (server, member, org.org_id, page, NULL), ==, 200);
   g_clear_object (&page);
 
-  push_path = collection_path (org.org_id, "main", "push");
-  pull_path = collection_path (org.org_id, "main", "changes");
-  envelope = seal_base64 (record, 2, 1, "two");
-  record_hex = hex (record);
+  push_path = lin_test_collection_path (org.org_id, "main", "push");
+  pull_path = lin_test_collection_path (org.org_id, "main", "changes");
+  envelope = lin_test_seal_base64 (record, 2, 1, "two");
+  record_hex = lin_test_hex (record);
   body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"%s\", \"record_id\": \"%s\", \"base_revision\": 1,"
                           " \"revision\": 2, \"envelope\": \"%s\"}]}",
                           "00112233445566778899aabbccddeeff", record_hex, envelope);
@@ -661,7 +482,7 @@ test_auth (void)
   g_assert_cmpuint (lin_test_server_request (server, "GET", pull_path, other.token, NULL, 0, NULL), ==, 403);
   revoke_path = g_strdup_printf ("/v1/devices/%s/revoke", member_id);
   g_assert_cmpuint (lin_test_server_request (server, "POST", revoke_path, other.token, NULL, 0, NULL), ==, 404);
-  g_assert_cmpuint (count_changes (server, &org), ==, 1);
+  g_assert_cmpuint (lin_test_count_changes (server, &org), ==, 1);
 
   /* a revoked device */
   g_assert_cmpint (lin_test_server_cli (NULL, NULL, "revoke", server->dir, member_id), ==, 0);
@@ -671,26 +492,11 @@ test_auth (void)
   g_assert_cmpuint (lin_test_server_request (server, "GET", pull_path, member, NULL, 0, NULL), ==, 403);
   g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/device", member, NULL, 0, NULL), ==, 403);
   g_assert_cmpint (lin_test_server_cli (NULL, NULL, "revoke", server->dir, member_id), ==, 1);
-  g_assert_cmpuint (count_changes (server, &org), ==, 1);
+  g_assert_cmpuint (lin_test_count_changes (server, &org), ==, 1);
 
   /* the coordinator's token still works, and the same op then applies */
   g_assert_cmpuint (lin_test_server_request (server, "POST", push_path, org.token, body, -1, &reply), ==, 200);
-  assert_result (reply, 0, "applied", "seq", 2);
-}
-
-/* The server process's peak resident memory */
-static guint64
-peak_rss_kib (LinTestServer *server)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->proc));
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
-  line = strstr (status, "VmHWM:");
-  g_assert_nonnull (line);
-
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
+  lin_test_assert_result (reply, 0, "applied", "seq", 2);
 }
 
 static void
@@ -727,7 +533,7 @@ test_hostile_bodies (void)
 
   lin_test_server_run (server);
   lin_test_org_found (server, "SOS Pančevo", &org);
-  path = collection_path (org.org_id, "main", "push");
+  path = lin_test_collection_path (org.org_id, "main", "push");
 
   /* too large: the body, the page's count, the page's envelopes */
   huge = g_malloc (huge_len);
@@ -741,14 +547,14 @@ test_hostile_bodies (void)
 
     memset (flood, '[', flood_len);
     assert_refused (server, org.token, path, flood, flood_len, 413);
-    g_assert_cmpuint (peak_rss_kib (server), <, 48 * 1024);
+    g_assert_cmpuint (lin_test_server_peak_rss_kib (server), <, 48 * 1024);
   }
 
-  page = page_new ();
-  random_record (record);
+  page = lin_test_page_new ();
+  lin_test_random_record (record);
   for (int i = 0; i < 201; i++)
-    g_free (page_add_sealed (page, record, i, "x"));
-  g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 413);
+    g_free (lin_test_page_add_sealed (page, record, i, "x"));
+  g_assert_cmpuint (lin_test_push (server, org.token, org.org_id, page, NULL), ==, 413);
   g_clear_object (&page);
 
   {
@@ -756,13 +562,13 @@ test_hostile_bodies (void)
 
     memset (payload, 'x', 300 * 1024);
     payload[300 * 1024] = '\0';
-    page = page_new ();
+    page = lin_test_page_new ();
     for (int i = 0; i < 4; i++)
       {
-        random_record (other);
-        g_free (page_add_sealed (page, other, 0, payload));
+        lin_test_random_record (other);
+        g_free (lin_test_page_add_sealed (page, other, 0, payload));
       }
-    g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 413);
+    g_assert_cmpuint (lin_test_push (server, org.token, org.org_id, page, NULL), ==, 413);
     g_clear_object (&page);
   }
 
@@ -786,10 +592,10 @@ test_hostile_bodies (void)
 
   /* envelopes: not base64, not an envelope, another record's, negative
    * or backwards revisions */
-  random_record (record);
-  big_envelope = seal_base64 (record, 1, 0, "ok");
-  random_record (other);
-  wrong_record = hex (other);
+  lin_test_random_record (record);
+  big_envelope = lin_test_seal_base64 (record, 1, 0, "ok");
+  lin_test_random_record (other);
+  wrong_record = lin_test_hex (other);
   body = g_strdup_printf ("{\"ops\": [{\"op_id\": \"00112233445566778899aabbccddeeff\", \"record_id\": \"%s\","
                           " \"base_revision\": 0, \"revision\": 1, \"envelope\": \"%s\"}]}",
                           wrong_record, big_envelope);
@@ -809,9 +615,9 @@ test_hostile_bodies (void)
 
   /* bad cursors and paths */
   {
-    g_autofree char *bad = collection_path (org.org_id, "main", "changes?since=-1");
-    g_autofree char *big = collection_path (org.org_id, "main", "changes?limit=201");
-    g_autofree char *name = collection_path (org.org_id, "no%20such", "changes");
+    g_autofree char *bad = lin_test_collection_path (org.org_id, "main", "changes?since=-1");
+    g_autofree char *big = lin_test_collection_path (org.org_id, "main", "changes?limit=201");
+    g_autofree char *name = lin_test_collection_path (org.org_id, "no%20such", "changes");
 
     g_assert_cmpuint (lin_test_server_request (server, "GET", bad, org.token, NULL, 0, NULL), ==, 400);
     g_assert_cmpuint (lin_test_server_request (server, "GET", big, org.token, NULL, 0, NULL), ==, 400);
@@ -821,12 +627,12 @@ test_hostile_bodies (void)
   }
 
   /* nothing was applied, and the server still serves */
-  g_assert_cmpuint (count_changes (server, &org), ==, 0);
+  g_assert_cmpuint (lin_test_count_changes (server, &org), ==, 0);
   g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/status", NULL, NULL, 0, NULL), ==, 200);
-  page = page_new ();
-  g_free (page_add_sealed (page, record, 0, "ok"));
-  g_assert_cmpuint (push (server, org.token, org.org_id, page, NULL), ==, 200);
-  g_assert_cmpuint (count_changes (server, &org), ==, 1);
+  page = lin_test_page_new ();
+  g_free (lin_test_page_add_sealed (page, record, 0, "ok"));
+  g_assert_cmpuint (lin_test_push (server, org.token, org.org_id, page, NULL), ==, 200);
+  g_assert_cmpuint (lin_test_count_changes (server, &org), ==, 1);
 }
 
 typedef struct
@@ -876,9 +682,9 @@ test_concurrent (void)
 
   lin_test_server_run (server);
   lin_test_org_found (server, "SOS Novi Pazar", &org);
-  path = collection_path (org.org_id, "main", "push");
+  path = lin_test_collection_path (org.org_id, "main", "push");
   uri = g_strconcat (server->url, path, NULL);
-  random_record (shared);
+  lin_test_random_record (shared);
 
   for (int d = 0; d < N_DEVICES; d++)
     {
@@ -891,7 +697,7 @@ test_concurrent (void)
   for (int p = 0; p < N_PAGES; p++)
     for (int d = 0; d < N_DEVICES; d++)
       {
-        g_autoptr(JsonBuilder) page = page_new ();
+        g_autoptr(JsonBuilder) page = lin_test_page_new ();
         g_autoptr(JsonNode) root = NULL;
         g_autoptr(GBytes) body = NULL;
         g_autofree char *authorization = g_strconcat ("Bearer ", tokens[d], NULL);
@@ -899,13 +705,13 @@ test_concurrent (void)
 
         /* the first page of each device creates the shared record too */
         if (p == 0)
-          g_free (page_add_sealed (page, shared, 0, "everyone's"));
+          g_free (lin_test_page_add_sealed (page, shared, 0, "everyone's"));
         for (int i = 0; i < N_OPS; i++)
           {
             guint8 record[16];
 
-            random_record (record);
-            g_free (page_add_sealed (page, record, 0, "mine"));
+            lin_test_random_record (record);
+            g_free (lin_test_page_add_sealed (page, record, 0, "mine"));
           }
         json_builder_end_array (page);
         json_builder_end_object (page);
@@ -929,7 +735,7 @@ test_concurrent (void)
           g_main_context_iteration (NULL, TRUE);
         if (p == 0)
           {
-            const char *status = json_object_get_string_member (result (pending[d][p].reply, 0), "status");
+            const char *status = json_object_get_string_member (lin_test_result (pending[d][p].reply, 0), "status");
 
             applied += g_str_equal (status, "applied");
             g_assert_true (g_str_equal (status, "applied") || g_str_equal (status, "conflict"));
@@ -940,7 +746,7 @@ test_concurrent (void)
   g_assert_cmpuint (applied, ==, 1);
 
   /* pull_all checks that the sequence runs 1, 2, 3, … */
-  changes = pull_all (server, org.token, org.org_id, 0, 200, &n_pages);
+  changes = lin_test_pull_all (server, org.token, org.org_id, 0, 200, &n_pages);
   g_assert_cmpuint (changes->len, ==, N_DEVICES * N_PAGES * N_OPS + 1);
 
   for (int d = 0; d < N_DEVICES; d++)
@@ -965,16 +771,16 @@ test_canary (void)
   lin_test_org_found (server, "SOS Kraljevo", &org);
   member = lin_test_org_enrol_member (server, &org, NULL);
 
-  page = page_new ();
+  page = lin_test_page_new ();
   for (int i = 0; i < 50; i++)
     {
       g_autofree char *payload = g_strdup_printf ("{\"caller\": \"%s\", \"n\": %d}", CANARY, i);
 
-      random_record (record);
-      g_free (page_add_sealed (page, record, 0, payload));
+      lin_test_random_record (record);
+      g_free (lin_test_page_add_sealed (page, record, 0, payload));
     }
-  g_assert_cmpuint (push (server, member, org.org_id, page, NULL), ==, 200);
-  g_assert_cmpuint (count_changes (server, &org), ==, 50);
+  g_assert_cmpuint (lin_test_push (server, member, org.org_id, page, NULL), ==, 200);
+  g_assert_cmpuint (lin_test_count_changes (server, &org), ==, 50);
 
   /* while it runs (the WAL) and after it stopped */
   for (int pass = 0; pass < 2; pass++)
@@ -1002,7 +808,6 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   lin_vault_test_init ();
-  collection_key = lin_key_new_random ();
 
   g_test_add_func ("/server/init-run-stop", test_init_run_stop);
   g_test_add_func ("/server/init-own-certificate", test_init_own_certificate);
