@@ -102,6 +102,35 @@ test_init_own_certificate (void)
   g_assert_no_error (error);
   g_assert_true (g_tls_certificate_is_same (certificate, server->pinned));
 
+  /* a self-signed certificate names the server as clients will */
+  {
+    g_autofree char *named = g_build_filename (server->root, "named", NULL);
+    g_autofree char *named_cert = g_build_filename (named, "tls-cert.pem", NULL);
+    g_autoptr(GTlsCertificate) made = NULL;
+    g_autoptr(GPtrArray) names = NULL;
+    g_autoptr(GPtrArray) addresses = NULL;
+    gboolean found = FALSE;
+
+    g_assert_cmpint (lin_test_server_cli (NULL, NULL, "init", named, "--hostname", "sync.example.org",
+                                          "--hostname", "192.0.2.7"), ==, 0);
+    made = g_tls_certificate_new_from_file (named_cert, &error);
+    g_assert_no_error (error);
+    names = g_tls_certificate_get_dns_names (made);
+    addresses = g_tls_certificate_get_ip_addresses (made);
+    for (guint i = 0; names != NULL && i < names->len; i++)
+      found |= g_bytes_get_size (names->pdata[i]) == strlen ("sync.example.org") &&
+               memcmp (g_bytes_get_data (names->pdata[i], NULL), "sync.example.org", 16) == 0;
+    g_assert_true (found);
+    found = FALSE;
+    for (guint i = 0; addresses != NULL && i < addresses->len; i++)
+      {
+        g_autofree char *text = g_inet_address_to_string (addresses->pdata[i]);
+
+        found |= g_str_equal (text, "192.0.2.7");
+      }
+    g_assert_true (found);
+  }
+
   /* a key that is not the certificate's is refused */
   g_clear_pointer (&dir, g_free);
   dir = g_build_filename (server->root, "mismatch", NULL);
