@@ -135,6 +135,30 @@ test_init_own_certificate (void)
   g_clear_pointer (&dir, g_free);
   dir = g_build_filename (server->root, "mismatch", NULL);
   g_assert_cmpint (lin_test_server_cli (NULL, NULL, "init", dir, "--cert", cert, "--key", cert), ==, 1);
+
+  /* a renewed certificate replaces the old one, once it loads with its
+   * key; a pair that does not load leaves the old one */
+  {
+    g_autoptr(LinTestServer) renewed = lin_test_server_new ();
+    g_autofree char *new_cert = g_build_filename (renewed->dir, "tls-cert.pem", NULL);
+    g_autofree char *new_key = g_build_filename (renewed->dir, "tls-key.pem", NULL);
+    g_autofree char *printed = NULL;
+    g_autoptr(GTlsCertificate) now = NULL;
+
+    g_assert_cmpint (lin_test_server_cli (NULL, NULL, "certificate", server->dir, "--cert", new_cert,
+                                          "--key", key), ==, 1);
+    now = g_tls_certificate_new_from_file (cert, &error);
+    g_assert_true (g_tls_certificate_is_same (now, server->pinned));
+    g_clear_object (&now);
+
+    g_assert_cmpint (lin_test_server_cli (&printed, NULL, "certificate", server->dir, "--cert", new_cert,
+                                          "--key", new_key), ==, 0);
+    g_assert_cmpstr (printed, !=, fingerprint);
+    now = g_tls_certificate_new_from_file (cert, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_tls_certificate_is_same (now, renewed->pinned));
+    g_assert_cmpint (lin_test_server_cli (NULL, NULL, "certificate", server->dir, "--cert", new_cert), ==, 2);
+  }
 }
 
 static void
@@ -158,6 +182,11 @@ test_enrol (void)
   g_assert_cmpint (lin_test_server_cli (&out, NULL, "org", "create", server->dir, "--name", "SOS Niš"), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpint (lin_test_server_cli (NULL, NULL, "invite", server->dir, "--org", lines[0]), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lin_test_server_cli (&out, NULL, "org", "list", server->dir), ==, 0);
+  g_assert_true (g_str_has_prefix (out, lines[0]));
+  g_assert_nonnull (strstr (out, "\tunfounded\t"));
+  g_assert_true (g_str_has_suffix (out, "\tSOS Niš\n"));
 
   /* a founding enrolment needs the organisation's key, and a refused
    * one leaves the code unused */
@@ -173,6 +202,10 @@ test_enrol (void)
   g_clear_pointer (&reply, json_object_unref);
 
   lin_test_org_found (server, "SOS Vojvodina", &org);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lin_test_server_cli (&out, NULL, "org", "list", server->dir), ==, 0);
+  g_assert_nonnull (strstr (out, "\tfounded\t"));
+  g_assert_nonnull (strstr (out, org.org_id));
 
   /* a pending device sees itself, nothing else */
   code = lin_test_org_invite (server, &org);

@@ -122,6 +122,17 @@ lin_server_device_free (LinServerDevice *device)
 }
 
 void
+lin_server_org_free (LinServerOrg *org)
+{
+  if (org == NULL)
+    return;
+
+  g_free (org->id);
+  g_free (org->name);
+  g_free (org);
+}
+
+void
 lin_server_change_free (LinServerChange *change)
 {
   if (change == NULL)
@@ -500,6 +511,43 @@ lin_server_db_get_org_key (LinServerDb *self,
   lin_server_db_bind_text (stmt, 1, org_id);
 
   return sqlite3_step (stmt) == SQLITE_ROW ? dup_column (stmt, 0) : NULL;
+}
+
+/**
+ * lin_server_db_list_orgs:
+ * @self: a #LinServerDb
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type LinServerOrg): the
+ *   organisations, oldest first, or %NULL
+ */
+GPtrArray *
+lin_server_db_list_orgs (LinServerDb  *self,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+
+  g_return_val_if_fail (LIN_IS_SERVER_DB (self), NULL);
+
+  stmt = lin_server_db_prepare (self, "SELECT id, name, org_key IS NOT NULL, created FROM orgs"
+                                      " ORDER BY created, rowid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  orgs = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_server_org_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LinServerOrg *org = g_new0 (LinServerOrg, 1);
+
+      org->id = dup_column (stmt, 0);
+      org->name = dup_column (stmt, 1);
+      org->founded = sqlite3_column_int (stmt, 2) != 0;
+      org->created = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (orgs, org);
+    }
+
+  return g_steal_pointer (&orgs);
 }
 
 static gboolean

@@ -42,6 +42,16 @@ typedef struct
 } LinServerDevice;
 
 void lin_server_device_free (LinServerDevice *device);
+
+typedef struct
+{
+  char     *id;
+  char     *name;
+  gboolean  founded;     /* its key was uploaded with the founding code */
+  gint64    created;
+} LinServerOrg;
+
+void lin_server_org_free (LinServerOrg *org);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinServerDevice, lin_server_device_free)
 
 typedef enum
@@ -109,6 +119,8 @@ LinServerDevice *lin_server_db_enrol            (LinServerDb        *self,
                                                  GError            **error);
 LinServerDevice *lin_server_db_authenticate     (LinServerDb        *self,
                                                  const char         *token);
+GPtrArray       *lin_server_db_list_orgs        (LinServerDb        *self,
+                                                 GError            **error);
 char            *lin_server_db_get_org_key      (LinServerDb        *self,
                                                  const char         *org_id);
 LinServerDevice *lin_server_db_get_device       (LinServerDb        *self,

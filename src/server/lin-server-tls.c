@@ -156,6 +156,32 @@ lin_server_tls_make_self_signed (const char          *dir,
   return ok;
 }
 
+/* GTlsCertificate loads a certificate and a key that do not belong
+ * together; GnuTLS's credentials check that they do */
+static gboolean
+check_pair (const char  *cert_pem,
+            const char  *key_pem,
+            GError     **error)
+{
+  gnutls_certificate_credentials_t credentials = NULL;
+  int rc;
+
+  rc = gnutls_certificate_allocate_credentials (&credentials);
+  if (rc >= 0)
+    rc = gnutls_certificate_set_x509_key_file2 (credentials, cert_pem, key_pem,
+                                                GNUTLS_X509_FMT_PEM, NULL, 0);
+  g_clear_pointer (&credentials, gnutls_certificate_free_credentials);
+
+  if (rc < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "The certificate and the key are not a pair (%s)", gnutls_strerror (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * lin_server_tls_install:
  * @dir: the state folder
@@ -164,7 +190,7 @@ lin_server_tls_make_self_signed (const char          *dir,
  * @error: a location for a #GError
  *
  * Copies the organisation's own certificate and key into @dir, once they
- * load as a pair.
+ * load and the key is the certificate's.
  *
  * Returns: %TRUE when both were copied
  */
@@ -184,7 +210,7 @@ lin_server_tls_install (const char  *dir,
   g_return_val_if_fail (dir != NULL, FALSE);
 
   certificate = g_tls_certificate_new_from_files (cert_pem, key_pem, error);
-  if (certificate == NULL ||
+  if (certificate == NULL || !check_pair (cert_pem, key_pem, error) ||
       !g_file_get_contents (cert_pem, &cert_data, &cert_len, error) ||
       !g_file_get_contents (key_pem, &key_data, &key_len, error))
     return FALSE;

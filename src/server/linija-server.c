@@ -79,6 +79,13 @@ static const GOptionEntry init_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
+static const GOptionEntry cert_entries[] = {
+  { "cert", 0, 0, G_OPTION_ARG_FILENAME, &opts.cert,
+    N_("The organisation's TLS certificate (PEM)"), N_("PEM") },
+  { "key", 0, 0, G_OPTION_ARG_FILENAME, &opts.key, N_("The certificate's private key (PEM)"), N_("PEM") },
+  G_OPTION_ENTRY_NULL
+};
+
 static const GOptionEntry run_entries[] = {
   { "listen", 0, 0, G_OPTION_ARG_STRING, &opts.listen,
     N_("The address and port to serve HTTPS on, such as 0.0.0.0:8443 or [::1]:8443"), N_("ADDR:PORT") },
@@ -114,6 +121,19 @@ static int
 fail_error (const GError *error)
 {
   return fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_FAILED, "%s", error->message);
+}
+
+/* A name is whatever was sent or typed: keep the output one line a row */
+static char *
+dup_printable (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
+  return copy;
 }
 
 /* An ISO 8601 time in UTC, for the expiry of codes */
@@ -402,14 +422,63 @@ cmd_devices (const char  *dir,
     {
       LinServerDevice *device = g_ptr_array_index (devices, i);
       g_autofree char *enrolled = format_time (device->enrolled);
-      g_autofree char *name = g_strdup (device->name);
+      g_autofree char *name = dup_printable (device->name);
 
-      /* a device's name is whatever it sent: keep the output one line */
-      for (char *p = name; *p; p++)
-        if ((guchar)*p < 0x20 || *p == 0x7f)
-          *p = ' ';
       g_print ("%s\t%s\t%s\t%s\t%s\n", device->id, device->state, enrolled, device->role, name);
     }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_org_list (const char  *dir,
+              char       **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinServerDb) db = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+
+  if ((db = open_db (dir)) == NULL)
+    return EXIT_FAILED;
+
+  orgs = lin_server_db_list_orgs (db, &error);
+  if (orgs == NULL)
+    return fail_error (error);
+
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      LinServerOrg *org = g_ptr_array_index (orgs, i);
+      g_autofree char *created = format_time (org->created);
+      g_autofree char *name = dup_printable (org->name);
+
+      g_print ("%s\t%s\t%s\t%s\n", org->id, org->founded ? "founded" : "unfounded", created, name);
+    }
+
+  return EXIT_OK;
+}
+
+/* A renewed certificate (say, every 60 days from Let's Encrypt) replaces
+ * the old one only once it loads with its key; `run` reads it at start */
+static int
+cmd_certificate (const char  *dir,
+                 char       **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(LinServerDb) db = NULL;
+
+  if (opts.cert == NULL || opts.key == NULL)
+    return fail (EXIT_USAGE, "%s", _("Give both --cert and --key"));
+  if ((db = open_db (dir)) == NULL)
+    return EXIT_FAILED;
+
+  if (!lin_server_tls_install (dir, opts.cert, opts.key, &error) ||
+      (certificate = lin_server_tls_load (dir, &error)) == NULL)
+    return fail_error (error);
+
+  fingerprint = lin_server_tls_fingerprint (certificate);
+  g_print ("%s\n", fingerprint);
 
   return EXIT_OK;
 }
@@ -442,12 +511,19 @@ static const Command commands[] = {
     N_("Make an organisation. Prints its id, the one-time founding code for the coordinator's "
        "Linija and when the code expires."),
     org_entries, 0, cmd_org_create },
+  { "org list", "DIR",
+    N_("List the organisations, one a line: id, founded or unfounded, when it was made, name."),
+    no_entries, 0, cmd_org_list },
   { "invite", "DIR --org ID [--expires HOURS]",
     N_("Make a one-time enrolment code for a new device. Prints the code and when it expires."),
     invite_entries, 0, cmd_invite },
   { "devices", "DIR --org ID",
     N_("List an organisation's devices, one a line: id, state, enrolment time, role, name."),
     devices_entries, 0, cmd_devices },
+  { "certificate", "DIR --cert PEM --key PEM",
+    N_("Replace the TLS certificate and key, once they load as a pair; restart the server "
+       "to use them. Prints the certificate's SHA-256 fingerprint."),
+    cert_entries, 0, cmd_certificate },
   { "revoke", "DIR DEVICE",
     N_("Revoke a device: its token is refused from now on."),
     no_entries, 1, cmd_revoke },
