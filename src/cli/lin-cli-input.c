@@ -13,7 +13,8 @@
  * byte at a time so that nothing past its line is consumed.
  *
  * No user-visible strings here: the caller says what went wrong, and
- * lin_cli_fail() prints it, for linija-cli and linija-server alike.
+ * lin_cli_fail() prints it, for linija-cli and linija-server alike (which
+ * also share lin_cli_dup_printable() for names in their output).
  */
 
 #define G_LOG_DOMAIN "linija-cli"
@@ -318,6 +319,25 @@ lin_cli_secret_read_all (int          fd,
 
   *result = LIN_CLI_READ_OK;
   return g_steal_pointer (&secret);
+}
+
+/**
+ * lin_cli_dup_printable:
+ * @text: (nullable): a name, which may hold anything
+ *
+ * Returns: (transfer full): @text with control characters as spaces, so
+ *   that it stays on its line of the output
+ */
+char *
+lin_cli_dup_printable (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
+  return copy;
 }
 
 /**

@@ -39,6 +39,7 @@ LinCliSecret *lin_cli_secret_read_all  (int          fd,
                                         LinCliRead  *result);
 void          lin_cli_secret_free      (LinCliSecret *secret);
 void          lin_cli_wipe_string      (char        *str);
+char         *lin_cli_dup_printable    (const char  *text);
 int           lin_cli_fail_message     (const char  *program,
                                         int          code,
                                         char        *message);

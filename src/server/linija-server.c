@@ -123,19 +123,6 @@ fail_error (const GError *error)
   return fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_FAILED, "%s", error->message);
 }
 
-/* A name is whatever was sent or typed: keep the output one line a row */
-static char *
-dup_printable (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20 || *p == 0x7f)
-      *p = ' ';
-
-  return copy;
-}
-
 /* An ISO 8601 time in UTC, for the expiry of codes */
 static char *
 format_time (gint64 unix_time)
@@ -422,7 +409,7 @@ cmd_devices (const char  *dir,
     {
       LinServerDevice *device = g_ptr_array_index (devices, i);
       g_autofree char *enrolled = format_time (device->enrolled);
-      g_autofree char *name = dup_printable (device->name);
+      g_autofree char *name = lin_cli_dup_printable (device->name);
 
       g_print ("%s\t%s\t%s\t%s\t%s\n", device->id, device->state, enrolled, device->role, name);
     }
@@ -449,7 +436,7 @@ cmd_org_list (const char  *dir,
     {
       LinServerOrg *org = g_ptr_array_index (orgs, i);
       g_autofree char *created = format_time (org->created);
-      g_autofree char *name = dup_printable (org->name);
+      g_autofree char *name = lin_cli_dup_printable (org->name);
 
       g_print ("%s\t%s\t%s\t%s\n", org->id, org->founded ? "founded" : "unfounded", created, name);
     }
