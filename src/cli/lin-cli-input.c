@@ -12,7 +12,9 @@
  * that no buffer of libc's keeps a copy, and the passphrase is read one
  * byte at a time so that nothing past its line is consumed.
  *
- * No user-visible strings here: the caller says what went wrong.
+ * No user-visible strings here: the caller says what went wrong, and
+ * lin_cli_fail() prints it, for linija-cli and linija-server alike (which
+ * also share lin_cli_dup_printable() for names in their output).
  */
 
 #define G_LOG_DOMAIN "linija-cli"
@@ -317,4 +319,46 @@ lin_cli_secret_read_all (int          fd,
 
   *result = LIN_CLI_READ_OK;
   return g_steal_pointer (&secret);
+}
+
+/**
+ * lin_cli_dup_printable:
+ * @text: (nullable): a name, which may hold anything
+ *
+ * Returns: (transfer full): @text with control characters as spaces, so
+ *   that it stays on its line of the output
+ */
+char *
+lin_cli_dup_printable (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
+  return copy;
+}
+
+/**
+ * lin_cli_fail_message:
+ * @program: the program's name
+ * @code: an exit status
+ * @message: (transfer full): what went wrong
+ *
+ * Prints @message as one line of standard error, after the program's
+ * name. Use lin_cli_fail().
+ *
+ * Returns: @code
+ */
+int
+lin_cli_fail_message (const char *program,
+                      int         code,
+                      char       *message)
+{
+  g_strdelimit (message, "\r\n", ' ');
+  g_printerr ("%s: %s\n", program, message);
+  g_free (message);
+
+  return code;
 }

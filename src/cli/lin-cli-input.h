@@ -39,6 +39,14 @@ LinCliSecret *lin_cli_secret_read_all  (int          fd,
                                         LinCliRead  *result);
 void          lin_cli_secret_free      (LinCliSecret *secret);
 void          lin_cli_wipe_string      (char        *str);
+char         *lin_cli_dup_printable    (const char  *text);
+int           lin_cli_fail_message     (const char  *program,
+                                        int          code,
+                                        char        *message);
+
+/* Prints "PROGRAM: message" on one line of standard error; returns @code */
+#define lin_cli_fail(program, code, ...) \
+  lin_cli_fail_message ((program), (code), g_strdup_printf (__VA_ARGS__))
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinCliSecret, lin_cli_secret_free)
 

@@ -163,28 +163,7 @@ static const GOptionEntry backup_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
-static int fail (int         code,
-                 const char *format,
-                 ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         code,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* one line */
-  g_strdelimit (message, "\r\n", ' ');
-  g_printerr ("linija-cli: %s\n", message);
-
-  return code;
-}
+#define fail(code, ...) lin_cli_fail ("linija-cli", (code), __VA_ARGS__)
 
 static int
 exit_code_for_error (const GError *error)
@@ -267,19 +246,6 @@ print_line (const char *text)
 {
   fputs (text, stdout);
   fputc ('\n', stdout);
-}
-
-/* A profile's name may hold anything: keep the output one line */
-static char *
-dup_printable (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20 || *p == 0x7f)
-      *p = ' ';
-
-  return copy;
 }
 
 static const char *
@@ -445,7 +411,7 @@ static int
 fail_kind (const char *kind)
 {
   g_autofree char *kinds = g_strjoinv (", ", (char **)known_kinds);
-  g_autofree char *shown = dup_printable (kind);
+  g_autofree char *shown = lin_cli_dup_printable (kind);
 
   /* Translators: %1$s is what was given, %2$s the list of kinds */
   return fail (LIN_CLI_EXIT_USAGE, _("Unknown kind “%1$s”; the kinds are: %2$s"), shown, kinds);
@@ -488,7 +454,7 @@ resolve_profile (char **out)
   if (spec == NULL || *spec == '\0')
     return fail (LIN_CLI_EXIT_USAGE, "%s", _("Which profile? Give --profile PROFILE"));
 
-  shown = dup_printable (spec);
+  shown = lin_cli_dup_printable (spec);
 
   if (strchr (spec, '/') != NULL)
     {
@@ -692,7 +658,7 @@ cmd_profile_list (char **args)
     {
       const LinProfileInfo *info = g_ptr_array_index (profiles, i);
       g_autofree char *id = g_path_get_basename (info->path);
-      g_autofree char *name = dup_printable (info->name);
+      g_autofree char *name = lin_cli_dup_printable (info->name);
       g_autofree char *line = g_strdup_printf ("%s\t%s", id, name);
 
       print_line (line);

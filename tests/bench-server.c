@@ -1,0 +1,332 @@
+/* bench-server.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * linija-server's rates over loopback TLS, next to their floor:
+ *
+ *  a. 10,000 small records (one envelope each, 436 bytes) pushed by one
+ *     device in pages of 200, and pulled by another in pages of 200:
+ *     records per second each way;
+ *  b. the floor: the same request bodies POSTed, and the same answer
+ *     bodies fetched, from a trivial SoupServer handler over TLS in this
+ *     process (goal: the server at least 50 % of it);
+ *  c. one change end to end: a push of one operation, then a pull from
+ *     the cursor by another device (goal: ≤ 50 ms);
+ *  d. the server's peak resident memory.
+ *
+ * The request bodies are made before the clock starts: sealing is the
+ * client's work, not the server's. A benchmark, not a test: it prints a
+ * table and one line of JSON and never fails because something is slow.
+ */
+
+#include "config.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lin-bench-utils.h"
+#include "lin-server-test-utils.h"
+#include "lin-vault-test-utils.h"
+
+#define N_RECORDS 10000
+#define PAGE 200
+#define N_SINGLE 50
+#define RUNS 3
+
+typedef struct
+{
+  GMainContext    *context;
+  GMainLoop       *loop;
+  GTlsCertificate *certificate;
+  GPtrArray       *answers;   /* GBytes: what GET ?page=N answers */
+  char            *url;
+  GMutex           lock;
+  GCond            cond;
+} Floor;
+
+/* A follow-up's worth of JSON: 436 bytes once sealed and padded */
+static const char payload[] = "{\"kind\":\"follow-up\",\"due\":1795000000,\"method\":\"sms\","
+                              "\"safe_times\":\"weekdays 10-12\",\"outcome\":null}";
+
+/* N_RECORDS new records, as pages of PAGE operations */
+static GPtrArray *
+make_pages (void)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+
+  for (guint p = 0; p < N_RECORDS / PAGE; p++)
+    {
+      GString *body = g_string_new ("{\"ops\":[");
+
+      for (guint i = 0; i < PAGE; i++)
+        {
+          guint8 record[16];
+          char record_hex[33];
+          g_autofree char *op_id = lin_test_random_id ();
+          g_autofree char *envelope = NULL;
+
+          randombytes_buf (record, sizeof record);
+          sodium_bin2hex (record_hex, sizeof record_hex, record, sizeof record);
+          envelope = lin_test_seal_base64 (record, 1, 0, payload);
+          g_string_append_printf (body, "%s{\"op_id\":\"%s\",\"record_id\":\"%s\",\"base_revision\":0,"
+                                  "\"revision\":1,\"envelope\":\"%s\"}",
+                                  i > 0 ? "," : "", op_id, record_hex, envelope);
+        }
+      g_string_append (body, "]}");
+      g_ptr_array_add (pages, g_string_free_to_bytes (body));
+    }
+
+  return pages;
+}
+
+/* One request; returns the answer's body */
+static GBytes *
+send (SoupSession     *session,
+      GTlsCertificate *pinned,
+      const char      *method,
+      const char      *uri,
+      const char      *token,
+      GBytes          *body)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  GBytes *answer;
+
+  lin_test_server_pin (msg, pinned);
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+    }
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, "application/json", body);
+
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  lin_bench_die_on (error);
+  if (soup_message_get_status (msg) != 200)
+    g_error ("%s %s: %u", method, uri, soup_message_get_status (msg));
+
+  return answer;
+}
+
+static void
+floor_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  Floor *floor = user_data;
+  const char *page = query != NULL ? g_hash_table_lookup (query, "page") : NULL;
+  GBytes *answer;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  if (page == NULL)
+    {
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{}", 2);
+      return;
+    }
+
+  answer = g_ptr_array_index (floor->answers, atoi (page));
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+}
+
+/* The trivial server, on its own thread and main context */
+static gpointer
+floor_thread (gpointer data)
+{
+  Floor *floor = data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  GSList *uris;
+
+  g_main_context_push_thread_default (floor->context);
+  server = soup_server_new ("tls-certificate", floor->certificate, NULL);
+  soup_server_add_handler (server, NULL, floor_handler, floor, NULL);
+  address = g_inet_socket_address_new (loopback, 0);
+  soup_server_listen (server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
+  lin_bench_die_on (g_steal_pointer (&error));
+
+  uris = soup_server_get_uris (server);
+  g_mutex_lock (&floor->lock);
+  floor->url = g_uri_to_string (uris->data);
+  g_cond_signal (&floor->cond);
+  g_mutex_unlock (&floor->lock);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  g_main_loop_run (floor->loop);
+  soup_server_disconnect (server);
+  g_main_context_pop_thread_default (floor->context);
+
+  return NULL;
+}
+
+static char *
+found_with_member (LinTestServer  *server,
+                   LinTestOrg     *org)
+{
+  lin_test_org_found (server, "SOS Benchmark", org);
+  return lin_test_org_enrol_member (server, org, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LinTestServer) server = NULL;
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GArray) singles = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *member = NULL;
+  g_autofree char *push_uri = NULL;
+  g_autofree char *collection = NULL;
+  Floor floor = { NULL, };
+  GThread *thread;
+  double push_s = G_MAXDOUBLE, pull_s = G_MAXDOUBLE, raw_push_s = G_MAXDOUBLE, raw_pull_s = G_MAXDOUBLE;
+  double t;
+  gint64 cursor = 0;
+  gsize push_bytes = 0, pull_bytes = 0;
+  guint64 rss;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  lin_vault_test_init ();
+
+  server = lin_test_server_new ();
+  lin_test_server_run (server);
+  member = found_with_member (server, &org);
+  pages = make_pages ();
+  for (guint i = 0; i < pages->len; i++)
+    push_bytes += g_bytes_get_size (pages->pdata[i]);
+
+  /* a: push once (the log is append-only: a second run would push
+   * duplicates), pull several times */
+  push_uri = g_strdup_printf ("%s/v1/orgs/%s/collections/main/push", server->url, org.org_id);
+  t = lin_bench_now ();
+  for (guint i = 0; i < pages->len; i++)
+    g_bytes_unref (send (server->session, server->pinned, "POST", push_uri, org.token, pages->pdata[i]));
+  push_s = lin_bench_now () - t;
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_ptr_array_set_size (answers, 0);
+      cursor = 0;
+      t = lin_bench_now ();
+      for (guint i = 0; i < pages->len; i++)
+        {
+          g_autofree char *uri = g_strdup_printf ("%s/v1/orgs/%s/collections/main/changes?since=%" G_GINT64_FORMAT
+                                                  "&limit=%d", server->url, org.org_id, cursor, PAGE);
+
+          g_ptr_array_add (answers, send (server->session, server->pinned, "GET", uri, member, NULL));
+          cursor += PAGE;
+        }
+      pull_s = MIN (pull_s, lin_bench_now () - t);
+    }
+  for (guint i = 0; i < answers->len; i++)
+    pull_bytes += g_bytes_get_size (answers->pdata[i]);
+
+  /* b: the floor */
+  floor.context = g_main_context_new ();
+  floor.loop = g_main_loop_new (floor.context, FALSE);
+  {
+    g_autofree char *cert = g_build_filename (server->dir, "tls-cert.pem", NULL);
+    g_autofree char *key = g_build_filename (server->dir, "tls-key.pem", NULL);
+    g_autoptr(GError) error = NULL;
+
+    /* the server's own certificate, with its key */
+    floor.certificate = g_tls_certificate_new_from_files (cert, key, &error);
+    lin_bench_die_on (g_steal_pointer (&error));
+  }
+  floor.answers = answers;
+  g_mutex_init (&floor.lock);
+  g_cond_init (&floor.cond);
+  g_mutex_lock (&floor.lock);
+  thread = g_thread_new ("floor", floor_thread, &floor);
+  while (floor.url == NULL)
+    g_cond_wait (&floor.cond, &floor.lock);
+  g_mutex_unlock (&floor.lock);
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(SoupSession) session = soup_session_new ();
+
+      t = lin_bench_now ();
+      for (guint i = 0; i < pages->len; i++)
+        g_bytes_unref (send (session, server->pinned, "POST", floor.url, NULL, pages->pdata[i]));
+      raw_push_s = MIN (raw_push_s, lin_bench_now () - t);
+
+      t = lin_bench_now ();
+      for (guint i = 0; i < answers->len; i++)
+        {
+          g_autofree char *uri = g_strdup_printf ("%s?page=%u", floor.url, i);
+
+          g_bytes_unref (send (session, server->pinned, "GET", uri, NULL, NULL));
+        }
+      raw_pull_s = MIN (raw_pull_s, lin_bench_now () - t);
+    }
+
+  g_main_loop_quit (floor.loop);
+  g_main_context_wakeup (floor.context);
+  g_thread_join (thread);
+
+  /* c: one change end to end, pushed by the coordinator, pulled by the member */
+  collection = g_strdup_printf ("%s/v1/orgs/%s/collections/main", server->url, org.org_id);
+  cursor = N_RECORDS;
+  for (int i = 0; i < N_SINGLE; i++)
+    {
+      guint8 record[16];
+      char record_hex[33];
+      g_autofree char *op_id = lin_test_random_id ();
+      g_autofree char *envelope = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *uri = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      randombytes_buf (record, sizeof record);
+      sodium_bin2hex (record_hex, sizeof record_hex, record, sizeof record);
+      envelope = lin_test_seal_base64 (record, 1, 0, payload);
+      body = g_strdup_printf ("{\"ops\":[{\"op_id\":\"%s\",\"record_id\":\"%s\",\"base_revision\":0,"
+                              "\"revision\":1,\"envelope\":\"%s\"}]}", op_id, record_hex, envelope);
+      bytes = g_bytes_new (body, strlen (body));
+      uri = g_strdup_printf ("%s/changes?since=%" G_GINT64_FORMAT, collection, cursor);
+
+      t = lin_bench_now ();
+      g_bytes_unref (send (server->session, server->pinned, "POST", push_uri, org.token, bytes));
+      g_bytes_unref (send (server->session, server->pinned, "GET", uri, member, NULL));
+      t = (lin_bench_now () - t) * 1000;
+      g_array_append_val (singles, t);
+      cursor++;
+    }
+
+  rss = lin_test_server_peak_rss_kib (server);
+
+  printf ("linija-server over loopback TLS — %u records of %zu bytes of JSON each way, pages of %d\n\n",
+          N_RECORDS, push_bytes / N_RECORDS, PAGE);
+  printf ("%-34s %12s %12s %8s\n", "", "records/s", "floor/s", "of floor");
+  printf ("%-34s %12.0f %12.0f %7.0f%%\n", "push (one device)", N_RECORDS / push_s, N_RECORDS / raw_push_s,
+          100 * raw_push_s / push_s);
+  printf ("%-34s %12.0f %12.0f %7.0f%%\n", "pull (another device)", N_RECORDS / pull_s, N_RECORDS / raw_pull_s,
+          100 * raw_pull_s / pull_s);
+  printf ("%-34s %9.1f ms (p95 %.1f ms, goal ≤ 50 ms)\n", "one change, push + pull, median",
+          lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95));
+  printf ("%-34s %9.1f MiB\n\n", "server peak RSS", rss / 1024.0);
+  printf ("{\"records\": %u, \"push_per_s\": %.0f, \"push_floor_per_s\": %.0f, \"pull_per_s\": %.0f,"
+          " \"pull_floor_per_s\": %.0f, \"single_ms_median\": %.2f, \"single_ms_p95\": %.2f,"
+          " \"push_bytes\": %zu, \"pull_bytes\": %zu, \"server_peak_rss_kib\": %" G_GUINT64_FORMAT "}\n",
+          N_RECORDS, N_RECORDS / push_s, N_RECORDS / raw_push_s, N_RECORDS / pull_s, N_RECORDS / raw_pull_s,
+          lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95), push_bytes, pull_bytes, rss);
+
+  g_main_loop_unref (floor.loop);
+  g_main_context_unref (floor.context);
+  g_free (floor.url);
+  g_object_unref (floor.certificate);
+
+  return 0;
+}
