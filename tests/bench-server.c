@@ -14,7 +14,11 @@
  *     process (goal: the server at least 50 % of it);
  *  c. one change end to end: a push of one operation, then a pull from
  *     the cursor by another device (goal: ≤ 50 ms);
- *  d. the server's peak resident memory.
+ *  d. the server's peak resident memory;
+ *  e. 50 devices syncing at once, each in a thread of its own: each
+ *     pushes 200 new records in pages of 40, then pulls the collection
+ *     from its start until it has everyone's: the wall time, the server's
+ *     CPU time (user and system, from /proc) and its peak memory.
  *
  * The request bodies are made before the clock starts: sealing is the
  * client's work, not the server's. A benchmark, not a test: it prints a
@@ -26,6 +30,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lin-bench-utils.h"
 #include "lin-server-test-utils.h"
@@ -35,6 +40,9 @@
 #define PAGE 200
 #define N_SINGLE 50
 #define RUNS 3
+#define N_DEVICES 50
+#define DEVICE_RECORDS 200
+#define DEVICE_PAGE 40
 
 typedef struct
 {
@@ -51,17 +59,18 @@ typedef struct
 static const char payload[] = "{\"kind\":\"follow-up\",\"due\":1795000000,\"method\":\"sms\","
                               "\"safe_times\":\"weekdays 10-12\",\"outcome\":null}";
 
-/* N_RECORDS new records, as pages of PAGE operations */
+/* @n new records, as pages of @page operations */
 static GPtrArray *
-make_pages (void)
+make_pages (guint n,
+            guint page)
 {
   GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
 
-  for (guint p = 0; p < N_RECORDS / PAGE; p++)
+  for (guint p = 0; p < n / page; p++)
     {
       GString *body = g_string_new ("{\"ops\":[");
 
-      for (guint i = 0; i < PAGE; i++)
+      for (guint i = 0; i < page; i++)
         {
           guint8 record[16];
           char record_hex[33];
@@ -168,6 +177,65 @@ floor_thread (gpointer data)
   return NULL;
 }
 
+/* e: a device of many, in its own thread with its own session */
+typedef struct
+{
+  LinTestServer *server;
+  const char    *org_id;
+  char          *token;
+  GPtrArray     *pages;
+  gint64         pulled;
+} Device;
+
+static gpointer
+device_thread (gpointer data)
+{
+  Device *device = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *push_uri = g_strdup_printf ("%s/v1/orgs/%s/collections/many/push", device->server->url,
+                                               device->org_id);
+  gint64 cursor = 0;
+
+  for (guint i = 0; i < device->pages->len; i++)
+    g_bytes_unref (send (session, device->server->pinned, "POST", push_uri, device->token, device->pages->pdata[i]));
+
+  /* until it has everyone's: the others may still be pushing */
+  while (cursor < N_DEVICES * DEVICE_RECORDS)
+    {
+      g_autofree char *uri = g_strdup_printf ("%s/v1/orgs/%s/collections/many/changes?since=%" G_GINT64_FORMAT
+                                              "&limit=%d", device->server->url, device->org_id, cursor, PAGE);
+      g_autoptr(GBytes) answer = send (session, device->server->pinned, "GET", uri, device->token, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), &error);
+      lin_bench_die_on (g_steal_pointer (&error));
+      cursor = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "next");
+    }
+  device->pulled = cursor;
+
+  return NULL;
+}
+
+/* The server's CPU time so far, in seconds (user and system) */
+static double
+server_cpu_s (LinTestServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (server->proc));
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after = strrchr (stat, ')')) == NULL)
+    g_error ("bench-server: cannot read %s", path);
+  /* after the command's name: state is field 3, utime 14, stime 15 */
+  fields = g_strsplit (after + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    g_error ("bench-server: %s is short", path);
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
+}
+
 static char *
 found_with_member (LinTestServer  *server,
                    LinTestOrg     *org)
@@ -195,6 +263,7 @@ main (int   argc,
   gint64 cursor = 0;
   gsize push_bytes = 0, pull_bytes = 0;
   guint64 rss;
+  double many_s = 0, many_cpu_s = 0;
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   lin_vault_test_init ();
@@ -202,7 +271,7 @@ main (int   argc,
   server = lin_test_server_new ();
   lin_test_server_run (server);
   member = found_with_member (server, &org);
-  pages = make_pages ();
+  pages = make_pages (N_RECORDS, PAGE);
   for (guint i = 0; i < pages->len; i++)
     push_bytes += g_bytes_get_size (pages->pdata[i]);
 
@@ -305,6 +374,36 @@ main (int   argc,
       cursor++;
     }
 
+  /* e: 50 devices at once */
+  {
+    Device devices[N_DEVICES];
+    GThread *threads[N_DEVICES];
+    double cpu;
+
+    devices[0] = (Device) { server, org.org_id, g_strdup (org.token), NULL, 0 };
+    for (guint d = 1; d < N_DEVICES; d++)
+      devices[d] = (Device) { server, org.org_id, lin_test_org_enrol_member (server, &org, NULL), NULL, 0 };
+    for (guint d = 0; d < N_DEVICES; d++)
+      devices[d].pages = make_pages (DEVICE_RECORDS, DEVICE_PAGE);
+
+    cpu = server_cpu_s (server);
+    t = lin_bench_now ();
+    for (guint d = 0; d < N_DEVICES; d++)
+      threads[d] = g_thread_new ("device", device_thread, &devices[d]);
+    for (guint d = 0; d < N_DEVICES; d++)
+      g_thread_join (threads[d]);
+    many_s = lin_bench_now () - t;
+    many_cpu_s = server_cpu_s (server) - cpu;
+
+    for (guint d = 0; d < N_DEVICES; d++)
+      {
+        if (devices[d].pulled != N_DEVICES * DEVICE_RECORDS)
+          g_error ("bench-server: a device pulled %" G_GINT64_FORMAT " changes", devices[d].pulled);
+        g_ptr_array_unref (devices[d].pages);
+        g_free (devices[d].token);
+      }
+  }
+
   rss = lin_test_server_peak_rss_kib (server);
 
   printf ("linija-server over loopback TLS — %u records of %zu bytes of JSON each way, pages of %d\n\n",
@@ -316,12 +415,18 @@ main (int   argc,
           100 * raw_pull_s / pull_s);
   printf ("%-34s %9.1f ms (p95 %.1f ms, goal ≤ 50 ms)\n", "one change, push + pull, median",
           lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95));
+  printf ("%-34s %9.1f s wall, %.1f s server CPU (%.0f %% of a core)\n",
+          "50 devices at once", many_s, many_cpu_s, 100 * many_cpu_s / many_s);
+  printf ("%-34s %9s %u records pushed, %u pulled by each\n", "", "",
+          N_DEVICES * DEVICE_RECORDS, N_DEVICES * DEVICE_RECORDS);
   printf ("%-34s %9.1f MiB\n\n", "server peak RSS", rss / 1024.0);
   printf ("{\"records\": %u, \"push_per_s\": %.0f, \"push_floor_per_s\": %.0f, \"pull_per_s\": %.0f,"
           " \"pull_floor_per_s\": %.0f, \"single_ms_median\": %.2f, \"single_ms_p95\": %.2f,"
-          " \"push_bytes\": %zu, \"pull_bytes\": %zu, \"server_peak_rss_kib\": %" G_GUINT64_FORMAT "}\n",
+          " \"push_bytes\": %zu, \"pull_bytes\": %zu, \"server_peak_rss_kib\": %" G_GUINT64_FORMAT ","
+          " \"devices\": %d, \"devices_wall_s\": %.2f, \"devices_server_cpu_s\": %.2f}\n",
           N_RECORDS, N_RECORDS / push_s, N_RECORDS / raw_push_s, N_RECORDS / pull_s, N_RECORDS / raw_pull_s,
-          lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95), push_bytes, pull_bytes, rss);
+          lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95), push_bytes, pull_bytes, rss,
+          N_DEVICES, many_s, many_cpu_s);
 
   g_main_loop_unref (floor.loop);
   g_main_context_unref (floor.context);
