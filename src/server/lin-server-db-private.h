@@ -27,7 +27,6 @@ struct _LinServerDb
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* An enrolment code's secret, and an organisation pin: base32 digits */
-#define LIN_SERVER_CODE_DIGITS 16
 
 gboolean      lin_server_db_set_error  (LinServerDb   *self,
                                         GError       **error,
@@ -51,9 +50,6 @@ char         *lin_server_db_dup_column    (sqlite3_stmt  *stmt,
 char         *lin_server_db_random_id     (void);
 gboolean      lin_server_db_org_exists    (LinServerDb   *self,
                                            const char    *org_id);
-gsize         lin_server_code_normalise   (const char    *code,
-                                           char          *digits,
-                                           gsize          max);
 void          lin_server_code_hash        (const char    *digits,
                                            guint8        *hash);
 

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "lin-server-db-private.h"
+#include "lin-sync-code.h"
 
 G_DEFINE_FINAL_TYPE (LinServerDb, lin_server_db, G_TYPE_OBJECT)
 
@@ -97,10 +98,6 @@ static const char schema[] =
   "  BEGIN SELECT RAISE (ABORT, 'the log is append-only'); END;"
   "CREATE TRIGGER log_no_delete BEFORE DELETE ON log"
   "  BEGIN SELECT RAISE (ABORT, 'the log is append-only'); END;";
-
-/* Crockford's base32: no i, l, o, u, so a code read aloud or typed from
- * paper has no look-alikes */
-static const char base32_digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
 void
 lin_server_device_free (LinServerDevice *device)
@@ -236,34 +233,12 @@ lin_server_db_random_id (void)
   return g_strdup (hex);
 }
 
-/* 80 bits to 16 base32 digits */
-static void
-base32_encode_80 (const guint8 *bytes,
-                  char         *out)
-{
-  guint64 hi = 0;
-  guint64 lo = 0;
-
-  for (int i = 0; i < 5; i++)
-    hi = (hi << 8) | bytes[i];
-  for (int i = 5; i < 10; i++)
-    lo = (lo << 8) | bytes[i];
-
-  for (int i = 0; i < 8; i++)
-    {
-      out[7 - i] = base32_digits[hi & 31];
-      out[15 - i] = base32_digits[lo & 31];
-      hi >>= 5;
-      lo >>= 5;
-    }
-}
-
 /* 16 digits in groups of four, dashes between */
 static void
 append_grouped (GString    *out,
                 const char *digits)
 {
-  for (int i = 0; i < LIN_SERVER_CODE_DIGITS; i += 4)
+  for (int i = 0; i < LIN_SYNC_CODE_DIGITS; i += 4)
     {
       if (out->len > 0)
         g_string_append_c (out, '-');
@@ -271,66 +246,11 @@ append_grouped (GString    *out,
     }
 }
 
-/* Takes a typed code apart: drops dashes and spaces, folds case and the
- * look-alikes. Returns the number of digits, or 0 when it is not a code. */
-gsize
-lin_server_code_normalise (const char *code,
-                           char       *digits,
-                           gsize       max)
-{
-  gsize n = 0;
-
-  for (const char *p = code; *p != '\0'; p++)
-    {
-      char c = g_ascii_tolower (*p);
-
-      if (c == '-' || c == ' ')
-        continue;
-      if (c == 'i' || c == 'l')
-        c = '1';
-      else if (c == 'o')
-        c = '0';
-      if (strchr (base32_digits, c) == NULL || c == '\0' || n == max)
-        return 0;
-      digits[n++] = c;
-    }
-
-  return n;
-}
-
 void
 lin_server_code_hash (const char *digits,
                       guint8     *hash)
 {
-  crypto_hash_sha256 (hash, (const guint8 *)digits, LIN_SERVER_CODE_DIGITS);
-}
-
-/**
- * lin_server_pin_for_key:
- * @org_key: the organisation's public signing key, base64
- *
- * The part of an invite code that lets a device check the organisation
- * key the server hands it: the first 80 bits of its SHA-256, in base32.
- *
- * Returns: (transfer full) (nullable): 16 digits, or %NULL when @org_key
- *   is not base64
- */
-char *
-lin_server_pin_for_key (const char *org_key)
-{
-  guint8 key[1024];
-  guint8 hash[crypto_hash_sha256_BYTES];
-  char digits[LIN_SERVER_CODE_DIGITS + 1] = { 0 };
-  size_t len = 0;
-
-  if (sodium_base642bin (key, sizeof key, org_key, strlen (org_key), NULL, &len, NULL,
-                         sodium_base64_VARIANT_ORIGINAL) != 0 || len == 0)
-    return NULL;
-
-  crypto_hash_sha256 (hash, key, len);
-  base32_encode_80 (hash, digits);
-
-  return g_strdup (digits);
+  crypto_hash_sha256 (hash, (const guint8 *)digits, LIN_SYNC_CODE_DIGITS);
 }
 
 static void
@@ -436,7 +356,7 @@ insert_code (LinServerDb  *self,
   guint8 hash[crypto_hash_sha256_BYTES];
 
   randombytes_buf (secret, sizeof secret);
-  base32_encode_80 (secret, digits);
+  lin_sync_base32_80 (secret, digits);
   sodium_memzero (secret, sizeof secret);
   lin_server_code_hash (digits, hash);
 
@@ -476,7 +396,7 @@ lin_server_db_create_org (LinServerDb  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *id = lin_server_db_random_id ();
-  char digits[LIN_SERVER_CODE_DIGITS + 1] = { 0 };
+  char digits[LIN_SYNC_CODE_DIGITS + 1] = { 0 };
   GString *code;
 
   g_return_val_if_fail (LIN_IS_SERVER_DB (self), NULL);
@@ -597,7 +517,7 @@ lin_server_db_create_invite (LinServerDb  *self,
 {
   g_autofree char *org_key = NULL;
   g_autofree char *pin = NULL;
-  char digits[LIN_SERVER_CODE_DIGITS + 1] = { 0 };
+  char digits[LIN_SYNC_CODE_DIGITS + 1] = { 0 };
   GString *code;
 
   g_return_val_if_fail (LIN_IS_SERVER_DB (self), NULL);
@@ -611,7 +531,7 @@ lin_server_db_create_invite (LinServerDb  *self,
     }
 
   org_key = lin_server_db_get_org_key (self, org_id);
-  if (org_key == NULL || (pin = lin_server_pin_for_key (org_key)) == NULL)
+  if (org_key == NULL || (pin = lin_sync_pin_for_key (org_key)) == NULL)
     {
       g_set_error_literal (error, LIN_SERVER_ERROR, LIN_SERVER_ERROR_STATE,
                            "The organisation is not founded yet");

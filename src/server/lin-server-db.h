@@ -156,6 +156,5 @@ GPtrArray       *lin_server_db_pull             (LinServerDb        *self,
                                                  gboolean           *more,
                                                  GError            **error);
 
-char            *lin_server_pin_for_key         (const char         *org_key);
 
 G_END_DECLS

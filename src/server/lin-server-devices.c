@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "lin-server-db-private.h"
+#include "lin-sync-code.h"
 
 #define TOKEN_BYTES 32
 
@@ -62,10 +63,10 @@ find_code (LinServerDb  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *org_key = NULL;
   g_autofree char *pin = NULL;
-  char digits[2 * LIN_SERVER_CODE_DIGITS + 1] = { 0 };
-  gsize n = lin_server_code_normalise (code, digits, 2 * LIN_SERVER_CODE_DIGITS);
+  char digits[2 * LIN_SYNC_CODE_DIGITS + 1] = { 0 };
+  gsize n = lin_sync_code_normalise (code, digits, 2 * LIN_SYNC_CODE_DIGITS);
 
-  if (n != LIN_SERVER_CODE_DIGITS && n != 2 * LIN_SERVER_CODE_DIGITS)
+  if (n != LIN_SYNC_CODE_DIGITS && n != 2 * LIN_SYNC_CODE_DIGITS)
     {
       g_set_error_literal (error, LIN_SERVER_ERROR, LIN_SERVER_ERROR_INVALID,
                            "An enrolment code is 16 or 32 base32 digits");
@@ -93,15 +94,15 @@ find_code (LinServerDb  *self,
   if (g_str_equal (*kind, "invite"))
     {
       org_key = lin_server_db_get_org_key (self, *org_id);
-      pin = org_key != NULL ? lin_server_pin_for_key (org_key) : NULL;
-      if (n != 2 * LIN_SERVER_CODE_DIGITS || pin == NULL || memcmp (pin, digits + LIN_SERVER_CODE_DIGITS, LIN_SERVER_CODE_DIGITS) != 0)
+      pin = org_key != NULL ? lin_sync_pin_for_key (org_key) : NULL;
+      if (n != 2 * LIN_SYNC_CODE_DIGITS || pin == NULL || memcmp (pin, digits + LIN_SYNC_CODE_DIGITS, LIN_SYNC_CODE_DIGITS) != 0)
         {
           g_set_error_literal (error, LIN_SERVER_ERROR, LIN_SERVER_ERROR_CODE,
                                "The code's organisation part does not match");
           return FALSE;
         }
     }
-  else if (n != LIN_SERVER_CODE_DIGITS)
+  else if (n != LIN_SYNC_CODE_DIGITS)
     {
       g_set_error_literal (error, LIN_SERVER_ERROR, LIN_SERVER_ERROR_CODE,
                            "The code is unknown, used or expired");
