@@ -35,8 +35,7 @@
 
 #include "lin-sync-code.h"
 #include "lin-sync-enrol.h"
-
-#define MAX_ANSWER (64 * 1024)
+#include "lin-sync-private.h"
 
 G_DEFINE_QUARK (lin-sync-error-quark, lin_sync_error)
 
@@ -96,6 +95,24 @@ accept_certificate_cb (SoupMessage          *msg,
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
 
   return g_str_equal (hash, fingerprint);
+}
+
+/**
+ * lin_sync_message_pin:
+ * @msg: a request to the organisation's server
+ * @fingerprint: (nullable): the SHA-256 of its certificate, any case,
+ *   colons or not; %NULL: the system's authorities decide
+ *
+ * Accepts a certificate the system does not trust only when it is the
+ * pinned one.
+ */
+void
+lin_sync_message_pin (SoupMessage *msg,
+                      const char  *fingerprint)
+{
+  g_signal_connect_data (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb),
+                         fingerprint != NULL ? normalise_fingerprint (fingerprint) : NULL,
+                         (GClosureNotify)(void (*) (void))g_free, 0);
 }
 
 static char *
@@ -174,7 +191,7 @@ account_from_answer (Enrol       *enrol,
   static const char *needed[] = { "org_id", "org_key", "device_id", "token", "role", "state" };
   LinRecord *account;
 
-  if (body != NULL && g_bytes_get_size (body) <= MAX_ANSWER &&
+  if (body != NULL && g_bytes_get_size (body) <= LIN_SYNC_MAX_ANSWER &&
       json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     answer = json_node_get_object (json_parser_get_root (parser));
@@ -316,8 +333,7 @@ lin_sync_enrol_async (LinStore            *store,
                                server);
       return;
     }
-  g_signal_connect_data (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb),
-                         g_strdup (enrol->fingerprint), (GClosureNotify)(void (*) (void))g_free, 0);
+  lin_sync_message_pin (msg, enrol->fingerprint);
   body = request_body (enrol, keys, name);
   soup_message_set_request_body_from_bytes (msg, "application/json", body);
 

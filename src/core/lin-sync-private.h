@@ -1,0 +1,21 @@
+/* lin-sync-private.h
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the sync client's files share.
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define LIN_SYNC_MAX_ANSWER (4 * 1024 * 1024)
+
+void lin_sync_message_pin (SoupMessage *msg,
+                           const char  *fingerprint);
+
+G_END_DECLS
