@@ -304,11 +304,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  lin_vault_test_init ();
-  data_dir = lin_vault_test_make_tmp ("sync");
-  server = lin_test_server_new ();
-  lin_test_server_run (server);
+  server = lin_test_sync_begin ("sync", &data_dir);
 
   g_test_add_func ("/sync/converge", test_converge);
   g_test_add_func ("/sync/delete", test_delete);
@@ -317,10 +313,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
-  lin_test_server_free (server);
-  lin_vault_test_rm_rf (data_dir);
-  g_free (data_dir);
+  lin_test_sync_end (server, data_dir);
 
   return ret;
 }

@@ -804,6 +804,7 @@ push_next (GTask *owned)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
+  lin_device_keys_open (self->keys);
   for (guint i = 0; i < run->ops->len; i++)
     {
       LinOutboxOp *op = run->ops->pdata[i];
@@ -826,6 +827,7 @@ push_next (GTask *owned)
       json_builder_add_string_value (builder, envelope);
       json_builder_end_object (builder);
     }
+  lin_device_keys_close (self->keys);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   body = json_bytes (builder);
