@@ -680,19 +680,17 @@ test_traffic (Fixture       *f,
 #undef IN_TRAFFIC
 }
 
-/* A push in four, the rest pulls: pushes cost the server a commit each */
+/* A push in four (of @page), the rest pulls: pushes cost the server a
+ * commit each */
 static SoupMessage *
-storm_message (Fixture *f,
-               guint    i)
+storm_message (Fixture    *f,
+               guint       i,
+               const char *page)
 {
-  g_autofree char *page = NULL;
   g_autofree char *pull = NULL;
 
   if (i % 4 == 0)
-    {
-      page = page_text (1, NULL);
-      return proxied_message (f, "POST", f->push_path, page);
-    }
+    return proxied_message (f, "POST", f->push_path, page);
 
   pull = changes_path (f, g_random_int_range (0, 100), 20);
   return proxied_message (f, "GET", pull, NULL);
@@ -707,6 +705,7 @@ typedef struct
   guint      total;
   guint      answered;
   guint      failed;
+  GPtrArray *pages;     /* sealed beforehand: a LinKey is for one thread */
 } Storm;
 
 static void send_next (Storm *storm);
@@ -735,11 +734,13 @@ static void
 send_next (Storm *storm)
 {
   g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *page = NULL;
 
   if (storm->started == storm->total)
     return;
 
-  msg = storm_message (storm->f, storm->started++);
+  page = page_text (1, NULL);
+  msg = storm_message (storm->f, storm->started++, page);
   soup_session_send_and_read_async (storm->f->client, msg, G_PRIORITY_DEFAULT, NULL,
                                     storm_sent_cb, storm);
 }
@@ -756,7 +757,7 @@ storm_client_thread (gpointer user_data)
   session = soup_session_new_with_options ("timeout", 30, NULL);
   for (guint i = 0; i < storm->total; i++)
     {
-      g_autoptr(SoupMessage) msg = storm_message (storm->f, i);
+      g_autoptr(SoupMessage) msg = storm_message (storm->f, i, g_ptr_array_index (storm->pages, i / 4));
       g_autoptr(GBytes) answer = soup_session_send_and_read (session, msg, NULL, NULL);
 
       if (answer != NULL)
@@ -783,7 +784,6 @@ test_storm (Fixture       *f,
   GThread *threads[8];
   g_autoptr(JsonObject) reply = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  g_autofree char *warm = page_text (1, NULL);  /* the collection key, made once */
   guint answered = 0;
   guint failed = 0;
   guint n_faulted = 0;
@@ -794,6 +794,9 @@ test_storm (Fixture       *f,
     {
       clients[i].f = f;
       clients[i].total = 250;
+      clients[i].pages = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; j < clients[i].total / 4 + 1; j++)
+        g_ptr_array_add (clients[i].pages, page_text (1, NULL));
       threads[i] = g_thread_new ("storm", storm_client_thread, &clients[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
@@ -801,6 +804,7 @@ test_storm (Fixture       *f,
       g_thread_join (threads[i]);
       answered += clients[i].answered;
       failed += clients[i].failed;
+      g_ptr_array_unref (clients[i].pages);
     }
 
   g_test_message ("%u answered, %u failed", answered, failed);
@@ -830,7 +834,7 @@ test_stop_busy (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Storm storm = { f, loop, 0, 0, 8, 0, 0 };
+  Storm storm = { f, loop, 0, 0, 8, 0, 0, NULL };
 
   lin_fault_proxy_set_rate (f->proxy, 1.0);
   for (guint i = 0; i < 8; i++)
