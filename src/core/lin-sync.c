@@ -298,6 +298,10 @@ send_request (LinSync             *self,
       return;
     }
 
+  /* libsoup sends a POST on a new connection (a TLS handshake each)
+   * unless it may be sent twice: every request here may, a push's page
+   * too (a page sent again is answered "duplicate") */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, sent_cb,
                                     g_steal_pointer (&task));
 }
