@@ -86,6 +86,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+LinSyncDevice *
+lin_sync_device_copy (const LinSyncDevice *device)
+{
+  LinSyncDevice *copy = g_new0 (LinSyncDevice, 1);
+
+  copy->device_id = g_strdup (device->device_id);
+  copy->name = g_strdup (device->name);
+  copy->safety_number = g_strdup (device->safety_number);
+  copy->enrolled = device->enrolled;
+  copy->sign_key = g_strdup (device->sign_key);
+  copy->box_key = g_strdup (device->box_key);
+
+  return copy;
+}
+
 void
 lin_sync_device_free (LinSyncDevice *device)
 {
@@ -111,6 +126,20 @@ static gboolean
 is_pending (LinSync *self)
 {
   return g_strcmp0 (account_string (self, LIN_SYNC_ACCOUNT_FIELD_STATE), "approved") != 0;
+}
+
+/**
+ * lin_sync_get_pending:
+ * @self: a #LinSync
+ *
+ * Returns: whether this laptop still waits for the coordinator's approval
+ */
+gboolean
+lin_sync_get_pending (LinSync *self)
+{
+  g_return_val_if_fail (LIN_IS_SYNC (self), FALSE);
+
+  return is_pending (self);
 }
 
 gboolean
@@ -178,12 +207,13 @@ update_status (LinSync *self)
       set_uint (self, &self->n_conflicts, count_conflicts (self), PROP_N_CONFLICTS);
     }
 
-  if (self->running)
-    status = LIN_SYNC_STATUS_SYNCING;
-  else if (self->problem != LIN_SYNC_PROBLEM_NONE || state == LIN_SYNC_STATE_ATTENTION)
+  /* waiting for approval, the polls for it are not worth a word */
+  if (self->problem != LIN_SYNC_PROBLEM_NONE || state == LIN_SYNC_STATE_ATTENTION)
     status = LIN_SYNC_STATUS_ATTENTION;
   else if (is_pending (self))
     status = LIN_SYNC_STATUS_PENDING;
+  else if (self->running)
+    status = LIN_SYNC_STATUS_SYNCING;
   else if (state == LIN_SYNC_STATE_OFFLINE)
     status = LIN_SYNC_STATUS_OFFLINE;
   else if (self->n_waiting > 0)
@@ -907,13 +937,27 @@ page_free (Page *page)
   g_free (page);
 }
 
+/* A part of a page, checked by one thread */
+typedef struct
+{
+  LinSync      *self;
+  Page         *page;
+  GCancellable *cancellable;
+  guint         from, to;
+  GPtrArray    *changes;
+  guint         rejected;
+  gboolean      unknown_signer;
+  gboolean      unknown_epoch;
+} Part;
+
 /* One change: this laptop's own come back (the very bytes it holds: no
  * signature to check, nothing to open), or a signed one opened */
 static void
 check_change (LinSync *self,
-              Page    *page,
+              Part    *part,
               guint    i)
 {
+  Page *page = part->page;
   GBytes *signed_envelope = page->signed_envelopes->pdata[i];
   gint64 seq = page->first_seq + i;
   g_autoptr(GBytes) envelope = NULL;
@@ -932,7 +976,7 @@ check_change (LinSync *self,
           change->seq = seq;
           change->header = header;
           change->envelope = g_steal_pointer (&envelope);
-          g_ptr_array_add (page->changes, change);
+          g_ptr_array_add (part->changes, change);
           return;
         }
       g_clear_pointer (&envelope, g_bytes_unref);
@@ -941,11 +985,11 @@ check_change (LinSync *self,
   switch (verify_envelope (self, signed_envelope, &envelope))
     {
     case VERIFY_UNKNOWN:
-      page->unknown_signer = TRUE;
+      part->unknown_signer = TRUE;
       G_GNUC_FALLTHROUGH;
     case VERIFY_BAD:
       g_debug ("Left out: change %" G_GINT64_FORMAT ", its signature", seq);
-      page->rejected++;
+      part->rejected++;
       return;
     case VERIFY_OK:
       break;
@@ -953,22 +997,38 @@ check_change (LinSync *self,
 
   if (!lin_envelope_peek (envelope, &header, NULL))
     {
-      page->rejected++;
+      part->rejected++;
       return;
     }
   if (!lin_store_has_key (self->store, header.key_epoch))
     {
-      page->unknown_epoch = TRUE;
+      part->unknown_epoch = TRUE;
       return;
     }
 
   change = lin_store_open_change (self->store, seq, envelope, NULL);
   if (change == NULL)
-    page->rejected++;
+    part->rejected++;
   else
-    g_ptr_array_add (page->changes, change);
+    g_ptr_array_add (part->changes, change);
 }
 
+static gpointer
+check_part (gpointer data)
+{
+  Part *part = data;
+
+  for (guint i = part->from; i < part->to; i++)
+    {
+      if (g_cancellable_is_cancelled (part->cancellable))
+        break;
+      check_change (part->self, part, i);
+    }
+
+  return NULL;
+}
+
+/* The page in two halves, side by side: a laptop has two cores at least */
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
@@ -976,12 +1036,27 @@ check_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Page *page = task_data;
+  guint n = page->signed_envelopes->len;
+  Part parts[2] = {
+    { source_object, page, cancellable, 0, n / 2, g_ptr_array_new (), 0, FALSE, FALSE },
+    { source_object, page, cancellable, n / 2, n, g_ptr_array_new (), 0, FALSE, FALSE },
+  };
+  GThread *other = n >= 16 ? g_thread_new ("lin-sync-check", check_part, &parts[1]) : NULL;
 
-  for (guint i = 0; i < page->signed_envelopes->len; i++)
+  check_part (&parts[0]);
+  if (other != NULL)
+    g_thread_join (other);
+  else
+    check_part (&parts[1]);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      check_change (source_object, page, i);
+      for (guint i = 0; i < parts[p].changes->len; i++)
+        g_ptr_array_add (page->changes, parts[p].changes->pdata[i]);
+      g_ptr_array_unref (parts[p].changes);
+      page->rejected += parts[p].rejected;
+      page->unknown_signer = page->unknown_signer || parts[p].unknown_signer;
+      page->unknown_epoch = page->unknown_epoch || parts[p].unknown_epoch;
     }
 
   g_task_return_boolean (task, TRUE);

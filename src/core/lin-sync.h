@@ -49,7 +49,8 @@ typedef struct
   char   *box_key;        /* base64 */
 } LinSyncDevice;
 
-void        lin_sync_device_free   (LinSyncDevice *device);
+LinSyncDevice *lin_sync_device_copy (const LinSyncDevice *device);
+void           lin_sync_device_free (LinSyncDevice       *device);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinSyncDevice, lin_sync_device_free)
 
 #define LIN_TYPE_SYNC (lin_sync_get_type ())
@@ -62,6 +63,7 @@ LinSync        *lin_sync_new                (LinStore            *store,
 LinRecord      *lin_sync_get_account        (LinSync             *self);
 LinStore       *lin_sync_get_store          (LinSync             *self);
 gboolean        lin_sync_is_coordinator     (LinSync             *self);
+gboolean        lin_sync_get_pending        (LinSync             *self);
 char           *lin_sync_dup_safety_number  (LinSync             *self);
 
 void            lin_sync_start              (LinSync             *self,
