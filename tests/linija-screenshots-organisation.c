@@ -24,27 +24,14 @@
 #include "lin-test-utils.h"
 #include "linija-screenshots-private.h"
 
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *widget = lin_test_find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("screenshots: no widget named %s", name);
-
-  return widget;
-}
-
+/* what she would type, in place of what is there */
 static void
 set_text (GtkWidget  *root,
           const char *name,
           const char *text)
 {
-  GtkWidget *entry = named (root, name);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  lin_test_type (entry, text);
+  gtk_editable_set_text (GTK_EDITABLE (lin_test_named (root, name)), "");
+  lin_test_type (lin_test_named (root, name), text);
 }
 
 static gboolean
@@ -60,8 +47,7 @@ has_device (gpointer data)
 }
 
 static void
-enrol (GtkWidget  *window,
-       GtkWidget  *page,
+enrol (GtkWidget  *page,
        const char *url,
        const char *fingerprint,
        const char *code,
@@ -71,7 +57,7 @@ enrol (GtkWidget  *window,
   set_text (page, "fingerprint-entry", fingerprint);
   set_text (page, "code-entry", code);
   set_text (page, "label-entry", label);
-  g_signal_emit_by_name (named (page, "enrol-button"), "clicked");
+  g_signal_emit_by_name (lin_test_named (page, "enrol-button"), "clicked");
   if (!lin_test_wait_for (page_idle, page, 60000))
     g_error ("screenshots: enrolling took too long");
   lin_test_spin (300);
@@ -146,10 +132,10 @@ lin_screenshots_organisation (LinApplication    *app,
 
   /* this profile creates the organisation, for real */
   page = lin_sync_org_group_show_enrol (LIN_SYNC_ORG_GROUP (group), LIN_SYNC_ENROL_FOUND);
-  enrol (window, page, server->url, fingerprint, founding, "Coordinator laptop");
+  enrol (page, server->url, fingerprint, founding, "Coordinator laptop");
   if (g_strcmp0 (lin_sync_enrol_page_get_state (LIN_SYNC_ENROL_PAGE (page)), "founded") != 0)
-    g_error ("screenshots: the organisation was not created: %s %s %s", gtk_label_get_text (GTK_LABEL (named (page, "server-error"))),
-             gtk_label_get_text (GTK_LABEL (named (page, "code-error"))), gtk_label_get_text (GTK_LABEL (named (page, "enrol-status"))));
+    g_error ("screenshots: the organisation was not created: %s %s %s", gtk_label_get_text (GTK_LABEL (lin_test_named (page, "server-error"))),
+             gtk_label_get_text (GTK_LABEL (lin_test_named (page, "code-error"))), gtk_label_get_text (GTK_LABEL (lin_test_named (page, "enrol-status"))));
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (window));
   lin_test_spin (500);
 
@@ -171,11 +157,11 @@ lin_screenshots_organisation (LinApplication    *app,
   page = lin_sync_org_group_show_enrol (
     LIN_SYNC_ORG_GROUP (lin_preferences_window_show_organisation (LIN_PREFERENCES_WINDOW (member_window))),
     LIN_SYNC_ENROL_JOIN);
-  enrol (member_window, page, server->url, fingerprint, invite, "Office laptop 2");
+  enrol (page, server->url, fingerprint, invite, "Office laptop 2");
   save (member_window, "organisation-pending");
 
   /* the coordinator's list, the device waiting */
-  group = named (window, "devices-group");
+  group = lin_test_named (window, "devices-group");
   lin_sync_devices_group_refresh (LIN_SYNC_DEVICES_GROUP (group));
   if (!lin_test_wait_for (has_device, group, 30000))
     g_error ("screenshots: the waiting device did not show");
@@ -184,7 +170,7 @@ lin_screenshots_organisation (LinApplication    *app,
 
   /* she typed another number than the device's */
   dialog = lin_sync_devices_group_approve (LIN_SYNC_DEVICES_GROUP (group), 0);
-  wrong = g_strdup (gtk_label_get_text (GTK_LABEL (named (page, "safety-number"))));
+  wrong = g_strdup (gtk_label_get_text (GTK_LABEL (lin_test_named (page, "safety-number"))));
   wrong[3] = wrong[3] == '7' ? '1' : '7';
   set_text (dialog, "safety-entry", wrong);
   save (dialog, "organisation-approve-mismatch");

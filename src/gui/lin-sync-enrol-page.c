@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lin-sync-enrol-page.h"
+#include "lin-sync-org-group.h"
 
 struct _LinSyncEnrolPage
 {
@@ -49,7 +50,6 @@ struct _LinSyncEnrolPage
   GtkSpinner       *spinner;
   GtkLabel         *number_label;
   GtkWidget        *waiting_box;
-  GtkSpinner       *waiting_spinner;
   GtkLabel         *approved_label;
   GtkButton        *done_button;
 
@@ -196,13 +196,14 @@ set_busy (LinSyncEnrolPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* Waiting may take hours: a still icon, not a spinner that would keep
+ * the laptop drawing (and starve the engine's low-priority attempts) */
 static void
 update_status (LinSyncEnrolPage *self)
 {
-  gboolean pending = self->sync == NULL || lin_sync_get_status (self->sync) == LIN_SYNC_STATUS_PENDING;
+  gboolean pending = self->sync == NULL || lin_sync_org_is_pending (self->sync);
 
   gtk_widget_set_visible (self->waiting_box, pending);
-  gtk_spinner_set_spinning (self->waiting_spinner, pending);
   gtk_widget_set_visible (GTK_WIDGET (self->approved_label), !pending);
 }
 
@@ -567,7 +568,6 @@ lin_sync_enrol_page_class_init (LinSyncEnrolPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinSyncEnrolPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LinSyncEnrolPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, LinSyncEnrolPage, waiting_box);
-  gtk_widget_class_bind_template_child (widget_class, LinSyncEnrolPage, waiting_spinner);
   gtk_widget_class_bind_template_child (widget_class, LinSyncEnrolPage, approved_label);
   gtk_widget_class_bind_template_child (widget_class, LinSyncEnrolPage, done_button);
   gtk_widget_class_bind_template_callback (widget_class, enrol_clicked_cb);

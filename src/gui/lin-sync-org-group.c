@@ -108,12 +108,29 @@ add_fact (LinSyncOrgGroup  *self,
   return row;
 }
 
+/**
+ * lin_sync_org_is_pending:
+ * @sync: a #LinSync
+ *
+ * Whether the coordinator has not approved this device yet. Not
+ * LinSync:status, which says SYNCING while a pending device asks.
+ *
+ * Returns: %TRUE until the device has its certificate and keys
+ */
+gboolean
+lin_sync_org_is_pending (LinSync *sync)
+{
+  g_return_val_if_fail (LIN_IS_SYNC (sync), TRUE);
+
+  return g_strcmp0 (lin_record_get_string (lin_sync_get_account (sync), LIN_SYNC_ACCOUNT_FIELD_STATE), "approved") != 0;
+}
+
 static void
 update (LinSyncOrgGroup *self)
 {
   gboolean locked = lin_context_get_locked (self->context);
   gboolean enrolled = self->sync != NULL;
-  gboolean pending = enrolled && lin_sync_get_status (self->sync) == LIN_SYNC_STATUS_PENDING;
+  gboolean pending = enrolled && lin_sync_org_is_pending (self->sync);
 
   /* nothing of the profile while no profile is open */
   gtk_widget_set_visible (GTK_WIDGET (self), !locked);

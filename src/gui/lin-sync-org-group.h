@@ -22,4 +22,6 @@ GtkWidget *lin_sync_org_group_new        (LinContext       *context);
 GtkWidget *lin_sync_org_group_show_enrol (LinSyncOrgGroup  *self,
                                           LinSyncEnrolMode  mode);
 
+gboolean   lin_sync_org_is_pending       (LinSync          *sync);
+
 G_END_DECLS
