@@ -168,10 +168,13 @@ list_cb (GObject      *object,
   update_empty (self);
 }
 
+/* A refresh may replace the rows meanwhile: the device is found again by
+ * its id when the server answers */
 typedef struct
 {
   LinSyncDevicesGroup *self;
-  LinSyncDevice       *device;
+  char                *device_id;
+  char                *name;
   GtkWidget           *button;
 } Approval;
 
@@ -180,6 +183,8 @@ approval_free (Approval *approval)
 {
   g_object_unref (approval->self);
   g_object_unref (approval->button);
+  g_free (approval->device_id);
+  g_free (approval->name);
   g_free (approval);
 }
 
@@ -215,12 +220,12 @@ approve_cb (GObject      *object,
   if (ADW_IS_PREFERENCES_WINDOW (root))
     {
       /* Translators: %s is the label a device enrolled with */
-      g_autofree char *title = g_strdup_printf (_("“%s” is approved"), approval->device->name);
+      g_autofree char *title = g_strdup_printf (_("“%s” is approved"), approval->name);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (title));
     }
 
   for (guint i = 0; i < self->devices->len; i++)
-    if (self->devices->pdata[i] == approval->device)
+    if (g_strcmp0 (((LinSyncDevice *)self->devices->pdata[i])->device_id, approval->device_id) == 0)
       {
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
         g_ptr_array_remove_index (self->rows, i);
@@ -253,7 +258,8 @@ dialog_response_cb (LinSyncDevicesGroup  *self,
       button = g_object_get_data (G_OBJECT (self->rows->pdata[i]), "lin-button");
       approval = g_new0 (Approval, 1);
       approval->self = g_object_ref (self);
-      approval->device = device;
+      approval->device_id = g_strdup (device->device_id);
+      approval->name = g_strdup (device->name);
       approval->button = g_object_ref (button);
       gtk_widget_set_sensitive (button, FALSE);
       show_error (self, NULL);

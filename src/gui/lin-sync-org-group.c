@@ -129,20 +129,27 @@ static void
 update (LinSyncOrgGroup *self)
 {
   gboolean locked = lin_context_get_locked (self->context);
+  gboolean demo = lin_context_get_demo (self->context);
   gboolean enrolled = self->sync != NULL;
   gboolean pending = enrolled && lin_sync_org_is_pending (self->sync);
 
   /* nothing of the profile while no profile is open */
   gtk_widget_set_visible (GTK_WIDGET (self), !locked);
 
-  gtk_widget_set_visible (self->found_row, !enrolled);
-  gtk_widget_set_visible (self->join_row, !enrolled);
+  gtk_widget_set_visible (self->found_row, !enrolled && !demo);
+  gtk_widget_set_visible (self->join_row, !enrolled && !demo);
   gtk_widget_set_visible (self->server_row, enrolled);
   gtk_widget_set_visible (self->org_row, enrolled);
   gtk_widget_set_visible (self->role_row, enrolled);
   gtk_widget_set_visible (self->state_row, enrolled);
   gtk_widget_set_visible (self->number_row, enrolled);
 
+  if (demo)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                             _("The demo profile never joins an organisation: its records are made up and stay on this device."));
+      return;
+    }
   if (!enrolled)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
