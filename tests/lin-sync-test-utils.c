@@ -304,3 +304,29 @@ lin_test_assert_converged (LinTestDevice **devices,
       g_assert_cmpstr (other, ==, first);
     }
 }
+
+/* A test's server on 127.0.0.1 and a folder for its laptops' profiles */
+LinTestServer *
+lin_test_sync_begin (const char  *what,
+                     char       **data_dir)
+{
+  LinTestServer *server;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  lin_vault_test_init ();
+  *data_dir = lin_vault_test_make_tmp (what);
+  server = lin_test_server_new ();
+  lin_test_server_run (server);
+
+  return server;
+}
+
+void
+lin_test_sync_end (LinTestServer *server,
+                   char          *data_dir)
+{
+  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+  lin_test_server_free (server);
+  lin_vault_test_rm_rf (data_dir);
+  g_free (data_dir);
+}

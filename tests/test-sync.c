@@ -9,7 +9,8 @@
  * kind, converge; edits of one record merge, a lost value becomes a
  * conflict copy, an edit beats a deletion; what a laptop had before it
  * joined goes with it, re-keyed; a revision signed by a key the
- * organisation never certified is left out.
+ * organisation never certified is left out; a revoked laptop is refused
+ * and what is saved after it is sealed with a key it never gets.
  */
 
 #include "config.h"
@@ -297,6 +298,62 @@ test_forged (void)
   g_assert_cmpint (lin_sync_get_status (a->sync), ==, LIN_SYNC_STATUS_ATTENTION);
 }
 
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+/* Revoking a laptop: it is refused from then on, and what is saved after
+ * is sealed with a new key that only the others get */
+static void
+test_revoke (void)
+{
+  g_autoptr(LinTestDevice) a = lin_test_device_found (server, data_dir, "Revoke A");
+  g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Revoke B");
+  g_autoptr(LinTestDevice) c = lin_test_device_join (server, a, data_dir, "Revoke C");
+  LinTestDevice *all[] = { a, b };
+  g_autoptr(LinRecord) before = save_new (c, "call", "from C, before");
+  g_autoptr(LinRecord) after = NULL;
+  g_autoptr(LinRecord) from_b = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 epoch = lin_store_get_key_epoch (a->store);
+
+  lin_test_device_sync_ok (c);
+  sync_all (all, 2, 1);
+
+  lin_sync_revoke_async (a->sync, lin_record_get_string (lin_sync_get_account (c->sync),
+                                                         LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID),
+                         NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lin_sync_revoke_finish (a->sync, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_store_get_key_epoch (a->store), ==, epoch + 1);
+
+  /* C is refused, and says so */
+  g_assert_cmpint (lin_test_device_sync (c, &error), ==, LIN_SYNC_OUTCOME_PERMANENT);
+  g_clear_error (&error);
+  g_assert_cmpint (lin_sync_get_status (c->sync), ==, LIN_SYNC_STATUS_ATTENTION);
+  g_assert_cmpint (lin_sync_get_problem (c->sync), ==, LIN_SYNC_PROBLEM_REFUSED);
+
+  /* A's new record needs the new key: B takes it from the server, and its
+   * own saves use it */
+  after = save_new (a, "call", "from A, after");
+  sync_all (all, 2, 1);
+  g_assert_cmpuint (lin_record_get_key_epoch (after), ==, epoch + 1);
+  g_assert_nonnull (lin_store_get (b->store, lin_record_get_id_string (after)));
+  g_assert_cmpuint (lin_store_get_key_epoch (b->store), ==, epoch + 1);
+  from_b = save_new (b, "note", "from B, after");
+  g_assert_cmpuint (lin_record_get_key_epoch (from_b), ==, epoch + 1);
+  sync_all (all, 2, 2);
+  lin_test_assert_converged (all, 2);
+  g_assert_nonnull (lin_store_get (a->store, lin_record_get_id_string (before)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,23 +361,17 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  lin_vault_test_init ();
-  data_dir = lin_vault_test_make_tmp ("sync");
-  server = lin_test_server_new ();
-  lin_test_server_run (server);
+  server = lin_test_sync_begin ("sync", &data_dir);
 
   g_test_add_func ("/sync/converge", test_converge);
   g_test_add_func ("/sync/delete", test_delete);
   g_test_add_func ("/sync/rekey", test_rekey);
   g_test_add_func ("/sync/forged", test_forged);
+  g_test_add_func ("/sync/revoke", test_revoke);
 
   ret = g_test_run ();
 
-  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
-  lin_test_server_free (server);
-  lin_vault_test_rm_rf (data_dir);
-  g_free (data_dir);
+  lin_test_sync_end (server, data_dir);
 
   return ret;
 }

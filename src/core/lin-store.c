@@ -14,6 +14,7 @@
  *   outbox (op_id, record_id, revision)  revisions to push later, written
  *                                         in the same transaction
  *   sync_state (key, value)              cursors, for sync
+ *   synced (record_id, revision)         what the server holds of each
  *
  * Saving writes the envelope, the head and the outbox row in one
  * transaction with synchronous=FULL: a save that returned is on disk.
@@ -56,6 +57,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A clock @skew_ms off the real one, as a laptop's may be: for the tests
+ * of merging by hybrid logical clock */
+void
+lin_store_set_clock_skew (LinStore *self,
+                          gint64    skew_ms)
+{
+  self->clock_skew_ms = skew_ms;
+}
 
 /* For the parts of the store in other files (lin-store-sync.c) */
 void
@@ -116,6 +126,12 @@ static const char * const migrations[] = {
   "DROP TABLE outbox;"
   "ALTER TABLE outbox_v2 RENAME TO outbox;"
   "DELETE FROM sqlite_sequence WHERE name = 'outbox';",
+
+  /* 3: sync: the revision of each record the organisation's server is
+   * known to hold, the base of the next push */
+  "CREATE TABLE synced ("
+  "  record_id BLOB PRIMARY KEY,"
+  "  revision INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIN_STORE_SCHEMA_VERSION);
@@ -1360,7 +1376,7 @@ lin_store_check_open (LinStore  *self,
 guint64
 lin_store_next_hlc (LinStore *self)
 {
-  guint64 physical = ((guint64)(g_get_real_time () / 1000)) << 16;
+  guint64 physical = ((guint64)(g_get_real_time () / 1000 + self->clock_skew_ms)) << 16;
 
   if (physical > self->hlc_last)
     self->hlc_last = physical;
@@ -1371,7 +1387,7 @@ lin_store_next_hlc (LinStore *self)
 }
 
 
-static const char * const stmt_sql[N_STMTS] = {
+static const char * const stmt_sql[] = {
   "INSERT INTO envelopes (record_id, revision, local, envelope) VALUES (?, ?, ?, ?)",
   "INSERT OR REPLACE INTO heads (record_id, revision, deleted) VALUES (?, ?, ?)",
   "DELETE FROM envelopes WHERE record_id = ? AND revision < ?",
@@ -1383,9 +1399,12 @@ static const char * const stmt_sql[N_STMTS] = {
   "SELECT envelope FROM envelopes WHERE record_id = ? AND revision = ?",
   "SELECT revision, deleted FROM heads WHERE record_id = ?",
   "DELETE FROM envelopes WHERE record_id = ? AND revision = ?",
-  "DELETE FROM outbox WHERE record_id = ? AND revision <= ?",
+  "SELECT revision FROM synced WHERE record_id = ?",
+  "INSERT INTO synced (record_id, revision) VALUES (?1, ?2)"
+  "  ON CONFLICT (record_id) DO UPDATE SET revision = MAX (revision, ?2)",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == N_STMTS);
 G_STATIC_ASSERT (N_STMTS <= G_N_ELEMENTS (((LinStore *)NULL)->stmts));
 
 /* Runs a cached statement (bound by the caller) to completion and resets

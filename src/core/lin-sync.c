@@ -43,6 +43,7 @@
 #define MAX_ROUNDS      4
 #define PENDING_POLL_S  10
 #define REQUEST_TIMEOUT 30
+#define KEYS_CHECK_US   (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
 
 struct _LinSync
 {
@@ -62,6 +63,7 @@ struct _LinSync
   guint            pending_poll;
   guint            count_idle;
   gboolean         running;
+  gint64           keys_checked;  /* monotonic µs of the last look for new keys */
 
   LinSyncStatus    status;
   LinSyncProblem   problem;
@@ -593,6 +595,7 @@ device_cb (GObject      *source,
       return;
     }
 
+  self->keys_checked = g_get_monotonic_time ();
   if (!take_approval (self, answer->answer, &error))
     {
       answer_free (answer);
@@ -804,6 +807,7 @@ push_next (GTask *owned)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
+  lin_device_keys_open (self->keys);
   for (guint i = 0; i < run->ops->len; i++)
     {
       LinOutboxOp *op = run->ops->pdata[i];
@@ -826,6 +830,7 @@ push_next (GTask *owned)
       json_builder_add_string_value (builder, envelope);
       json_builder_end_object (builder);
     }
+  lin_device_keys_close (self->keys);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   body = json_bytes (builder);
@@ -1079,7 +1084,10 @@ lin_sync_run_async (LinSync             *self,
   self->running = TRUE;
   update_status (self);
 
-  if (is_pending (self))
+  /* a member looks for keys the coordinator rotated (after revoking a
+   * laptop) at unlock and then hourly, so that its own saves take them */
+  if (is_pending (self) ||
+      (!lin_sync_is_coordinator (self) && g_get_monotonic_time () - self->keys_checked > KEYS_CHECK_US))
     fetch_device (g_steal_pointer (&task));
   else if (lin_sync_is_coordinator (self) && account_string (self, "certificate") == NULL)
     certify_self (g_steal_pointer (&task));
@@ -1374,15 +1382,44 @@ listed_cb (GObject      *source,
  * Lists the devices waiting for her approval, each with the safety number
  * computed here from its keys.
  */
+static void
+list_devices (LinSync             *self,
+              const char          *state,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = g_strconcat ("/v1/devices?state=", state, NULL);
+
+  send_request (self, "GET", path, NULL, cancellable, listed_cb, g_steal_pointer (&task));
+}
+
 void
 lin_sync_list_pending_async (LinSync             *self,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  list_devices (self, "pending", cancellable, callback, user_data);
+}
 
-  send_request (self, "GET", "/v1/devices?state=pending", NULL, cancellable, listed_cb, g_steal_pointer (&task));
+/**
+ * lin_sync_list_approved_async:
+ * @self: the coordinator's #LinSync
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the list (lin_sync_list_pending_finish())
+ * @user_data: for @callback
+ *
+ * Lists the approved devices (hers among them), to revoke one.
+ */
+void
+lin_sync_list_approved_async (LinSync             *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  list_devices (self, "approved", cancellable, callback, user_data);
 }
 
 /**
@@ -1466,6 +1503,190 @@ gboolean
 lin_sync_approve_finish (LinSync       *self,
                          GAsyncResult  *result,
                          GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Revoking: the device refused, then a new collection key that only the
+ * others get */
+
+typedef struct
+{
+  GPtrArray *devices;   /* of LinSyncDevice: the approved ones to give the new key */
+  guint      next;
+} Revoke;
+
+static void
+revoke_free (Revoke *revoke)
+{
+  g_clear_pointer (&revoke->devices, g_ptr_array_unref);
+  g_free (revoke);
+}
+
+static void reapprove_next (GTask *task);
+
+static void
+reapproved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  Answer *answer = send_finish (result, &error);
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (answer->status != SOUP_STATUS_OK)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      answer_free (answer);
+      return;
+    }
+  answer_free (answer);
+
+  reapprove_next (g_steal_pointer (&task));
+}
+
+/* Each approved device (this one too: its certificate stays) gets the
+ * keys again, the new one with them */
+static void
+reapprove_next (GTask *owned)
+{
+  g_autoptr(GTask) task = owned;
+  LinSync *self = g_task_get_source_object (task);
+  Revoke *revoke = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LinSyncDevice *device;
+  const char *role;
+
+  if (revoke->next >= revoke->devices->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  device = revoke->devices->pdata[revoke->next++];
+  role = g_strcmp0 (device->device_id, account_string (self, LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID)) == 0 ? "coordinator"
+                                                                                                    : "member";
+  body = approval_body (self, device->device_id, device->sign_key, device->box_key, role, NULL, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  path = g_strdup_printf ("/v1/devices/%s/approve", device->device_id);
+  send_request (self, "POST", path, body, g_task_get_cancellable (task), reapproved_cb, g_object_ref (task));
+}
+
+static void
+approved_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  Revoke *revoke = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  revoke->devices = g_task_propagate_pointer (G_TASK (result), &error);
+  if (revoke->devices == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  reapprove_next (g_steal_pointer (&task));
+}
+
+static void list_devices (LinSync             *self,
+                          const char          *state,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data);
+
+static void
+revoked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  LinSync *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  Answer *answer = send_finish (result, &error);
+  GCancellable *cancellable;
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (answer->status != SOUP_STATUS_OK)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      answer_free (answer);
+      return;
+    }
+  answer_free (answer);
+
+  /* what is saved from now on, the revoked laptop cannot open even with
+   * a copy of the server's files */
+  if (!lin_store_rotate_key (self->store, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  list_devices (self, "approved", cancellable, approved_listed_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lin_sync_revoke_async:
+ * @self: the coordinator's #LinSync
+ * @device_id: the device to shut out
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * The server refuses the device from now on; the coordinator's laptop
+ * makes a new collection key and seals it to every device still approved.
+ * Their laptops take it on their next sync.
+ */
+void
+lin_sync_revoke_async (LinSync             *self,
+                       const char          *device_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (device_id != NULL);
+
+  g_task_set_task_data (task, g_new0 (Revoke, 1), (GDestroyNotify)revoke_free);
+  if (!lin_sync_is_coordinator (self) || !lin_store_is_open (self->store) ||
+      g_strcmp0 (device_id, account_string (self, LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID)) == 0)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER,
+                               "Only the coordinator revokes devices, and not her own");
+      return;
+    }
+
+  path = g_strdup_printf ("/v1/devices/%s/revoke", device_id);
+  send_request (self, "POST", path, NULL, cancellable, revoked_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lin_sync_revoke_finish (LinSync       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1686,6 +1907,7 @@ lin_sync_init (LinSync *self)
 {
   self->trusted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->status = LIN_SYNC_STATUS_SYNCED;
+  self->keys_checked = G_MININT64 / 2;
   self->session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT, "max-conns-per-host", 2, NULL);
 }
 

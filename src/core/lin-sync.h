@@ -100,6 +100,19 @@ gboolean        lin_sync_approve_finish     (LinSync             *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
+void            lin_sync_list_approved_async (LinSync            *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+void            lin_sync_revoke_async       (LinSync             *self,
+                                             const char          *device_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        lin_sync_revoke_finish      (LinSync             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 gboolean        lin_sync_resolve_conflict   (LinSync             *self,
                                              LinRecord           *conflict,
                                              gboolean             use_value,
