@@ -15,7 +15,8 @@
  * the coordinator's list shows her device; a wrong number keeps Approve
  * insensitive and says not to approve; a lock closes the dialog and the
  * enrolment page; the right number (typed with dashes) approves, the row
- * goes, and the member's page turns to approved on its own.
+ * goes, and the member's page turns to approved on its own. Last, with
+ * the server stopped, Refresh says there is no answer.
  */
 
 #include "config.h"
@@ -478,6 +479,31 @@ test_join_and_approve (void)
   g_assert_false (shown (&member, "devices-group"));
 }
 
+static gboolean
+devices_idle (gpointer data)
+{
+  return !lin_sync_devices_group_get_busy (data);
+}
+
+/* Last: the server gone, Refresh says so and keeps the list */
+static void
+test_server_gone (void)
+{
+  LinSyncDevicesGroup *group;
+
+  preferences (&coordinator);
+  group = LIN_SYNC_DEVICES_GROUP (named (&coordinator, "devices-group"));
+  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+
+  g_signal_emit_by_name (named (&coordinator, "refresh-button"), "clicked");
+  g_assert_true (lin_sync_devices_group_get_busy (group));
+  g_assert_true (lin_test_wait_for (devices_idle, group, 60000));
+  g_assert_true (shown (&coordinator, "devices-error"));
+  g_assert_nonnull (strstr (text (&coordinator, "devices-error"), "No answer from the server"));
+  g_assert_true (shown (&coordinator, "devices-group"));
+  g_assert_true (shown (&coordinator, "organisation-group"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,13 +535,15 @@ main (int   argc,
   g_test_add_func ("/gui/sync-enrol/found", test_found);
   g_test_add_func ("/gui/sync-enrol/refused", test_refused);
   g_test_add_func ("/gui/sync-enrol/join-and-approve", test_join_and_approve);
+  g_test_add_func ("/gui/sync-enrol/server-gone", test_server_gone);
 
   ret = g_test_run ();
 
   laptop_close (&coordinator);
   laptop_close (&member);
   g_clear_object (&settings);
-  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+  if (server->proc != NULL)
+    g_assert_cmpint (lin_test_server_stop (server), ==, 0);
   lin_test_server_free (server);
   g_free (fingerprint);
   g_free (org_id);
