@@ -15,9 +15,13 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include <sodium.h>
 #include <string.h>
 
+#include "lin-context.h"
 #include "lin-sync-test-utils.h"
 
 static LinTestServer *server;
@@ -354,6 +358,106 @@ test_revoke (void)
   g_assert_nonnull (lin_store_get (a->store, lin_record_get_id_string (before)));
 }
 
+static GSettings *
+memory_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  g_assert_nonnull (schema);
+  return g_settings_new_full (schema, backend, NULL);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+wait_until_synced (LinSync *sync)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (lin_sync_get_status (sync) == LIN_SYNC_STATUS_SYNCED && lin_sync_get_last_success (sync) > 0 &&
+          lin_store_get_n_outbox (lin_sync_get_store (sync)) == 0)
+        return TRUE;
+      g_usleep (2000);
+    }
+
+  return FALSE;
+}
+
+/* The app's way: a profile enrols through LinContext and from then on
+ * syncs by itself, after a save and at unlock, until it is locked */
+static void
+test_context (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LinRecord) call = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile = lin_vault_test_create_profile (data_dir, "Context");
+  g_autofree char *founding = lin_test_server_org_create (server, "SOS (izmišljena)", NULL);
+  g_autofree char *fingerprint = NULL;
+  LinSync *sync;
+  guint64 last;
+  guint notified = 0;
+
+  {
+    GByteArray *der = NULL;
+
+    g_object_get (server->pinned, "certificate", &der, NULL);
+    fingerprint = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+    g_byte_array_unref (der);
+  }
+
+  context = lin_context_new (settings, FALSE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (context, "notify::sync", G_CALLBACK (notify_cb), &notified);
+  g_assert_true (lin_context_unlock (context, profile, LIN_VAULT_TEST_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_null (lin_context_get_sync (context));
+
+  lin_context_enrol_async (context, server->url, fingerprint, founding, "Laptop (test)", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lin_context_enrol_finish (context, result, &error));
+  g_assert_no_error (error);
+  sync = lin_context_get_sync (context);
+  g_assert_nonnull (sync);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (lin_sync_is_coordinator (sync));
+  g_assert_true (wait_until_synced (sync));
+
+  /* a save is pushed without anyone asking */
+  last = lin_sync_get_last_success (sync);
+  call = lin_record_new ("call");
+  lin_record_set_string (call, "text", "pushed by itself");
+  g_assert_true (lin_store_save (lin_context_get_store (context), call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_store_get_n_outbox (lin_context_get_store (context)), ==, 1);
+  g_assert_true (wait_until_synced (sync));
+  g_assert_cmpint (lin_sync_get_last_success (sync), >, last);
+
+  /* locked: no sync; unlocked again: it is back, and syncs */
+  lin_context_lock (context);
+  g_assert_null (lin_context_get_sync (context));
+  g_assert_true (lin_context_unlock (context, profile, LIN_VAULT_TEST_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  sync = lin_context_get_sync (context);
+  g_assert_nonnull (sync);
+  g_assert_true (wait_until_synced (sync));
+  lin_context_lock (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/sync/rekey", test_rekey);
   g_test_add_func ("/sync/forged", test_forged);
   g_test_add_func ("/sync/revoke", test_revoke);
+  g_test_add_func ("/sync/context", test_context);
 
   ret = g_test_run ();
 

@@ -307,13 +307,20 @@ lin_store_outbox_done (LinStore   *self,
 
 /* Pulled revisions */
 
+/* On any thread: the readers' copies of the keys, under their lock */
 gboolean
 lin_store_has_key (LinStore *self,
                    guint32   epoch)
 {
+  gboolean has;
+
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
-  return g_hash_table_contains (self->keys, GUINT_TO_POINTER (epoch));
+  g_mutex_lock (&self->read_lock);
+  has = g_hash_table_contains (self->read_key_bytes, GUINT_TO_POINTER (epoch));
+  g_mutex_unlock (&self->read_lock);
+
+  return has;
 }
 
 /**
@@ -752,7 +759,8 @@ apply_change (LinStore      *self,
   /* the clock runs on past every revision seen */
   self->hlc_last = MAX (self->hlc_last, change->header.hlc);
 
-  if (current != NULL && lin_record_get_kind (current) != lin_record_get_kind (change->record))
+  if (current != NULL && change->record != NULL &&
+      lin_record_get_kind (current) != lin_record_get_kind (change->record))
     {
       g_debug ("Left out: a change of another kind");
       (*rejected)++;
@@ -771,6 +779,10 @@ apply_change (LinStore      *self,
       stats->n_echoes++;
       return set_synced (self, id, change->header.revision, error);
     }
+
+  /* this laptop's own, which it has deleted since it was checked */
+  if (change->record == NULL)
+    return set_synced (self, id, change->header.revision, error);
 
   if (rows != NULL && rows->len > 0)
     return merge_change (self, change, rows, updates, stats, error);

@@ -298,6 +298,10 @@ send_request (LinSync             *self,
       return;
     }
 
+  /* libsoup sends a POST on a new connection (a TLS handshake each)
+   * unless it may be sent twice: every request here may, a push's page
+   * too (a page sent again is answered "duplicate") */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, sent_cb,
                                     g_steal_pointer (&task));
 }
@@ -883,23 +887,124 @@ get_change (JsonArray   *list,
   return TRUE;
 }
 
-/* Checks and opens the page in @run->pulled, then applies it with its
- * cursor; may first fetch certificates or keys it needs (once a run) */
+/* A page of pulled changes, checked and opened in a worker thread: the
+ * signatures take most of a pull's time, and the window stays responsive */
+typedef struct
+{
+  GPtrArray *signed_envelopes;  /* GBytes, in sequence order */
+  gint64     first_seq;
+  GPtrArray *changes;           /* LinChange: the ones to apply */
+  guint      rejected;
+  gboolean   unknown_signer;
+  gboolean   unknown_epoch;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->signed_envelopes, g_ptr_array_unref);
+  g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_free (page);
+}
+
+/* One change: this laptop's own come back (the very bytes it holds: no
+ * signature to check, nothing to open), or a signed one opened */
+static void
+check_change (LinSync *self,
+              Page    *page,
+              guint    i)
+{
+  GBytes *signed_envelope = page->signed_envelopes->pdata[i];
+  gint64 seq = page->first_seq + i;
+  g_autoptr(GBytes) envelope = NULL;
+  LinEnvelopeHeader header;
+  LinChange *change;
+  gsize len = g_bytes_get_size (signed_envelope);
+
+  if (len > LIN_ENVELOPE_SIGNATURE_BYTES &&
+      memcmp ((const guint8 *)g_bytes_get_data (signed_envelope, NULL) + len - LIN_ENVELOPE_SIGNATURE_BYTES,
+              lin_device_keys_get_sign_public (self->keys), LIN_SIGN_PUBLIC_BYTES) == 0)
+    {
+      envelope = g_bytes_new_from_bytes (signed_envelope, 0, len - LIN_ENVELOPE_SIGNATURE_BYTES);
+      if (lin_store_holds_envelope (self->store, envelope) && lin_envelope_peek (envelope, &header, NULL))
+        {
+          change = g_new0 (LinChange, 1);
+          change->seq = seq;
+          change->header = header;
+          change->envelope = g_steal_pointer (&envelope);
+          g_ptr_array_add (page->changes, change);
+          return;
+        }
+      g_clear_pointer (&envelope, g_bytes_unref);
+    }
+
+  switch (verify_envelope (self, signed_envelope, &envelope))
+    {
+    case VERIFY_UNKNOWN:
+      page->unknown_signer = TRUE;
+      G_GNUC_FALLTHROUGH;
+    case VERIFY_BAD:
+      g_debug ("Left out: change %" G_GINT64_FORMAT ", its signature", seq);
+      page->rejected++;
+      return;
+    case VERIFY_OK:
+      break;
+    }
+
+  if (!lin_envelope_peek (envelope, &header, NULL))
+    {
+      page->rejected++;
+      return;
+    }
+  if (!lin_store_has_key (self->store, header.key_epoch))
+    {
+      page->unknown_epoch = TRUE;
+      return;
+    }
+
+  change = lin_store_open_change (self->store, seq, envelope, NULL);
+  if (change == NULL)
+    page->rejected++;
+  else
+    g_ptr_array_add (page->changes, change);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Page *page = task_data;
+
+  for (guint i = 0; i < page->signed_envelopes->len; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      check_change (source_object, page, i);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void checked_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data);
+
+/* Reads the page in @run->pulled (its numbers must follow on from the
+ * cursor: the cursor never skips), then checks it in a worker thread */
 static void
 apply_pulled (GTask *owned)
 {
   g_autoptr(GTask) task = owned;
+  g_autoptr(GTask) check = NULL;
   LinSync *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_change_free);
-  g_autoptr(GError) error = NULL;
   JsonNode *node = json_object_get_member (run->pulled, "changes");
   JsonArray *list = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   gint64 next = json_object_get_int_member_with_default (run->pulled, "next", -1);
-  gboolean more = json_object_get_boolean_member_with_default (run->pulled, "more", FALSE);
-  gint64 expected = run->since + 1;
-  guint rejected = 0;
-  LinApplyStats stats;
+  GCancellable *cancellable;
+  Page *page;
 
   if (list == NULL || next < run->since || (json_array_get_length (list) == 0 && next != run->since))
     {
@@ -908,74 +1013,85 @@ apply_pulled (GTask *owned)
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (list); i++, expected++)
+  page = g_new0 (Page, 1);
+  page->signed_envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  page->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_change_free);
+  page->first_seq = run->since + 1;
+  for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      g_autoptr(GBytes) signed_envelope = NULL;
-      g_autoptr(GBytes) envelope = NULL;
-      LinEnvelopeHeader header;
-      LinChange *change;
+      GBytes *signed_envelope = NULL;
       gint64 seq = 0;
 
-      /* a gap, or a page that does not end where it says: the cursor
-       * would skip changes */
-      if (!get_change (list, i, &seq, &signed_envelope) || seq != expected ||
+      /* a gap, or a page that does not end where it says */
+      if (!get_change (list, i, &seq, &signed_envelope) || seq != page->first_seq + i ||
           (i + 1 == json_array_get_length (list) && seq != next))
         {
+          g_clear_pointer (&signed_envelope, g_bytes_unref);
+          page_free (page);
           run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_REJECTED,
                     g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER,
                                          "The server's changes are not numbered one after the other"));
           return;
         }
-
-      switch (verify_envelope (self, signed_envelope, &envelope))
-        {
-        case VERIFY_UNKNOWN:
-          if (!run->fetched_certificates)
-            {
-              run->fetched_certificates = TRUE;
-              send_request (self, "GET", "/v1/certificates", NULL, g_task_get_cancellable (task), certificates_cb,
-                            g_object_ref (task));
-              return;
-            }
-          G_GNUC_FALLTHROUGH;
-        case VERIFY_BAD:
-          g_debug ("Left out: change %" G_GINT64_FORMAT ", its signature", seq);
-          rejected++;
-          continue;
-        case VERIFY_OK:
-          break;
-        }
-
-      if (!lin_envelope_peek (envelope, &header, NULL))
-        {
-          rejected++;
-          continue;
-        }
-      if (!lin_store_has_key (self->store, header.key_epoch))
-        {
-          if (!run->fetched_keys)
-            {
-              /* the coordinator rotated the key: the new one is sealed to
-               * this device with its certificate */
-              run->fetched_keys = TRUE;
-              fetch_device (g_steal_pointer (&task));
-              return;
-            }
-          run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_KEYS,
-                    g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "A change needs a key this laptop has not got"));
-          return;
-        }
-
-      change = lin_store_open_change (self->store, seq, envelope, NULL);
-      if (change == NULL)
-        {
-          rejected++;
-          continue;
-        }
-      g_ptr_array_add (changes, change);
+      g_ptr_array_add (page->signed_envelopes, signed_envelope);
     }
 
-  if (!lin_store_apply_changes (self->store, changes, LIN_SYNC_COLLECTION, next, &stats, &error))
+  cancellable = g_task_get_cancellable (task);
+  check = g_task_new (self, cancellable, checked_cb, g_steal_pointer (&task));
+  g_task_set_task_data (check, page, (GDestroyNotify)page_free);
+  g_task_run_in_thread (check, check_thread);
+}
+
+/* Back on the main thread: fetches what the page needs (certificates of a
+ * new device, a rotated key; once an attempt), then applies it with its
+ * cursor in one transaction */
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  LinSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gint64 next = json_object_get_int_member_with_default (run->pulled, "next", -1);
+  gboolean more = json_object_get_boolean_member_with_default (run->pulled, "more", FALSE);
+  guint rejected = page->rejected;
+  LinApplyStats stats;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!lin_store_is_open (self->store))
+    {
+      run_fail (task, LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE,
+                g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "The profile was locked"));
+      return;
+    }
+
+  if (page->unknown_signer && !run->fetched_certificates)
+    {
+      run->fetched_certificates = TRUE;
+      send_request (self, "GET", "/v1/certificates", NULL, g_task_get_cancellable (task), certificates_cb,
+                    g_object_ref (task));
+      return;
+    }
+  if (page->unknown_epoch)
+    {
+      if (!run->fetched_keys)
+        {
+          /* the coordinator rotated the key: the new one is sealed to
+           * this device with its certificate */
+          run->fetched_keys = TRUE;
+          fetch_device (g_steal_pointer (&task));
+          return;
+        }
+      run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_KEYS,
+                g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "A change needs a key this laptop has not got"));
+      return;
+    }
+
+  if (!lin_store_apply_changes (self->store, page->changes, LIN_SYNC_COLLECTION, next, &stats, &error))
     {
       if (g_error_matches (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED))
         rejected++;
