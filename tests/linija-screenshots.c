@@ -31,7 +31,9 @@
  * versions), sr-call-history-version.png (the answers of an earlier
  * version, a changed one marked), sr-follow-ups.png (one
  * opened to mark it done), sr-call-log-narrow.png and
- * sr-call-details-narrow.png (at 360 px). `build-aux/dev screenshots`
+ * sr-call-details-narrow.png (at 360 px); last, Preferences ›
+ * Organisation against the real linija-server
+ * (linija-screenshots-organisation.c). `build-aux/dev screenshots`
  * runs it for every language under Xvfb.
  */
 
@@ -59,6 +61,7 @@
 #include "lin-preferences-window.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
+#include "linija-screenshots-private.h"
 
 #define PASSPHRASE "a fictional passphrase for screenshots"
 
@@ -814,8 +817,20 @@ main (int   argc,
 
   render_vault_screens (window);
 
-  /* LINIJA_SCREENSHOTS_ONLY=roster: the roster's screens alone, quicker
-   * while working on them */
+  /* the real linija-server, for Preferences › Organisation */
+  if (g_getenv ("LINIJA_SERVER") == NULL)
+    g_setenv ("LINIJA_SERVER", LINIJA_SERVER_PATH, TRUE);
+
+  /* LINIJA_SCREENSHOTS_ONLY=roster or organisation: those screens alone,
+   * quicker while working on them */
+  if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "organisation") == 0)
+    {
+      lin_screenshots_organisation (app, PASSPHRASE, save);
+      g_application_quit (G_APPLICATION (app));
+      g_clear_object (&app);
+      remove_tree (data_home);
+      return failures == 0 ? 0 : 1;
+    }
   if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "roster") == 0)
     {
       render_roster_screens (window);
@@ -866,6 +881,7 @@ main (int   argc,
   render_log_screens (window);
   render_directory_screens (window);
   render_roster_screens (window);
+  lin_screenshots_organisation (app, PASSPHRASE, save);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
