@@ -1698,6 +1698,112 @@ lin_sync_approve_finish (LinSync       *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Inviting: a code from the server, for the coordinator to hand on */
+
+typedef struct
+{
+  char   *code;
+  gint64  expires;
+} Invite;
+
+static void
+invite_free (Invite *invite)
+{
+  g_free (invite->code);
+  g_free (invite);
+}
+
+static void
+invited_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  Answer *answer = send_finish (result, &error);
+  const char *code;
+  Invite *invite;
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  code = answer->answer != NULL ? json_object_get_string_member_with_default (answer->answer, "code", NULL) : NULL;
+  if (answer->status != 201 || code == NULL)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      answer_free (answer);
+      return;
+    }
+
+  invite = g_new0 (Invite, 1);
+  invite->code = g_strdup (code);
+  invite->expires = json_object_get_int_member_with_default (answer->answer, "expires", 0);
+  answer_free (answer);
+  g_task_return_pointer (task, invite, (GDestroyNotify)invite_free);
+}
+
+/**
+ * lin_sync_invite_async:
+ * @self: the coordinator's #LinSync
+ * @hours: how long the code is good for (1–720)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the code
+ * @user_data: for @callback
+ *
+ * Asks the server for a one-time invite code for a new laptop.
+ */
+void
+lin_sync_invite_async (LinSync             *self,
+                       guint                hours,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *text = g_strdup_printf ("{\"hours\": %u}", hours);
+  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+  if (!lin_sync_is_coordinator (self))
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "Only the coordinator invites laptops");
+      return;
+    }
+
+  send_request (self, "POST", "/v1/invites", body, cancellable, invited_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lin_sync_invite_finish:
+ * @self: a #LinSync
+ * @result: the result passed to the callback
+ * @expires: (out) (optional): when the code expires, seconds since 1970
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the invite code
+ */
+char *
+lin_sync_invite_finish (LinSync       *self,
+                        GAsyncResult  *result,
+                        gint64        *expires,
+                        GError       **error)
+{
+  Invite *invite = g_task_propagate_pointer (G_TASK (result), error);
+  char *code;
+
+  if (invite == NULL)
+    return NULL;
+  if (expires != NULL)
+    *expires = invite->expires;
+  code = g_steal_pointer (&invite->code);
+  invite_free (invite);
+
+  return code;
+}
+
 /* Revoking: the device refused, then a new collection key that only the
  * others get */
 

@@ -102,6 +102,15 @@ gboolean        lin_sync_approve_finish     (LinSync             *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
+void            lin_sync_invite_async       (LinSync             *self,
+                                             guint                hours,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+char           *lin_sync_invite_finish      (LinSync             *self,
+                                             GAsyncResult        *result,
+                                             gint64              *expires,
+                                             GError             **error);
 void            lin_sync_list_approved_async (LinSync            *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
