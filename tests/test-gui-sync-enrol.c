@@ -365,6 +365,49 @@ is_gone (gpointer data)
   return *(gpointer *)data == NULL;
 }
 
+/* A window of its own (a dialog) named @name, or NULL */
+static GtkWidget *
+toplevel_named (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+invite_shown (gpointer data)
+{
+  return toplevel_named ("invite-dialog") != NULL;
+}
+
+/* The coordinator's Invite a Laptop…: a code in a dialog */
+static char *
+invite_from_the_app (void)
+{
+  GtkWidget *dialog;
+  char *code;
+
+  preferences (&coordinator);
+  g_assert_true (shown (&coordinator, "invite-row"));
+  g_assert_true (gtk_widget_activate (named (&coordinator, "invite-row")));
+  g_assert_true (lin_test_wait_for (invite_shown, NULL, 30000));
+  dialog = toplevel_named ("invite-dialog");
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (lin_test_named (dialog, "invite-code"))));
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (lin_test_named (dialog, "invite-code"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lin_test_spin (50);
+
+  return code;
+}
+
 static void
 test_join_and_approve (void)
 {
@@ -376,12 +419,13 @@ test_join_and_approve (void)
   LinSyncDevicesGroup *group;
   LinSyncEnrolPage *page;
   GtkWidget *dialog;
-  const char *args[] = { "invite", server->dir, "--org", org_id, NULL };
 
   g_assert_nonnull (org_id);
-  invite = cli_first_line (args);
+  invite = invite_from_the_app ();
+  g_assert_cmpuint (strlen (invite), >=, 32);
 
-  /* she joins; her page shows the safety number, waiting */
+  /* she joins with the code from the coordinator's laptop; her page shows
+   * the safety number, waiting */
   page = open_enrol (&member, "join-row");
   fill (&member, server->url, fingerprint, invite, "Office laptop 2");
   press_enrol (&member, page);

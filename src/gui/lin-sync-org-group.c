@@ -7,7 +7,8 @@
  * Preferences › Organisation: before this profile is enrolled, the two
  * ways in (the coordinator creates the organisation, any other laptop
  * joins it); after, where it is enrolled, as what, whether approved yet,
- * and this device's safety number. It follows LinContext's "sync" and
+ * and this device's safety number; on the coordinator's laptop, an invite
+ * code for the next one. It follows LinContext's "sync" and
  * LinSync's "status" on its own.
  */
 
@@ -26,10 +27,13 @@ struct _LinSyncOrgGroup
   /* Owned */
   LinContext          *context;
   LinSync             *sync;
+  GCancellable        *inviting;
 
   /* Borrowed */
   GtkWidget           *found_row;
   GtkWidget           *join_row;
+  GtkWidget           *invite_row;
+  GtkWidget           *invite_dialog;  /* while open */
   GtkWidget           *server_row;
   GtkWidget           *org_row;
   GtkWidget           *role_row;
@@ -143,6 +147,13 @@ update (LinSyncOrgGroup *self)
   gtk_widget_set_visible (self->role_row, enrolled);
   gtk_widget_set_visible (self->state_row, enrolled);
   gtk_widget_set_visible (self->number_row, enrolled);
+  gtk_widget_set_visible (self->invite_row, enrolled && !pending && lin_sync_is_coordinator (self->sync));
+
+  /* a code on the screen goes with the profile */
+  if (locked && self->invite_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->invite_dialog));
+  if (locked)
+    g_cancellable_cancel (self->inviting);
 
   if (demo)
     {
@@ -218,6 +229,88 @@ join_activated_cb (LinSyncOrgGroup *self)
 }
 
 static void
+invite_dialog_destroyed_cb (LinSyncOrgGroup *self)
+{
+  self->invite_dialog = NULL;
+}
+
+static void
+show_invite (LinSyncOrgGroup *self,
+             const char      *code,
+             gint64           expires,
+             const char      *problem)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   /* Translators: the heading of the dialog with a new invite code */
+                                   code != NULL ? _("Invite Code") : _("No Invite Code"), NULL);
+  gtk_widget_set_name (dialog, "invite-dialog");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (code != NULL)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (expires);
+      /* Translators: when an invite code stops working, as in “until 29.11.2026. 10:15” */
+      g_autofree char *until = g_date_time_format (when, _("%d.%m.%Y. %H:%M"));
+      GtkWidget *label = gtk_label_new (code);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      /* Translators: %s is a date and time */
+                                      _("On the new laptop, open Preferences › Organisation › Join an Organisation…, and enter this server’s address and this code. It works once, until %s."),
+                                      until);
+      gtk_widget_set_name (label, "invite-code");
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_widget_add_css_class (label, "title-2");
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+    }
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), problem);
+
+  self->invite_dialog = dialog;
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (invite_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+invited_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(LinSyncOrgGroup) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  gint64 expires = 0;
+
+  code = lin_sync_invite_finish (LIN_SYNC (source), result, &expires, &error);
+  gtk_widget_set_sensitive (self->invite_row, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (code == NULL)
+    show_invite (self, NULL, 0,
+                 g_error_matches (error, LIN_SYNC_ERROR, LIN_SYNC_ERROR_NETWORK)
+                 ? _("The server did not answer. Check the network connection and try again.")
+                 : _("The server did not give a code. Try again; if it happens again, the server’s administrator can make one with “linija-server invite”."));
+  else
+    show_invite (self, code, expires, NULL);
+}
+
+static void
+invite_activated_cb (LinSyncOrgGroup *self)
+{
+  if (self->sync == NULL)
+    return;
+
+  g_cancellable_cancel (self->inviting);
+  g_clear_object (&self->inviting);
+  self->inviting = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->invite_row, FALSE);
+  lin_sync_invite_async (self->sync, 72, self->inviting, invited_cb, g_object_ref (self));
+}
+
+static void
 lin_sync_org_group_constructed (GObject *object)
 {
   LinSyncOrgGroup *self = (LinSyncOrgGroup *)object;
@@ -238,6 +331,10 @@ lin_sync_org_group_dispose (GObject *object)
 
   if (self->sync != NULL)
     g_signal_handlers_disconnect_by_func (self->sync, status_changed_cb, self);
+  g_cancellable_cancel (self->inviting);
+  g_clear_object (&self->inviting);
+  if (self->invite_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->invite_dialog));
   g_clear_object (&self->sync);
   g_clear_object (&self->context);
 
@@ -323,6 +420,9 @@ lin_sync_org_group_init (LinSyncOrgGroup *self)
   /* Translators: Preferences › Organisation: waiting for approval, or approved */
   self->state_row = add_fact (self, "state-row", _("State"), FALSE, &self->state_label);
   self->number_row = add_fact (self, "number-row", _("Safety Number"), FALSE, &self->number_label);
+  self->invite_row = add_choice (self, "invite-row", _("_Invite a Laptop…"),
+                                 _("A one-time code for a counsellor’s or volunteer’s laptop, good for three days"),
+                                 G_CALLBACK (invite_activated_cb));
   gtk_widget_set_name (GTK_WIDGET (self->number_label), "org-safety-number");
   gtk_widget_set_name (GTK_WIDGET (self->state_label), "org-state");
   gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "monospace");
