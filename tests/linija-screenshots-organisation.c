@@ -10,7 +10,8 @@
  * join page filled in, with fictional values), LANG-organisation-pending
  * .png (a second profile joined: its safety number, waiting),
  * LANG-organisation-devices.png (the coordinator's list with that device
- * waiting) and LANG-organisation-approve-mismatch.png (she typed another
+ * waiting), LANG-organisation-invite.png (the code for the next laptop)
+ * and LANG-organisation-approve-mismatch.png (she typed another
  * number).
  */
 
@@ -80,6 +81,28 @@ nth_line (const char * const *args,
     *next = g_strdup (lines[line + 1]);
 
   return g_strdup (lines[line]);
+}
+
+static GtkWidget *
+invite_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), "invite-dialog") == 0 && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+invite_shown (gpointer data)
+{
+  return invite_dialog () != NULL;
 }
 
 void
@@ -167,6 +190,17 @@ lin_screenshots_organisation (LinApplication    *app,
     g_error ("screenshots: the waiting device did not show");
   gtk_window_present (GTK_WINDOW (window));
   save (window, "organisation-devices");
+
+  /* the next laptop's invite, from her Linija */
+  gtk_widget_activate (lin_test_named (window, "invite-row"));
+  if (!lin_test_wait_for (invite_shown, NULL, 30000))
+    g_error ("screenshots: no invite code");
+  dialog = invite_dialog ();
+  /* a fictional code in the picture, not the server's */
+  gtk_label_set_text (GTK_LABEL (lin_test_named (dialog, "invite-code")), "k7dq-3mxa-p9tr-wv2e-5yq1-0c3h-8rnd-a2fz");
+  save (dialog, "organisation-invite");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lin_test_spin (100);
 
   /* she typed another number than the device's */
   dialog = lin_sync_devices_group_approve (LIN_SYNC_DEVICES_GROUP (group), 0);

@@ -106,7 +106,8 @@ add_row (LinSyncDevicesGroup *self,
          LinSyncDevice       *device)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (device->enrolled);
-  g_autofree char *date = when != NULL ? g_date_time_format (when, "%x %H:%M") : g_strdup ("");
+  /* Translators: a date and time, as in “29.11.2026. 10:15” */
+  g_autofree char *date = when != NULL ? g_date_time_format (when, _("%d.%m.%Y. %H:%M")) : g_strdup ("");
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
