@@ -38,6 +38,7 @@ lin_outbox_op_free (LinOutboxOp *op)
   if (op == NULL)
     return;
 
+  g_clear_pointer (&op->seqs, g_array_unref);
   g_clear_pointer (&op->envelope, g_bytes_unref);
   g_free (op);
 }
@@ -120,6 +121,8 @@ lin_store_outbox_page (LinStore    *self,
                        GError     **error)
 {
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_outbox_op_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_outbox_op_free);
+  g_autoptr(GHashTable) by_record = g_hash_table_new (lin_record_id_hash, lin_record_id_equal);
   sqlite3_stmt *stmt;
   gsize bytes = 0;
   int rc;
@@ -129,30 +132,57 @@ lin_store_outbox_page (LinStore    *self,
   if (!lin_store_check_open (self, error))
     return NULL;
 
-  /* the op id of the newest row (SQLite takes the bare column from the
-   * row of MAX()) */
-  stmt = lin_store_prepare_stmt (self,
-                                 "SELECT record_id, op_id, MAX(revision), MIN(seq) FROM outbox"
-                                 " GROUP BY record_id ORDER BY MIN(seq)", error);
+  /* the rows in the order they were written (the table's own order: one
+   * pass, no sorting), gathered by record: its newest revision and op id,
+   * and every row it stands for */
+  stmt = lin_store_prepare_stmt (self, "SELECT seq, record_id, op_id, revision FROM outbox ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
 
-  while (ops->len < max_ops && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LinOutboxOp) op = g_new0 (LinOutboxOp, 1);
-      const void *id = sqlite3_column_blob (stmt, 0);
-      const void *op_id = sqlite3_column_blob (stmt, 1);
+      const void *id = sqlite3_column_blob (stmt, 1);
+      const void *op_id = sqlite3_column_blob (stmt, 2);
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      guint64 revision = (guint64)sqlite3_column_int64 (stmt, 3);
+      LinOutboxOp *op;
 
-      if (id == NULL || sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
-          op_id == NULL || sqlite3_column_bytes (stmt, 1) != sizeof op->op_id)
-        continue;
-      if (skip != NULL && g_hash_table_contains (skip, id))
+      if (id == NULL || sqlite3_column_bytes (stmt, 1) != LIN_RECORD_ID_BYTES ||
+          op_id == NULL || sqlite3_column_bytes (stmt, 2) != sizeof op->op_id)
         continue;
 
-      memcpy (op->record_id, id, LIN_RECORD_ID_BYTES);
-      memcpy (op->op_id, op_id, sizeof op->op_id);
-      op->seq = sqlite3_column_int64 (stmt, 3);
-      op->revision = (guint64)sqlite3_column_int64 (stmt, 2);
+      op = g_hash_table_lookup (by_record, id);
+      if (op == NULL)
+        {
+          op = g_new0 (LinOutboxOp, 1);
+          memcpy (op->record_id, id, LIN_RECORD_ID_BYTES);
+          op->seq = seq;
+          op->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (by_record, op->record_id, op);
+          g_ptr_array_add (order, op);
+        }
+      g_array_append_val (op->seqs, seq);
+      if (revision >= op->revision)
+        {
+          op->revision = revision;
+          memcpy (op->op_id, op_id, sizeof op->op_id);
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lin_store_sqlite_error (error, self->db, rc, "outbox");
+      return NULL;
+    }
+
+  for (guint i = 0; i < order->len && ops->len < max_ops; i++)
+    {
+      LinOutboxOp *op = order->pdata[i];
+
+      if (skip != NULL && g_hash_table_contains (skip, op->record_id))
+        continue;
+
       op->envelope = stored_envelope (self, op->record_id, op->revision);
       if (op->envelope == NULL)
         continue;   /* a row whose revision is gone (shredded): nothing to send */
@@ -161,17 +191,21 @@ lin_store_outbox_page (LinStore    *self,
       if (ops->len > 0 && bytes + g_bytes_get_size (op->envelope) > max_bytes)
         break;
       bytes += g_bytes_get_size (op->envelope);
-      g_ptr_array_add (ops, g_steal_pointer (&op));
-    }
-
-  sqlite3_finalize (stmt);
-  if (ops->len < max_ops && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      lin_store_sqlite_error (error, self->db, rc, "outbox");
-      return NULL;
+      g_ptr_array_add (ops, g_steal_pointer (&order->pdata[i]));
     }
 
   return g_steal_pointer (&ops);
+}
+
+static gboolean
+commit (LinStore  *self,
+        GError   **error)
+{
+  if (lin_store_exec (self, "COMMIT", error))
+    return TRUE;
+
+  lin_store_rollback (self);
+  return FALSE;
 }
 
 static gboolean
@@ -186,17 +220,6 @@ delete_outbox_row (LinStore  *self,
   sqlite3_bind_int64 (stmt, 1, seq);
 
   return lin_store_step_done (self, stmt, "outbox", error);
-}
-
-static gboolean
-commit (LinStore  *self,
-        GError   **error)
-{
-  if (lin_store_exec (self, "COMMIT", error))
-    return TRUE;
-
-  lin_store_rollback (self);
-  return FALSE;
 }
 
 /* The outbox rows of one record, oldest first */
@@ -263,8 +286,6 @@ lin_store_outbox_done (LinStore   *self,
                        GPtrArray  *ops,
                        GError    **error)
 {
-  g_autoptr(GHashTable) pending = NULL;
-
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
   if (ops->len == 0)
@@ -273,23 +294,14 @@ lin_store_outbox_done (LinStore   *self,
   if (!lin_store_check_open (self, error) || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  /* the rows by record, read once: the outbox has no index by record (a
-   * save writes one page less) */
-  pending = load_pending (self, error);
-  if (pending == NULL)
-    {
-      lin_store_rollback (self);
-      return FALSE;
-    }
-
+  /* the rows the operation stood for; an edit saved since is a row of its
+   * own, and waits */
   for (guint i = 0; i < ops->len; i++)
     {
       LinOutboxOp *op = ops->pdata[i];
-      GArray *rows = g_hash_table_lookup (pending, op->record_id);
 
-      for (guint r = 0; rows != NULL && r < rows->len; r++)
-        if (g_array_index (rows, Pending, r).revision <= op->revision &&
-            !delete_outbox_row (self, g_array_index (rows, Pending, r).seq, error))
+      for (guint r = 0; op->seqs != NULL && r < op->seqs->len; r++)
+        if (!delete_outbox_row (self, g_array_index (op->seqs, gint64, r), error))
           {
             lin_store_rollback (self);
             return FALSE;

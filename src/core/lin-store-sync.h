@@ -32,6 +32,7 @@ typedef struct
   guint64  base_revision;
   guint64  revision;
   GBytes  *envelope;                          /* as stored */
+  GArray  *seqs;                              /* gint64: the rows it stands for */
 } LinOutboxOp;
 
 /* One revision pulled from the server, verified and opened */
