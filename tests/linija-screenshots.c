@@ -31,7 +31,9 @@
  * versions), sr-call-history-version.png (the answers of an earlier
  * version, a changed one marked), sr-follow-ups.png (one
  * opened to mark it done), sr-call-log-narrow.png and
- * sr-call-details-narrow.png (at 360 px). `build-aux/dev screenshots`
+ * sr-call-details-narrow.png (at 360 px); last, the profile in an
+ * organisation on a real linija-server, the sync-*.png of
+ * linija-screenshots-sync.c. `build-aux/dev screenshots`
  * runs it for every language under Xvfb.
  */
 
@@ -59,6 +61,7 @@
 #include "lin-preferences-window.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
+#include "linija-screenshots.h"
 
 #define PASSPHRASE "a fictional passphrase for screenshots"
 
@@ -67,9 +70,13 @@ static const char *outdir;
 static const char *lang;
 static int failures;
 
+/* @widget as a PNG; with @popover open over it: a popover is a surface of
+ * its own, which the window's paintable does not draw, so it is drawn on
+ * top where it is shown */
 static void
-save (GtkWidget  *widget,
-      const char *screen)
+save_over (GtkWidget  *widget,
+           GtkPopover *popover,
+           const char *screen)
 {
   g_autofree char *name = g_strdup_printf ("%s-%s.png", lang, screen);
   g_autofree char *path = g_build_filename (outdir, name, NULL);
@@ -90,9 +97,34 @@ save (GtkWidget  *widget,
       return;
     }
 
+  if (popover != NULL && (!gtk_widget_get_visible (GTK_WIDGET (popover)) ||
+                          !GDK_IS_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)))))
+    {
+      g_printerr ("screenshots: %s: the popover is not shown\n", screen);
+      failures++;
+      return;
+    }
+
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
+  if (popover != NULL)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      g_autoptr(GdkPaintable) over = gtk_widget_paintable_new (GTK_WIDGET (popover));
+      double widget_x, widget_y, popover_x, popover_y;
+
+      gtk_native_get_surface_transform (GTK_NATIVE (widget), &widget_x, &widget_y);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - widget_x,
+                                                    gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - widget_y));
+      gdk_paintable_snapshot (over, snapshot,
+                              gtk_widget_get_width (GTK_WIDGET (popover)),
+                              gtk_widget_get_height (GTK_WIDGET (popover)));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     {
@@ -112,6 +144,28 @@ save (GtkWidget  *widget,
     }
 
   g_print ("%s\n", path);
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *screen)
+{
+  save_over (widget, NULL, screen);
+}
+
+void
+screenshots_save (GtkWidget  *widget,
+                  const char *screen)
+{
+  save_over (widget, NULL, screen);
+}
+
+void
+screenshots_save_with_popover (GtkWidget  *window,
+                               GtkPopover *popover,
+                               const char *screen)
+{
+  save_over (window, popover, screen);
 }
 
 static void
@@ -814,6 +868,16 @@ main (int   argc,
 
   render_vault_screens (window);
 
+  /* LINIJA_SCREENSHOTS_ONLY=sync: the sync screens alone */
+  if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "sync") == 0)
+    {
+      render_sync_screens (app, window);
+      g_application_quit (G_APPLICATION (app));
+      g_clear_object (&app);
+      remove_tree (data_home);
+      return failures == 0 ? 0 : 1;
+    }
+
   /* LINIJA_SCREENSHOTS_ONLY=roster: the roster's screens alone, quicker
    * while working on them */
   if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "roster") == 0)
@@ -866,6 +930,8 @@ main (int   argc,
   render_log_screens (window);
   render_directory_screens (window);
   render_roster_screens (window);
+  /* last: the profile joins an organisation */
+  render_sync_screens (app, window);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
