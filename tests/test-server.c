@@ -429,8 +429,10 @@ test_push_pull (void)
       g_autoptr(GError) error = NULL;
       gsize len;
 
+      /* the envelope, before the signature after it */
       bytes = g_base64_decode (json_object_get_string_member (change, "envelope"), &len);
-      envelope = g_bytes_new (bytes, len);
+      g_assert_cmpuint (len, >, LIN_ENVELOPE_SIGNATURE_BYTES);
+      envelope = g_bytes_new (bytes, len - LIN_ENVELOPE_SIGNATURE_BYTES);
       plain = lin_envelope_open (envelope, lin_test_collection_key (), NULL,
                                  json_object_get_int_member (change, "revision"), NULL, &error);
       g_assert_no_error (error);

@@ -18,27 +18,11 @@
 #include <glib/gstdio.h>
 
 #include "lin-call.h"
-#include "lin-context.h"
+#include "lin-context-private.h"
 #include "lin-demo.h"
 #include "lin-directory.h"
 #include "lin-i18n.h"
 
-struct _LinContext
-{
-  GObject    parent_instance;
-
-  /* Owned */
-  GSettings *settings;
-  char      *data_dir;
-  LinStore  *store;
-  char      *profile_dir;
-  LinDirectory *directory;  /* NULL: to be built at the next search */
-  guint      directory_idle;  /* directory-changed, once for a batch of saves */
-  LinRoster *roster;        /* NULL: to be built when next asked for */
-  guint      roster_idle;   /* roster-changed, once for a batch of saves */
-
-  gboolean   demo;
-};
 
 G_DEFINE_FINAL_TYPE (LinContext, lin_context, G_TYPE_OBJECT)
 
@@ -49,6 +33,7 @@ enum {
   PROP_DATA_DIR,
   PROP_LANGUAGE,
   PROP_LOCKED,
+  PROP_SYNC,
   N_PROPS
 };
 
@@ -222,6 +207,10 @@ lin_context_get_property (GObject    *object,
       g_value_set_boolean (value, lin_context_get_locked (self));
       break;
 
+    case PROP_SYNC:
+      g_value_set_object (value, self->sync);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -289,6 +278,11 @@ lin_context_class_init (LinContextClass *klass)
     g_param_spec_boolean ("locked", NULL, NULL,
                           TRUE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL,
+                         LIN_TYPE_SYNC,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -624,6 +618,7 @@ set_store (LinContext *self,
   self->profile_dir = g_strdup (profile_dir);
   g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+  lin_context_start_sync (self, LIN_SYNC_REASON_UNLOCK);
 }
 
 /**
@@ -740,12 +735,19 @@ lin_context_lock (LinContext *self)
   g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_pointer (&self->roster, lin_roster_unref);
   g_clear_handle_id (&self->roster_idle, g_source_remove);
+  lin_context_stop_sync (self);
   g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
   lin_store_close (self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile_dir, g_free);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+void
+lin_context_notify_sync (LinContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
 gboolean

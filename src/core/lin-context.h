@@ -12,6 +12,7 @@
 #include "lin-directory.h"
 #include "lin-roster.h"
 #include "lin-profile.h"
+#include "lin-sync.h"
 #include "lin-types.h"
 
 G_BEGIN_DECLS
@@ -67,6 +68,19 @@ gboolean    lin_context_change_passphrase (LinContext       *self,
                                            const char       *new_passphrase,
                                            GError          **error);
 gboolean    lin_context_open_demo      (LinContext          *self,
+                                        GError             **error);
+
+LinSync    *lin_context_get_sync       (LinContext          *self);
+void        lin_context_enrol_async    (LinContext          *self,
+                                        const char          *server,
+                                        const char          *fingerprint,
+                                        const char          *code,
+                                        const char          *name,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    lin_context_enrol_finish   (LinContext          *self,
+                                        GAsyncResult        *result,
                                         GError             **error);
 
 GSettings  *lin_settings_new         (GError     **error);

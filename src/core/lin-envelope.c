@@ -23,6 +23,9 @@
  *   164  .. the payload, padded (sodium_pad, 256-byte blocks), sealed
  *           under the data key with bytes 0..163 as associated data
  *
+ * On the wire (sync) an envelope is followed by LIN_ENVELOPE_SIGNATURE_BYTES:
+ * the public signing key of the device that wrote it and its signature.
+ *
  * Every revision has a fresh data key, so destroying a record's envelopes
  * destroys every key that could open them. All header fields are
  * authenticated: an envelope moved to another record or revision, or any
@@ -278,6 +281,34 @@ lin_envelope_peek (GBytes             *envelope,
   p = g_bytes_get_data (envelope, &len);
 
   return peek_raw (p, len, header, error);
+}
+
+/**
+ * lin_envelope_peek_signed:
+ * @signed_envelope: an envelope as sync carries it, its signature after it
+ * @len: their length
+ * @header: (out): its header
+ * @error: a location for a #GError
+ *
+ * lin_envelope_peek_raw() of the envelope before the signature, which is
+ * not checked: the server cannot, and a device does it with the author's
+ * key (lin-sync.c).
+ *
+ * Returns: %TRUE when the bytes are shaped like a signed envelope
+ */
+gboolean
+lin_envelope_peek_signed (const guint8       *signed_envelope,
+                          gsize               len,
+                          LinEnvelopeHeader  *header,
+                          GError            **error)
+{
+  if (len < LIN_ENVELOPE_SIGNATURE_BYTES)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED, "A stored record is damaged");
+      return FALSE;
+    }
+
+  return peek_raw (signed_envelope, len - LIN_ENVELOPE_SIGNATURE_BYTES, header, error);
 }
 
 /**

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 #define LIN_ENVELOPE_HEADER_BYTES 164
 #define LIN_ENVELOPE_PAD_BLOCK 256
 #define LIN_ENVELOPE_MAX_PAYLOAD (16 * 1024 * 1024)
+/* on the wire, after the envelope: the author device's public signing
+ * key (32 bytes) and its Ed25519 signature (64) of LIN_ENVELOPE_SIGN_CONTEXT
+ * followed by the envelope */
+#define LIN_ENVELOPE_SIGNATURE_BYTES 96
+#define LIN_ENVELOPE_SIGN_CONTEXT "LSIG"
 
 typedef enum
 {
@@ -62,6 +67,10 @@ gboolean  lin_envelope_open_raw (const guint8     *envelope,
                                  guint8           *plain,
                                  gsize            *plain_len,
                                  GError          **error);
+gboolean  lin_envelope_peek_signed (const guint8     *signed_envelope,
+                                    gsize             len,
+                                    LinEnvelopeHeader *header,
+                                    GError          **error);
 GBytes   *lin_secure_bytes_new (const void            *data,
                                 gsize                  len);
 

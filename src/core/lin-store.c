@@ -36,39 +36,11 @@
 #include <sys/types.h>
 
 #include "lin-bytes.h"
-#include "lin-store.h"
+#include "lin-store-private.h"
 
 #define SUBKEY_COLLECTION_WRAP 1
 #define COLLECTION_AD "LCK1"
 
-struct _LinStore
-{
-  GObject     parent_instance;
-
-  /* Owned */
-  LinVault   *vault;
-  sqlite3    *db;
-  char       *db_path;
-  GHashTable *keys;     /* epoch → LinKey */
-  GHashTable *records;  /* binary id (the record's own) → LinRecord */
-
-  guint32     epoch;
-  guint64     hlc_last;
-
-  /* prepared once, for the save path */
-  sqlite3_stmt *stmts[8];
-
-  /* Reading records' text again (read_payload), on any thread: the
-   * source's lock lets one read at a time; @read_lock guards @read_keys,
-   * copies of @keys that the main thread's own use of them (mprotect)
-   * cannot race with */
-  LinRecordSource *source;
-  GMutex        read_lock;
-  GHashTable   *read_keys;   /* epoch → LinKey, open for reading */
-  GHashTable   *read_key_bytes; /* epoch → its bytes */
-  sqlite3      *reader;
-  sqlite3_stmt *read_stmt;
-};
 
 /* A record's text longer than this is not kept in the working set: a
  * call's is about 1 KiB, a note's or a follow-up's 200 bytes */
@@ -84,6 +56,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* For the parts of the store in other files (lin-store-sync.c) */
+void
+lin_store_emit_changed (LinStore  *self,
+                        LinRecord *record)
+{
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
+}
 
 /* Numbered schema migrations: migrations[i] takes user_version i to i+1. */
 static const char * const migrations[] = {
@@ -140,8 +120,8 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIN_STORE_SCHEMA_VERSION);
 
-static gboolean
-set_sqlite_error (GError     **error,
+gboolean
+lin_store_sqlite_error (GError     **error,
                   sqlite3     *db,
                   int          rc,
                   const char  *what)
@@ -174,21 +154,21 @@ set_sqlite_error (GError     **error,
   return FALSE;
 }
 
-static gboolean
-exec (LinStore    *self,
+gboolean
+lin_store_exec (LinStore    *self,
       const char  *sql,
       GError     **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, "exec");
+    return lin_store_sqlite_error (error, self->db, rc, "exec");
 
   return TRUE;
 }
 
-static gboolean
-query_int (LinStore    *self,
+gboolean
+lin_store_query_int (LinStore    *self,
            const char  *sql,
            gint64      *value,
            GError     **error)
@@ -208,11 +188,11 @@ query_int (LinStore    *self,
     }
 
   sqlite3_finalize (stmt);
-  return set_sqlite_error (error, self->db, rc, "query");
+  return lin_store_sqlite_error (error, self->db, rc, "query");
 }
 
-static void
-rollback (LinStore *self)
+void
+lin_store_rollback (LinStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -223,7 +203,7 @@ migrate (LinStore  *self,
 {
   gint64 version;
 
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  if (!lin_store_query_int (self, "PRAGMA user_version", &version, error))
     return FALSE;
 
   if (version > LIN_STORE_SCHEMA_VERSION)
@@ -238,18 +218,18 @@ migrate (LinStore  *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!lin_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (!exec (self, migrations[v], error) || !exec (self, bump, error))
+      if (!lin_store_exec (self, migrations[v], error) || !lin_store_exec (self, bump, error))
         {
-          rollback (self);
+          lin_store_rollback (self);
           return FALSE;
         }
 
-      if (!exec (self, "COMMIT", error))
+      if (!lin_store_exec (self, "COMMIT", error))
         {
-          rollback (self);
+          lin_store_rollback (self);
           return FALSE;
         }
     }
@@ -257,15 +237,15 @@ migrate (LinStore  *self,
   return TRUE;
 }
 
-static LinKey *
-wrapping_key (LinStore  *self,
+LinKey *
+lin_store_wrapping_key (LinStore  *self,
               GError   **error)
 {
   return lin_vault_derive_key (self->vault, SUBKEY_COLLECTION_WRAP, error);
 }
 
-static void
-collection_ad (guint32  epoch,
+void
+lin_store_collection_ad (guint32  epoch,
                guint8  *ad)
 {
   guint32 le = GUINT32_TO_LE (epoch);
@@ -279,8 +259,8 @@ collection_ad (guint32  epoch,
  * they load): opening and closing it for each read changed the pages'
  * protection twice, and in a virtual machine that took a third of the
  * time */
-static void
-add_read_key (LinStore *self,
+void
+lin_store_add_read_key (LinStore *self,
               guint32   epoch,
               LinKey   *key)
 {
@@ -300,7 +280,7 @@ add_collection_key (LinStore  *self,
                     guint32    epoch,
                     GError   **error)
 {
-  g_autoptr(LinKey) kwk = wrapping_key (self, error);
+  g_autoptr(LinKey) kwk = lin_store_wrapping_key (self, error);
   LinKey *key;
   guint8 wrapped[LIN_WRAPPED_KEY_BYTES];
   guint8 ad[8];
@@ -311,7 +291,7 @@ add_collection_key (LinStore  *self,
     return FALSE;
 
   key = lin_key_new_random ();
-  collection_ad (epoch, ad);
+  lin_store_collection_ad (epoch, ad);
   randombytes_buf (wrapped, LIN_NONCE_BYTES);
   crypto_aead_xchacha20poly1305_ietf_encrypt (wrapped + LIN_NONCE_BYTES, NULL,
                                               lin_key_read (key), LIN_KEY_BYTES,
@@ -333,11 +313,11 @@ add_collection_key (LinStore  *self,
   if (rc != SQLITE_DONE)
     {
       lin_key_free (key);
-      return set_sqlite_error (error, self->db, rc, "collection key");
+      return lin_store_sqlite_error (error, self->db, rc, "collection key");
     }
 
   g_hash_table_insert (self->keys, GUINT_TO_POINTER (epoch), key);
-  add_read_key (self, epoch, key);
+  lin_store_add_read_key (self, epoch, key);
   self->epoch = MAX (self->epoch, epoch);
 
   return TRUE;
@@ -347,7 +327,7 @@ static gboolean
 load_collection_keys (LinStore  *self,
                       GError   **error)
 {
-  g_autoptr(LinKey) kwk = wrapping_key (self, error);
+  g_autoptr(LinKey) kwk = lin_store_wrapping_key (self, error);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -356,7 +336,7 @@ load_collection_keys (LinStore  *self,
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT epoch, wrapped FROM collection_keys", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, "collection keys");
+    return lin_store_sqlite_error (error, self->db, rc, "collection keys");
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -375,7 +355,7 @@ load_collection_keys (LinStore  *self,
           return FALSE;
         }
 
-      collection_ad ((guint32)epoch, ad);
+      lin_store_collection_ad ((guint32)epoch, ad);
       ok = crypto_aead_xchacha20poly1305_ietf_decrypt (lin_key_write (key), NULL, NULL,
                                                        wrapped + LIN_NONCE_BYTES,
                                                        LIN_KEY_BYTES + LIN_MAC_BYTES,
@@ -391,14 +371,14 @@ load_collection_keys (LinStore  *self,
           return FALSE;
         }
 
-      add_read_key (self, (guint32)epoch, key);
+      lin_store_add_read_key (self, (guint32)epoch, key);
       g_hash_table_insert (self->keys, GUINT_TO_POINTER ((guint32)epoch), g_steal_pointer (&key));
       self->epoch = MAX (self->epoch, (guint32)epoch);
     }
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, "collection keys");
+    return lin_store_sqlite_error (error, self->db, rc, "collection keys");
 
   if (self->epoch == 0)
     {
@@ -410,8 +390,8 @@ load_collection_keys (LinStore  *self,
   return TRUE;
 }
 
-static LinKey *
-key_for_epoch (LinStore  *self,
+LinKey *
+lin_store_key_for_epoch (LinStore  *self,
                guint32    epoch,
                GError   **error)
 {
@@ -501,7 +481,7 @@ load_heads (LinStore   *self,
   guint32 size = 16;
   int rc;
 
-  if (!query_int (self, "SELECT count(*) FROM heads", &n, error))
+  if (!lin_store_query_int (self, "SELECT count(*) FROM heads", &n, error))
     return FALSE;
   while (size < 2 * n && size < G_MAXUINT32 / 2)
     size *= 2;
@@ -512,7 +492,7 @@ load_heads (LinStore   *self,
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT record_id, revision, deleted FROM heads", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, "load");
+    return lin_store_sqlite_error (error, self->db, rc, "load");
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n-- > 0)
     {
@@ -538,7 +518,7 @@ load_heads (LinStore   *self,
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, "load");
+    return lin_store_sqlite_error (error, self->db, rc, "load");
 
   return TRUE;
 }
@@ -687,7 +667,7 @@ load_part_fail_sqlite (LoadPart *part,
                        sqlite3  *db,
                        int       rc)
 {
-  return set_sqlite_error (&part->error, db, rc, "load");
+  return lin_store_sqlite_error (&part->error, db, rc, "load");
 }
 
 static gboolean
@@ -833,8 +813,8 @@ load_records_in_snapshot (LinStore  *self,
   gboolean ok = TRUE;
 
   if (!load_heads (self, &heads, error) ||
-      !query_int (self, "SELECT ifnull(min(id), 0) FROM envelopes", &first, error) ||
-      !query_int (self, "SELECT ifnull(max(id), 0) FROM envelopes", &last, error))
+      !lin_store_query_int (self, "SELECT ifnull(min(id), 0) FROM envelopes", &first, error) ||
+      !lin_store_query_int (self, "SELECT ifnull(max(id), 0) FROM envelopes", &last, error))
     return FALSE;
 
   n_envelopes = last - first + 1;
@@ -920,14 +900,14 @@ load_records (LinStore  *self,
 {
   gboolean ok;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!lin_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   ok = load_records_in_snapshot (self, error);
   if (ok)
-    ok = exec (self, "COMMIT", error);
+    ok = lin_store_exec (self, "COMMIT", error);
   if (!ok)
-    rollback (self);
+    lin_store_rollback (self);
 
   return ok;
 }
@@ -1016,7 +996,7 @@ read_payload (gpointer       data,
         }
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->reader, rc, "read");
+          lin_store_sqlite_error (error, self->reader, rc, "read");
           g_clear_pointer (&self->read_stmt, sqlite3_finalize);
           g_clear_pointer (&self->reader, sqlite3_close_v2);
           goto out;
@@ -1035,7 +1015,7 @@ read_payload (gpointer       data,
     g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
                          "A stored record is missing; the store is damaged");
   else
-    set_sqlite_error (error, self->reader, rc, "read");
+    lin_store_sqlite_error (error, self->reader, rc, "read");
   if (envelope == NULL || !lin_envelope_peek_raw (envelope, envelope_len, &header, error))
     goto out;
 
@@ -1200,7 +1180,7 @@ lin_store_open (LinVault    *vault,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, "open");
+      lin_store_sqlite_error (error, self->db, rc, "open");
       return NULL;
     }
 
@@ -1212,7 +1192,7 @@ lin_store_open (LinVault    *vault,
     {
       gint64 version;
 
-      if (!query_int (self, "PRAGMA user_version", &version, error))
+      if (!lin_store_query_int (self, "PRAGMA user_version", &version, error))
         return NULL;
 
       if (version < 1)
@@ -1227,7 +1207,7 @@ lin_store_open (LinVault    *vault,
    * than reading it (on the CI machine, 0.19 s against 0.15 s for
    * 100,000 records). Larger pages would read faster still but make
    * each save write more (1.46× a raw insert at 16 KiB). */
-  if (!exec (self,
+  if (!lin_store_exec (self,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = FULL;"
              "PRAGMA secure_delete = ON;"
@@ -1240,11 +1220,11 @@ lin_store_open (LinVault    *vault,
 
   if (create)
     {
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!lin_store_exec (self, "BEGIN IMMEDIATE", error))
         return NULL;
-      if (!add_collection_key (self, 1, error) || !exec (self, "COMMIT", error))
+      if (!add_collection_key (self, 1, error) || !lin_store_exec (self, "COMMIT", error))
         {
-          rollback (self);
+          lin_store_rollback (self);
           return NULL;
         }
     }
@@ -1361,8 +1341,8 @@ lin_store_get_vault (LinStore *self)
   return self->vault;
 }
 
-static gboolean
-check_open (LinStore  *self,
+gboolean
+lin_store_check_open (LinStore  *self,
             GError   **error)
 {
   if (self->db == NULL)
@@ -1377,8 +1357,8 @@ check_open (LinStore  *self,
 
 /* A hybrid logical clock: milliseconds since 1970 in the upper 48 bits, a
  * counter in the lower 16, never going backwards. */
-static guint64
-next_hlc (LinStore *self)
+guint64
+lin_store_next_hlc (LinStore *self)
 {
   guint64 physical = ((guint64)(g_get_real_time () / 1000)) << 16;
 
@@ -1390,16 +1370,6 @@ next_hlc (LinStore *self)
   return self->hlc_last;
 }
 
-enum {
-  STMT_INSERT_ENVELOPE,
-  STMT_UPSERT_HEAD,
-  STMT_DELETE_OLDER,
-  STMT_INSERT_OUTBOX,
-  STMT_DELETE_ENVELOPES,
-  STMT_DELETE_OUTBOX,
-  STMT_DELETE_HEAD,
-  N_STMTS
-};
 
 static const char * const stmt_sql[N_STMTS] = {
   "INSERT INTO envelopes (record_id, revision, local, envelope) VALUES (?, ?, ?, ?)",
@@ -1409,14 +1379,19 @@ static const char * const stmt_sql[N_STMTS] = {
   "DELETE FROM envelopes WHERE record_id = ?",
   "DELETE FROM outbox WHERE record_id = ?",
   "DELETE FROM heads WHERE record_id = ?",
+  "DELETE FROM outbox WHERE seq = ?",
+  "SELECT envelope FROM envelopes WHERE record_id = ? AND revision = ?",
+  "SELECT revision, deleted FROM heads WHERE record_id = ?",
+  "DELETE FROM envelopes WHERE record_id = ? AND revision = ?",
+  "DELETE FROM outbox WHERE record_id = ? AND revision <= ?",
 };
 
 G_STATIC_ASSERT (N_STMTS <= G_N_ELEMENTS (((LinStore *)NULL)->stmts));
 
 /* Runs a cached statement (bound by the caller) to completion and resets
  * it for the next use. */
-static gboolean
-step_done (LinStore      *self,
+gboolean
+lin_store_step_done (LinStore      *self,
            sqlite3_stmt  *stmt,
            const char    *what,
            GError       **error)
@@ -1426,13 +1401,13 @@ step_done (LinStore      *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, what);
+    return lin_store_sqlite_error (error, self->db, rc, what);
 
   return TRUE;
 }
 
-static sqlite3_stmt *
-cached (LinStore  *self,
+sqlite3_stmt *
+lin_store_cached (LinStore  *self,
         guint      which,
         GError   **error)
 {
@@ -1443,7 +1418,7 @@ cached (LinStore  *self,
 
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->db, rc, "prepare");
+          lin_store_sqlite_error (error, self->db, rc, "prepare");
           return NULL;
         }
     }
@@ -1451,8 +1426,8 @@ cached (LinStore  *self,
   return self->stmts[which];
 }
 
-static sqlite3_stmt *
-prepare (LinStore    *self,
+sqlite3_stmt *
+lin_store_prepare_stmt (LinStore    *self,
          const char  *sql,
          GError     **error)
 {
@@ -1461,15 +1436,15 @@ prepare (LinStore    *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, "prepare");
+      lin_store_sqlite_error (error, self->db, rc, "prepare");
       return NULL;
     }
 
   return stmt;
 }
 
-static gboolean
-write_revision (LinStore           *self,
+gboolean
+lin_store_write_revision (LinStore           *self,
                 const LinEnvelopeHeader *header,
                 GBytes             *envelope,
                 gboolean            local,
@@ -1478,52 +1453,52 @@ write_revision (LinStore           *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = cached (self, STMT_INSERT_ENVELOPE, error);
+  stmt = lin_store_cached (self, STMT_INSERT_ENVELOPE, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
   sqlite3_bind_int (stmt, 3, local);
   sqlite3_bind_blob (stmt, 4, g_bytes_get_data (envelope, NULL), (int)g_bytes_get_size (envelope), SQLITE_STATIC);
-  if (!step_done (self, stmt, "save", error))
+  if (!lin_store_step_done (self, stmt, "save", error))
     return FALSE;
 
-  stmt = cached (self, STMT_UPSERT_HEAD, error);
+  stmt = lin_store_cached (self, STMT_UPSERT_HEAD, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
   sqlite3_bind_int (stmt, 3, deleted);
-  if (!step_done (self, stmt, "save", error))
+  if (!lin_store_step_done (self, stmt, "save", error))
     return FALSE;
 
   if (local)
     {
       /* a draft keeps only its latest revision */
-      stmt = cached (self, STMT_DELETE_OLDER, error);
+      stmt = lin_store_cached (self, STMT_DELETE_OLDER, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
-      return step_done (self, stmt, "save", error);
+      return lin_store_step_done (self, stmt, "save", error);
     }
   else
     {
       guint8 op_id[16];
 
       randombytes_buf (op_id, sizeof op_id);
-      stmt = cached (self, STMT_INSERT_OUTBOX, error);
+      stmt = lin_store_cached (self, STMT_INSERT_OUTBOX, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_blob (stmt, 1, op_id, sizeof op_id, SQLITE_TRANSIENT);
       sqlite3_bind_blob (stmt, 2, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, (sqlite3_int64)header->revision);
-      return step_done (self, stmt, "save", error);
+      return lin_store_step_done (self, stmt, "save", error);
     }
 }
 
-static void
-fill_header (LinStore          *self,
+void
+lin_store_fill_header (LinStore          *self,
              LinRecord         *record,
              guint64            base_revision,
              LinEnvelopeHeader *header)
@@ -1534,7 +1509,7 @@ fill_header (LinStore          *self,
   header->parent_revision = base_revision;
   header->key_epoch = self->epoch;
   memcpy (header->device_id, lin_vault_get_device_id (self->vault), LIN_DEVICE_ID_BYTES);
-  header->hlc = next_hlc (self);
+  header->hlc = lin_store_next_hlc (self);
 }
 
 /* A record's text on disk is read (and checked) before anything is
@@ -1573,7 +1548,7 @@ save_records (LinStore   *self,
   g_autoptr(GHashTable) pending = NULL;  /* id → its latest header in @headers */
   LinKey *key;
 
-  if (!check_open (self, error))
+  if (!lin_store_check_open (self, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -1583,7 +1558,7 @@ save_records (LinStore   *self,
   if (n == 0)
     return TRUE;
 
-  key = key_for_epoch (self, self->epoch, error);
+  key = lin_store_key_for_epoch (self, self->epoch, error);
   if (key == NULL)
     return FALSE;
 
@@ -1608,7 +1583,7 @@ save_records (LinStore   *self,
       if (before != NULL)
         base = MAX (base, before->revision);
 
-      fill_header (self, record, base, &headers[i]);
+      lin_store_fill_header (self, record, base, &headers[i]);
       if (pending != NULL)
         g_hash_table_insert (pending, headers[i].record_id, &headers[i]);
 
@@ -1620,19 +1595,19 @@ save_records (LinStore   *self,
       g_ptr_array_add (envelopes, envelope);
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!lin_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
-    if (!write_revision (self, &headers[i], envelopes->pdata[i], lin_record_get_local (records[i]), FALSE, error))
+    if (!lin_store_write_revision (self, &headers[i], envelopes->pdata[i], lin_record_get_local (records[i]), FALSE, error))
       {
-        rollback (self);
+        lin_store_rollback (self);
         return FALSE;
       }
 
-  if (!exec (self, "COMMIT", error))
+  if (!lin_store_exec (self, "COMMIT", error))
     {
-      rollback (self);
+      lin_store_rollback (self);
       return FALSE;
     }
 
@@ -1731,36 +1706,36 @@ lin_store_delete (LinStore   *self,
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIN_IS_RECORD (record), FALSE);
 
-  if (!check_open (self, error))
+  if (!lin_store_check_open (self, error))
     return FALSE;
 
   keep = g_object_ref (record);
   local = lin_record_get_local (record);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!lin_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  ok = (stmt = cached (self, STMT_DELETE_ENVELOPES, error)) != NULL;
+  ok = (stmt = lin_store_cached (self, STMT_DELETE_ENVELOPES, error)) != NULL;
   if (ok)
     {
       sqlite3_bind_blob (stmt, 1, lin_record_get_id (record), LIN_RECORD_ID_BYTES, SQLITE_STATIC);
-      ok = step_done (self, stmt, "delete", error);
+      ok = lin_store_step_done (self, stmt, "delete", error);
     }
   if (ok)
-    ok = (stmt = cached (self, STMT_DELETE_OUTBOX, error)) != NULL;
+    ok = (stmt = lin_store_cached (self, STMT_DELETE_OUTBOX, error)) != NULL;
   if (ok)
     {
       sqlite3_bind_blob (stmt, 1, lin_record_get_id (record), LIN_RECORD_ID_BYTES, SQLITE_STATIC);
-      ok = step_done (self, stmt, "delete", error);
+      ok = lin_store_step_done (self, stmt, "delete", error);
     }
 
   if (ok && local)
     {
-      ok = (stmt = cached (self, STMT_DELETE_HEAD, error)) != NULL;
+      ok = (stmt = lin_store_cached (self, STMT_DELETE_HEAD, error)) != NULL;
       if (ok)
         {
           sqlite3_bind_blob (stmt, 1, lin_record_get_id (record), LIN_RECORD_ID_BYTES, SQLITE_STATIC);
-          ok = step_done (self, stmt, "delete", error);
+          ok = lin_store_step_done (self, stmt, "delete", error);
         }
     }
   else if (ok)
@@ -1770,19 +1745,19 @@ lin_store_delete (LinStore   *self,
       g_autoptr(GBytes) envelope = NULL;
       LinKey *key;
 
-      fill_header (self, record, lin_record_get_revision (record), &header);
+      lin_store_fill_header (self, record, lin_record_get_revision (record), &header);
       header.flags = LIN_ENVELOPE_FLAG_TOMBSTONE;
-      key = key_for_epoch (self, header.key_epoch, error);
+      key = lin_store_key_for_epoch (self, header.key_epoch, error);
       payload = lin_record_serialize (tombstone);
       envelope = key != NULL ? lin_envelope_seal (&header, key, g_bytes_get_data (payload, NULL),
                                                   g_bytes_get_size (payload), error)
                              : NULL;
-      ok = envelope != NULL && write_revision (self, &header, envelope, FALSE, TRUE, error);
+      ok = envelope != NULL && lin_store_write_revision (self, &header, envelope, FALSE, TRUE, error);
     }
 
-  if (!ok || !exec (self, "COMMIT", error))
+  if (!ok || !lin_store_exec (self, "COMMIT", error))
     {
-      rollback (self);
+      lin_store_rollback (self);
       return FALSE;
     }
 
@@ -1899,7 +1874,7 @@ lin_store_get_n_outbox (LinStore *self)
 
   g_return_val_if_fail (LIN_IS_STORE (self), 0);
 
-  if (self->db == NULL || !query_int (self, "SELECT count(*) FROM outbox", &n, NULL))
+  if (self->db == NULL || !lin_store_query_int (self, "SELECT count(*) FROM outbox", &n, NULL))
     return 0;
 
   return (guint)n;
@@ -1929,12 +1904,12 @@ lin_store_rotate_key (LinStore  *self,
 {
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
-  if (!check_open (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
+  if (!lin_store_check_open (self, error) || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!add_collection_key (self, self->epoch + 1, error) || !exec (self, "COMMIT", error))
+  if (!add_collection_key (self, self->epoch + 1, error) || !lin_store_exec (self, "COMMIT", error))
     {
-      rollback (self);
+      lin_store_rollback (self);
       return FALSE;
     }
 
@@ -1963,10 +1938,10 @@ lin_store_verify (LinStore  *self,
 
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
-  if (!check_open (self, error))
+  if (!lin_store_check_open (self, error))
     return FALSE;
 
-  stmt = prepare (self, "PRAGMA integrity_check", error);
+  stmt = lin_store_prepare_stmt (self, "PRAGMA integrity_check", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -1979,7 +1954,7 @@ lin_store_verify (LinStore  *self,
     }
   sqlite3_finalize (stmt);
 
-  stmt = prepare (self, "SELECT record_id, revision, envelope FROM envelopes", error);
+  stmt = lin_store_prepare_stmt (self, "SELECT record_id, revision, envelope FROM envelopes", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1993,7 +1968,7 @@ lin_store_verify (LinStore  *self,
 
       if (sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
           !lin_envelope_peek (envelope, &header, error) ||
-          (key = key_for_epoch (self, header.key_epoch, error)) == NULL ||
+          (key = lin_store_key_for_epoch (self, header.key_epoch, error)) == NULL ||
           (plain = lin_envelope_open (envelope, key, sqlite3_column_blob (stmt, 0),
                                       (guint64)sqlite3_column_int64 (stmt, 1), NULL, error)) == NULL ||
           (record = lin_record_new_from_payload (&header, g_bytes_get_data (plain, NULL),
@@ -2008,7 +1983,7 @@ lin_store_verify (LinStore  *self,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, "verify");
+    return lin_store_sqlite_error (error, self->db, rc, "verify");
 
   if (n_envelopes != NULL)
     *n_envelopes = n;
@@ -2043,7 +2018,7 @@ lin_store_list_revisions (LinStore    *self,
   g_return_val_if_fail (LIN_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!check_open (self, error))
+  if (!lin_store_check_open (self, error))
     return NULL;
 
   if (!lin_record_id_from_string (id, bin))
@@ -2052,7 +2027,7 @@ lin_store_list_revisions (LinStore    *self,
       return NULL;
     }
 
-  stmt = prepare (self, "SELECT revision, local, envelope FROM envelopes WHERE record_id = ? ORDER BY revision",
+  stmt = lin_store_prepare_stmt (self, "SELECT revision, local, envelope FROM envelopes WHERE record_id = ? ORDER BY revision",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -2067,7 +2042,7 @@ lin_store_list_revisions (LinStore    *self,
       LinKey *key;
 
       if (!lin_envelope_peek (envelope, &header, error) ||
-          (key = key_for_epoch (self, header.key_epoch, error)) == NULL ||
+          (key = lin_store_key_for_epoch (self, header.key_epoch, error)) == NULL ||
           (plain = lin_envelope_open (envelope, key, bin, (guint64)sqlite3_column_int64 (stmt, 0),
                                       NULL, error)) == NULL)
         {
@@ -2092,7 +2067,7 @@ lin_store_list_revisions (LinStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, "history");
+      lin_store_sqlite_error (error, self->db, rc, "history");
       return NULL;
     }
 
@@ -2114,7 +2089,7 @@ lin_store_checkpoint (LinStore  *self,
 {
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
-  return check_open (self, error) && exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  return lin_store_check_open (self, error) && lin_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 /**
@@ -2139,7 +2114,7 @@ lin_store_dup_envelopes (LinStore   *self,
   if (self->db == NULL || !lin_record_id_from_string (id, bin))
     return out;
 
-  stmt = prepare (self, "SELECT envelope FROM envelopes WHERE record_id = ? ORDER BY revision", NULL);
+  stmt = lin_store_prepare_stmt (self, "SELECT envelope FROM envelopes WHERE record_id = ? ORDER BY revision", NULL);
   if (stmt == NULL)
     return out;
 

@@ -368,6 +368,43 @@ request_done_cb (GObject      *source,
 }
 
 /**
+ * lin_sync_message_new:
+ * @account: this device's account
+ * @method: "GET" or "POST"
+ * @path: "/v1/device", …
+ * @body: (nullable): the JSON body
+ *
+ * Returns: (transfer full) (nullable): a request to the account's server
+ *   with its token and pinned certificate, or %NULL when it has none
+ */
+SoupMessage *
+lin_sync_message_new (LinRecord  *account,
+                      const char *method,
+                      const char *path,
+                      GBytes     *body)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *authorization = NULL;
+  const char *server = lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_SERVER);
+  const char *token = lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_TOKEN);
+  SoupMessage *msg;
+
+  uri = g_strconcat (server != NULL ? server : "", path, NULL);
+  msg = server != NULL && token != NULL ? soup_message_new (method, uri) : NULL;
+  if (msg == NULL)
+    return NULL;
+
+  lin_sync_message_pin (msg, lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_FINGERPRINT));
+  authorization = g_strconcat ("Bearer ", token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  sodium_memzero (authorization, strlen (authorization));
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, "application/json", body);
+
+  return msg;
+}
+
+/**
  * lin_sync_request_async:
  * @account: this device's account (lin_sync_find_account())
  * @method: "GET" or "POST"
@@ -389,31 +426,22 @@ lin_sync_request_async (LinRecord           *account,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) msg = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *authorization = NULL;
-  const char *server = lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_SERVER);
-  const char *token = lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_TOKEN);
+  g_autoptr(GBytes) bytes = NULL;
 
   g_task_set_source_tag (task, lin_sync_request_async);
-  uri = g_strconcat (server != NULL ? server : "", path, NULL);
-  msg = server != NULL && token != NULL ? soup_message_new (method, uri) : NULL;
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  msg = lin_sync_message_new (account, method, path, bytes);
   if (msg == NULL)
     {
       g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_NETWORK, "The account has no server");
       return;
     }
 
-  lin_sync_message_pin (msg, lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_FINGERPRINT));
-  authorization = g_strconcat ("Bearer ", token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-  sodium_memzero (authorization, strlen (authorization));
-  if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, cancellable, request_done_cb,
                                     g_steal_pointer (&task));
 }

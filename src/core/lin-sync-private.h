@@ -11,11 +11,18 @@
 
 #include <libsoup/soup.h>
 
+#include "lin-record.h"
+
 G_BEGIN_DECLS
 
 #define LIN_SYNC_MAX_ANSWER (4 * 1024 * 1024)
 
 void lin_sync_message_pin (SoupMessage *msg,
                            const char  *fingerprint);
+
+SoupMessage *lin_sync_message_new (LinRecord   *account,
+                                   const char  *method,
+                                   const char  *path,
+                                   GBytes      *body);
 
 G_END_DECLS

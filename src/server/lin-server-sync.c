@@ -102,7 +102,7 @@ read_op (SoupServerMessage *msg,
   else
     {
       data = g_bytes_get_data (op->envelope, &len);
-      if (!lin_envelope_peek_raw (data, len, &header, NULL))
+      if (!lin_envelope_peek_signed (data, len, &header, NULL))
         reason = g_strdup_printf ("Operation %u: “envelope” is not an envelope", index);
       else if (memcmp (header.record_id, op->record_id, LIN_SERVER_ID_BYTES) != 0 ||
                header.revision != (guint64)op->revision)

@@ -436,6 +436,46 @@ handle_list_devices (LinServer         *self,
   lin_server_reply_json (msg, 200, builder);
 }
 
+/* GET /v1/certificates, for every approved device: the certificates of
+ * the organisation's devices, revoked ones included (what they pushed
+ * before stays), so that a device can check whose signature an envelope
+ * carries. The organisation key signed them: the server cannot add one. */
+static void
+handle_certificates (LinServer         *self,
+                     SoupServerMessage *msg,
+                     LinServerDevice   *device)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GPtrArray) devices = NULL;
+  g_autoptr(GError) error = NULL;
+
+  devices = lin_server_db_list_devices (self->db, device->org_id, NULL, &error);
+  if (devices == NULL)
+    return reply_db_error (msg, error);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "certificates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < devices->len; i++)
+    {
+      LinServerDevice *other = g_ptr_array_index (devices, i);
+
+      if (other->certificate == NULL)
+        continue;
+      json_builder_begin_object (builder);
+      add_string (builder, "device_id", other->id);
+      add_string (builder, "sign_key", other->sign_key);
+      add_string (builder, "box_key", other->box_key);
+      add_string (builder, "certificate", other->certificate);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  lin_server_reply_json (msg, 200, builder);
+}
+
 /* POST /v1/devices/ID/approve and …/revoke, for the coordinator */
 static void
 handle_device_action (LinServer         *self,
@@ -537,6 +577,9 @@ route_device (LinServer          *self,
 
   if (!g_str_equal (device->state, "approved"))
     return lin_server_reply_error (msg, 403, "not_approved", "The device is not approved yet");
+
+  if (n == 1 && g_str_equal (seg[0], "certificates") && get)
+    return handle_certificates (self, msg, device);
 
   if (g_str_equal (seg[0], "devices") && (n == 1 || n == 3))
     {

@@ -1,0 +1,1205 @@
+/* lin-store-sync.c
+ *
+ * Copyright 2026 The Linija developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's side of sync (ARCHITECTURE.md, "The organisation"): the
+ * outbox read in pages and emptied once the server's answers are here,
+ * pulled revisions applied with the cursor in the same transaction, and
+ * the organisation's collection keys taken in.
+ *
+ * The server keeps one line of revisions per record (compare-and-swap on
+ * the base revision). A revision pulled is either this laptop's own come
+ * back (the same bytes: an echo, its outbox row done), or, when this
+ * laptop has edits of the record not yet pushed, a colleague's that came
+ * first: the pushed-to-be revisions are set aside, the colleague's becomes
+ * the record's history, and the merge of both (lin-merge.c) is a new
+ * revision on top of it, in the outbox. What lost the merge becomes a
+ * conflict copy (LIN_CONFLICT_KIND). Otherwise it is simply taken.
+ */
+
+#define G_LOG_DOMAIN "lin-store"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "lin-merge.h"
+#include "lin-store-private.h"
+#include "lin-store-sync.h"
+
+#define JOINED_STATE "joined"
+
+void
+lin_outbox_op_free (LinOutboxOp *op)
+{
+  if (op == NULL)
+    return;
+
+  g_clear_pointer (&op->envelope, g_bytes_unref);
+  g_free (op);
+}
+
+void
+lin_change_free (LinChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_clear_pointer (&change->envelope, g_bytes_unref);
+  g_clear_object (&change->record);
+  g_free (change);
+}
+
+/* The outbox */
+
+/* The envelope stored for a revision, peeked */
+static GBytes *stored_envelope (LinStore     *self,
+                                const guint8 *id,
+                                guint64       revision);
+
+/**
+ * lin_store_outbox_page:
+ * @self: an open #LinStore
+ * @skip: (nullable): records (binary ids) not to take again this attempt
+ * @max_ops: at most this many
+ * @max_bytes: and at most this many bytes of envelopes (one at least)
+ * @error: a location for a #GError
+ *
+ * One operation per record: its newest revision waiting, on the revision
+ * the first one waiting was made on (the last the server is known to
+ * hold). Several edits of one record before a push are one operation:
+ * two operations of one record in a page could not be checked against
+ * the server's revision each (the second's base would be the first's
+ * number, which another laptop's revision may have taken).
+ *
+ * Returns: (transfer container) (element-type LinOutboxOp): the next
+ *   operations to push, oldest first; empty when none wait
+ */
+GPtrArray *
+lin_store_outbox_page (LinStore    *self,
+                       GHashTable  *skip,
+                       guint        max_ops,
+                       gsize        max_bytes,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_outbox_op_free);
+  sqlite3_stmt *stmt;
+  gsize bytes = 0;
+  int rc;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), NULL);
+
+  if (!lin_store_check_open (self, error))
+    return NULL;
+
+  /* the op id of the newest row (SQLite takes the bare column from the
+   * row of MAX()) */
+  stmt = lin_store_prepare_stmt (self,
+                                 "SELECT record_id, op_id, MAX(revision), MIN(revision), MIN(seq) FROM outbox"
+                                 " GROUP BY record_id ORDER BY MIN(seq)", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (ops->len < max_ops && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LinOutboxOp) op = g_new0 (LinOutboxOp, 1);
+      g_autoptr(GBytes) first = NULL;
+      const void *id = sqlite3_column_blob (stmt, 0);
+      const void *op_id = sqlite3_column_blob (stmt, 1);
+      LinEnvelopeHeader header;
+
+      if (id == NULL || sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
+          op_id == NULL || sqlite3_column_bytes (stmt, 1) != sizeof op->op_id)
+        continue;
+      if (skip != NULL && g_hash_table_contains (skip, id))
+        continue;
+
+      memcpy (op->record_id, id, LIN_RECORD_ID_BYTES);
+      memcpy (op->op_id, op_id, sizeof op->op_id);
+      op->seq = sqlite3_column_int64 (stmt, 4);
+      op->revision = (guint64)sqlite3_column_int64 (stmt, 2);
+      op->envelope = stored_envelope (self, op->record_id, op->revision);
+      first = stored_envelope (self, op->record_id, (guint64)sqlite3_column_int64 (stmt, 3));
+      if (op->envelope == NULL || first == NULL || !lin_envelope_peek (first, &header, NULL))
+        continue;   /* a row whose revision is gone (shredded): nothing to send */
+      op->base_revision = header.parent_revision;
+
+      if (ops->len > 0 && bytes + g_bytes_get_size (op->envelope) > max_bytes)
+        break;
+      bytes += g_bytes_get_size (op->envelope);
+      g_ptr_array_add (ops, g_steal_pointer (&op));
+    }
+
+  sqlite3_finalize (stmt);
+  if (ops->len < max_ops && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      lin_store_sqlite_error (error, self->db, rc, "outbox");
+      return NULL;
+    }
+
+  return g_steal_pointer (&ops);
+}
+
+static gboolean
+delete_outbox_row (LinStore  *self,
+                   gint64     seq,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, STMT_DELETE_OUTBOX_ROW, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+
+  return lin_store_step_done (self, stmt, "outbox", error);
+}
+
+static gboolean
+commit (LinStore  *self,
+        GError   **error)
+{
+  if (lin_store_exec (self, "COMMIT", error))
+    return TRUE;
+
+  lin_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+delete_outbox_upto (LinStore      *self,
+                    const guint8  *id,
+                    guint64        revision,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, STMT_DELETE_OUTBOX_UPTO, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64)revision);
+
+  return lin_store_step_done (self, stmt, "outbox", error);
+}
+
+/**
+ * lin_store_outbox_done:
+ * @self: an open #LinStore
+ * @ops: (element-type LinOutboxOp): operations the server holds now
+ * @error: a location for a #GError
+ *
+ * Removes their rows (and those of the edits before them, which they
+ * carry), in one transaction: called once the server's answer (applied,
+ * duplicate) is here, never before.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_outbox_done (LinStore   *self,
+                       GPtrArray  *ops,
+                       GError    **error)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  if (ops->len == 0)
+    return TRUE;
+
+  if (!lin_store_check_open (self, error) || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      LinOutboxOp *op = ops->pdata[i];
+
+      if (!delete_outbox_upto (self, op->record_id, op->revision, error))
+        {
+          lin_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return commit (self, error);
+}
+
+/* Pulled revisions */
+
+gboolean
+lin_store_has_key (LinStore *self,
+                   guint32   epoch)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->keys, GUINT_TO_POINTER (epoch));
+}
+
+/**
+ * lin_store_open_change:
+ * @self: an open #LinStore
+ * @seq: the server's sequence number of the revision
+ * @envelope: its envelope (the signature already checked and taken off)
+ * @error: a location for a #GError
+ *
+ * Opens a pulled revision with the collection key of its epoch.
+ *
+ * Returns: (transfer full): the change, or %NULL with @error set
+ */
+LinChange *
+lin_store_open_change (LinStore  *self,
+                       gint64     seq,
+                       GBytes    *envelope,
+                       GError   **error)
+{
+  g_autoptr(LinChange) change = g_new0 (LinChange, 1);
+  g_autoptr(GBytes) plain = NULL;
+  LinKey *key;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), NULL);
+
+  if (!lin_store_check_open (self, error) || !lin_envelope_peek (envelope, &change->header, error))
+    return NULL;
+
+  key = lin_store_key_for_epoch (self, change->header.key_epoch, error);
+  if (key == NULL)
+    return NULL;
+
+  plain = lin_envelope_open (envelope, key, change->header.record_id, change->header.revision,
+                             &change->header, error);
+  if (plain == NULL)
+    return NULL;
+
+  change->record = lin_record_new_from_payload (&change->header, g_bytes_get_data (plain, NULL),
+                                                g_bytes_get_size (plain), NULL, error);
+  if (change->record == NULL)
+    return NULL;
+
+  change->seq = seq;
+  change->envelope = g_bytes_ref (envelope);
+
+  return g_steal_pointer (&change);
+}
+
+/* What a change did to the working set, done once the transaction has
+ * committed */
+typedef struct
+{
+  guint8             id[LIN_RECORD_ID_BYTES];
+  LinRecord         *record;   /* the record as it is now; its fields are taken */
+  LinEnvelopeHeader  header;   /* of its head revision */
+  gboolean           deleted;
+} Update;
+
+static void
+update_free (Update *update)
+{
+  g_clear_object (&update->record);
+  g_free (update);
+}
+
+static void
+add_update (GPtrArray               *updates,
+            LinRecord               *record,
+            const LinEnvelopeHeader *header,
+            gboolean                 deleted)
+{
+  Update *update = g_new0 (Update, 1);
+
+  memcpy (update->id, header->record_id, LIN_RECORD_ID_BYTES);
+  update->record = g_object_ref (record);
+  update->header = *header;
+  update->deleted = deleted;
+  g_ptr_array_add (updates, update);
+}
+
+/* What an earlier change of the page made of record @id, or NULL */
+static Update *
+latest_update (GPtrArray    *updates,
+               const guint8 *id)
+{
+  for (guint i = updates->len; i > 0; i--)
+    {
+      Update *update = updates->pdata[i - 1];
+
+      if (memcmp (update->id, id, LIN_RECORD_ID_BYTES) == 0)
+        return update;
+    }
+
+  return NULL;
+}
+
+/* The outbox rows of one record, oldest first */
+typedef struct
+{
+  gint64  seq;
+  guint64 revision;
+} Pending;
+
+static GHashTable *
+load_pending (LinStore  *self,
+              GError   **error)
+{
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (lin_record_id_hash, lin_record_id_equal, g_free,
+                                                         (GDestroyNotify)g_array_unref);
+  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "SELECT seq, record_id, revision FROM outbox ORDER BY seq",
+                                               error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const void *id = sqlite3_column_blob (stmt, 1);
+      Pending row = { sqlite3_column_int64 (stmt, 0), (guint64)sqlite3_column_int64 (stmt, 2) };
+      GArray *rows;
+
+      if (id == NULL || sqlite3_column_bytes (stmt, 1) != LIN_RECORD_ID_BYTES)
+        continue;
+      rows = g_hash_table_lookup (pending, id);
+      if (rows == NULL)
+        {
+          rows = g_array_new (FALSE, FALSE, sizeof (Pending));
+          g_hash_table_insert (pending, g_memdup2 (id, LIN_RECORD_ID_BYTES), rows);
+        }
+      g_array_append_val (rows, row);
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lin_store_sqlite_error (error, self->db, rc, "outbox");
+      return NULL;
+    }
+
+  return g_steal_pointer (&pending);
+}
+
+/* The stored envelope of a revision, or NULL */
+static GBytes *
+stored_envelope (LinStore     *self,
+                 const guint8 *id,
+                 guint64       revision)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, STMT_SELECT_ENVELOPE, NULL);
+  GBytes *envelope = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64)revision);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_blob (stmt, 0) != NULL)
+    envelope = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return envelope;
+}
+
+static gboolean
+stored_head (LinStore     *self,
+             const guint8 *id,
+             guint64      *revision,
+             gboolean     *deleted)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, STMT_SELECT_HEAD, NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *revision = (guint64)sqlite3_column_int64 (stmt, 0);
+      *deleted = sqlite3_column_int (stmt, 1) != 0;
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return found;
+}
+
+static gboolean
+run_id_stmt (LinStore     *self,
+             guint         which,
+             const guint8 *id,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, which, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+
+  return lin_store_step_done (self, stmt, "sync", error);
+}
+
+/* A revision from the server: kept as it came, with no outbox row */
+static gboolean
+write_remote (LinStore                *self,
+              const LinEnvelopeHeader *header,
+              GBytes                  *envelope,
+              GError                 **error)
+{
+  gboolean tombstone = (header->flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0;
+  sqlite3_stmt *stmt;
+
+  /* a deletion destroys what could be read of the record */
+  if (tombstone && !run_id_stmt (self, STMT_DELETE_ENVELOPES, header->record_id, error))
+    return FALSE;
+
+  stmt = lin_store_cached (self, STMT_INSERT_ENVELOPE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
+  sqlite3_bind_int (stmt, 3, 0);
+  sqlite3_bind_blob (stmt, 4, g_bytes_get_data (envelope, NULL), (int)g_bytes_get_size (envelope), SQLITE_STATIC);
+  if (!lin_store_step_done (self, stmt, "sync", error))
+    return FALSE;
+
+  stmt = lin_store_cached (self, STMT_UPSERT_HEAD, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
+  sqlite3_bind_int (stmt, 3, tombstone);
+
+  return lin_store_step_done (self, stmt, "sync", error);
+}
+
+/* A revision of this laptop's, sealed now, in the outbox */
+static LinRecord *
+write_own (LinStore    *self,
+           const char  *kind,
+           const guint8 *id,
+           JsonObject  *fields,
+           guint64      base_revision,
+           GArray      *rows,
+           GPtrArray   *updates,
+           GError     **error)
+{
+  g_autoptr(LinRecord) record = lin_record_new (kind);
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(GBytes) envelope = NULL;
+  LinEnvelopeHeader header;
+  LinKey *key;
+
+  lin_record_set_fields (record, fields);
+  lin_store_fill_header (self, record, base_revision, &header);
+  if (id != NULL)
+    memcpy (header.record_id, id, LIN_RECORD_ID_BYTES);
+
+  key = lin_store_key_for_epoch (self, header.key_epoch, error);
+  payload = lin_record_serialize (record);
+  envelope = key != NULL ? lin_envelope_seal (&header, key, g_bytes_get_data (payload, NULL),
+                                              g_bytes_get_size (payload), error)
+                         : NULL;
+  if (envelope == NULL || !lin_store_write_revision (self, &header, envelope, FALSE, FALSE, error))
+    return NULL;
+
+  /* waiting to be pushed, as the rest of the page must know */
+  if (rows != NULL)
+    {
+      Pending row = { sqlite3_last_insert_rowid (self->db), header.revision };
+
+      g_array_append_val (rows, row);
+    }
+
+  lin_record_set_saved (record, &header);
+  add_update (updates, record, &header, FALSE);
+
+  return record;
+}
+
+static gboolean
+write_conflict (LinStore     *self,
+                LinRecord    *about,
+                const char   *member,
+                JsonNode     *value,
+                guint64       written_hlc,
+                gboolean      review,
+                GPtrArray    *updates,
+                GError      **error)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  json_object_set_string_member (fields, LIN_CONFLICT_FIELD_RECORD, lin_record_get_id_string (about));
+  json_object_set_string_member (fields, LIN_CONFLICT_FIELD_RECORD_KIND, lin_record_get_kind (about));
+  if (member != NULL)
+    json_object_set_string_member (fields, LIN_CONFLICT_FIELD_MEMBER, member);
+  if (value != NULL)
+    {
+      g_autofree char *text = json_to_string (value, FALSE);
+
+      json_object_set_string_member (fields, LIN_CONFLICT_FIELD_VALUE, text);
+    }
+  /* the clock's milliseconds, as microseconds like GDateTime's */
+  json_object_set_int_member (fields, LIN_CONFLICT_FIELD_WRITTEN, (gint64)(written_hlc >> 16) * 1000);
+  json_object_set_boolean_member (fields, LIN_CONFLICT_FIELD_REVIEW, review);
+  json_object_set_boolean_member (fields, LIN_CONFLICT_FIELD_RESOLVED, FALSE);
+
+  return write_own (self, LIN_CONFLICT_KIND, NULL, fields, 0, NULL, updates, error) != NULL;
+}
+
+static gboolean
+same_fields (JsonObject *a,
+             JsonObject *b)
+{
+  g_autoptr(JsonNode) x = json_node_init_object (json_node_alloc (), a);
+  g_autoptr(JsonNode) y = json_node_init_object (json_node_alloc (), b);
+
+  return json_node_equal (x, y);
+}
+
+/* The fields of a stored revision, or NULL (none, a tombstone, unreadable) */
+static JsonObject *
+stored_fields (LinStore     *self,
+               const guint8 *id,
+               guint64       revision)
+{
+  g_autoptr(GBytes) envelope = NULL;
+  g_autoptr(LinChange) change = NULL;
+
+  if (revision == 0 || (envelope = stored_envelope (self, id, revision)) == NULL)
+    return NULL;
+  change = lin_store_open_change (self, 0, envelope, NULL);
+  if (change == NULL || (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0)
+    return NULL;
+
+  return json_object_ref (lin_record_get_fields (change->record));
+}
+
+/* A colleague's revision met edits of this laptop's not yet pushed (@rows,
+ * oldest first) */
+static gboolean
+merge_change (LinStore      *self,
+              LinChange     *change,
+              GArray        *rows,
+              GPtrArray     *updates,
+              LinApplyStats *stats,
+              GError       **error)
+{
+  const guint8 *id = change->header.record_id;
+  LinRecord *ours = g_hash_table_lookup (self->records, id);
+  Update *earlier = latest_update (updates, id);
+  g_autoptr(JsonObject) base = NULL;
+  g_autoptr(JsonObject) our_fields = NULL;
+  g_autoptr(GBytes) first = NULL;
+  LinEnvelopeHeader first_header;
+  gboolean ours_deleted, theirs_deleted;
+  guint64 our_hlc = ours != NULL ? lin_record_get_hlc (ours) : 0;
+  guint64 start = 0, head = 0;
+
+  /* the revision both started from: the parent of the first not pushed */
+  first = stored_envelope (self, id, g_array_index (rows, Pending, 0).revision);
+  if (first != NULL && lin_envelope_peek (first, &first_header, NULL))
+    start = first_header.parent_revision;
+  base = stored_fields (self, id, start);
+
+  /* this laptop's record as it is now: as an earlier change of this page
+   * left it, or as the working set has it */
+  stored_head (self, id, &head, &ours_deleted);
+  if (earlier != NULL)
+    {
+      ours = earlier->deleted ? NULL : earlier->record;
+      our_hlc = earlier->header.hlc;
+    }
+  ours_deleted = ours_deleted || ours == NULL;
+  if (!ours_deleted)
+    our_fields = json_object_ref (lin_record_get_fields (ours));
+  theirs_deleted = (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0;
+
+  /* this laptop's revisions not pushed make way for the colleague's: what
+   * they held is in @our_fields, and goes into the merge */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Pending *row = &g_array_index (rows, Pending, i);
+      sqlite3_stmt *stmt = lin_store_cached (self, STMT_DELETE_REVISION, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, (gint64)row->revision);
+      if (!lin_store_step_done (self, stmt, "sync", error) || !delete_outbox_row (self, row->seq, error))
+        return FALSE;
+    }
+  g_array_set_size (rows, 0);
+
+  if (!write_remote (self, &change->header, change->envelope, error))
+    return FALSE;
+  stats->n_merged++;
+
+  if (lin_merge_keep_deleted (ours_deleted, !ours_deleted, theirs_deleted, !theirs_deleted))
+    {
+      add_update (updates, change->record, &change->header, TRUE);
+      return TRUE;
+    }
+
+  if (ours_deleted)
+    {
+      /* her edit beats this laptop's deletion: the record comes back, and
+       * the deletion is shown */
+      add_update (updates, change->record, &change->header, FALSE);
+      stats->n_conflicts++;
+      return write_conflict (self, change->record, NULL, NULL, our_hlc, FALSE, updates, error);
+    }
+
+  if (theirs_deleted)
+    {
+      /* this laptop's edit beats her deletion: on top of it */
+      return write_own (self, lin_record_get_kind (change->record), id, our_fields, change->header.revision,
+                        rows, updates, error) != NULL;
+    }
+
+  {
+    g_autoptr(LinMergeResult) merged = NULL;
+    JsonObject *their_fields = lin_record_get_fields (change->record);
+
+    merged = lin_merge_fields (lin_record_get_kind (change->record), base, our_fields, our_hlc, their_fields,
+                               change->header.hlc);
+
+    if (same_fields (merged->fields, their_fields))
+      add_update (updates, change->record, &change->header, FALSE);
+    else if (write_own (self, lin_record_get_kind (change->record), id, merged->fields, change->header.revision,
+                        rows, updates, error) == NULL)
+      return FALSE;
+
+    for (guint i = 0; i < merged->losses->len; i++)
+      {
+        LinMergeLoss *loss = merged->losses->pdata[i];
+
+        stats->n_conflicts++;
+        if (!write_conflict (self, change->record, loss->member, loss->value, loss->hlc, merged->review, updates,
+                             error))
+          return FALSE;
+      }
+
+    if (merged->review && merged->losses->len == 0)
+      {
+        stats->n_conflicts++;
+        return write_conflict (self, change->record, NULL, NULL, our_hlc, TRUE, updates, error);
+      }
+  }
+
+  return TRUE;
+}
+
+/* Returns FALSE with @error set only for what must stop the page (the
+ * disk); a change that cannot be taken is counted in @rejected */
+static gboolean
+apply_change (LinStore      *self,
+              LinChange     *change,
+              GHashTable    *pending,
+              GPtrArray     *updates,
+              LinApplyStats *stats,
+              guint         *rejected,
+              GError       **error)
+{
+  const guint8 *id = change->header.record_id;
+  g_autoptr(GBytes) stored = stored_envelope (self, id, change->header.revision);
+  GArray *rows = g_hash_table_lookup (pending, id);
+  LinRecord *current = g_hash_table_lookup (self->records, id);
+  guint64 head = 0;
+  gboolean deleted = FALSE;
+
+  /* the clock runs on past every revision seen */
+  self->hlc_last = MAX (self->hlc_last, change->header.hlc);
+
+  if (current != NULL && lin_record_get_kind (current) != lin_record_get_kind (change->record))
+    {
+      g_debug ("Left out: a change of another kind");
+      (*rejected)++;
+      return TRUE;
+    }
+
+  if (stored != NULL && g_bytes_equal (stored, change->envelope))
+    {
+      /* this laptop's own: pushed, perhaps with its answer lost */
+      while (rows != NULL && rows->len > 0 && g_array_index (rows, Pending, 0).revision <= change->header.revision)
+        {
+          if (!delete_outbox_row (self, g_array_index (rows, Pending, 0).seq, error))
+            return FALSE;
+          g_array_remove_index (rows, 0);
+        }
+      stats->n_echoes++;
+      return TRUE;
+    }
+
+  if (rows != NULL && rows->len > 0)
+    return merge_change (self, change, rows, updates, stats, error);
+
+  /* another version of a revision taken before, or an old one: not from
+   * an honest server */
+  if (stored != NULL || (stored_head (self, id, &head, &deleted) && head >= change->header.revision))
+    {
+      g_debug ("Left out: revision %" G_GUINT64_FORMAT " %s (head %" G_GUINT64_FORMAT ")",
+               change->header.revision, stored != NULL ? "held in another version" : "older than the head", head);
+      (*rejected)++;
+      return TRUE;
+    }
+
+  if (!write_remote (self, &change->header, change->envelope, error))
+    return FALSE;
+  add_update (updates, change->record, &change->header,
+              (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0);
+  stats->n_applied++;
+
+  return TRUE;
+}
+
+static gboolean
+set_state (LinStore    *self,
+           const char  *name,
+           gint64       value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                                               error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, value);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return lin_store_sqlite_error (error, self->db, rc, "sync state");
+
+  return TRUE;
+}
+
+static gint64
+get_state (LinStore   *self,
+           const char *name)
+{
+  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+gint64
+lin_store_get_cursor (LinStore   *self,
+                      const char *cursor_name)
+{
+  g_autofree char *key = g_strconcat ("cursor:", cursor_name, NULL);
+
+  g_return_val_if_fail (LIN_IS_STORE (self), 0);
+
+  if (self->db == NULL)
+    return 0;
+
+  return get_state (self, key);
+}
+
+/* After the commit: the working set as the disk now is */
+static void
+finish_updates (LinStore  *self,
+                GPtrArray *updates)
+{
+  for (guint i = 0; i < updates->len; i++)
+    {
+      Update *update = updates->pdata[i];
+      LinRecord *current = g_hash_table_lookup (self->records, update->id);
+
+      if (update->deleted)
+        {
+          /* record-changed carries the object windows hold */
+          if (current != NULL)
+            g_set_object (&update->record, current);
+          g_hash_table_remove (self->records, update->id);
+          continue;
+        }
+
+      if (current != NULL && current != update->record)
+        {
+          /* the same object: windows that hold it see the new text */
+          lin_record_set_fields (current, lin_record_get_fields (update->record));
+          lin_record_set_saved (current, &update->header);
+          g_set_object (&update->record, current);
+        }
+      else if (current == NULL)
+        {
+          lin_record_set_saved (update->record, &update->header);
+          g_hash_table_replace (self->records, (gpointer)lin_record_get_id (update->record),
+                                g_object_ref (update->record));
+        }
+    }
+}
+
+/**
+ * lin_store_apply_changes:
+ * @self: an open #LinStore
+ * @changes: (element-type LinChange): pulled revisions, verified and
+ *   opened, in the server's order
+ * @cursor_name: the collection
+ * @cursor: the cursor to store with them
+ * @stats: (out caller-allocates) (optional): what was done
+ * @error: a location for a #GError
+ *
+ * Applies @changes and stores @cursor in one transaction; then the working
+ * set follows and #LinStore::record-changed is emitted for each record
+ * changed. A change that no honest server sends (another version of a
+ * revision this laptop holds, a revision older than the head) is left out
+ * and counted: @error is set (LIN_VAULT_ERROR_TAMPERED) after the rest
+ * is applied.
+ *
+ * Returns: %TRUE when every change was applied
+ */
+gboolean
+lin_store_apply_changes (LinStore       *self,
+                         GPtrArray      *changes,
+                         const char     *cursor_name,
+                         gint64          cursor,
+                         LinApplyStats  *stats,
+                         GError        **error)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autofree char *cursor_key = NULL;
+  LinApplyStats counted = { 0, };
+  gboolean shredded = FALSE;
+  guint rejected = 0;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (!lin_store_check_open (self, error) || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  pending = load_pending (self, error);
+  if (pending == NULL)
+    {
+      lin_store_rollback (self);
+      return FALSE;
+    }
+
+  updates = g_ptr_array_new_with_free_func ((GDestroyNotify)update_free);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      LinChange *change = changes->pdata[i];
+
+      shredded = shredded || (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0;
+      if (!apply_change (self, change, pending, updates, &counted, &rejected, error))
+        {
+          lin_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  cursor_key = g_strconcat ("cursor:", cursor_name, NULL);
+  if (!set_state (self, cursor_key, cursor, error))
+    {
+      lin_store_rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  finish_updates (self, updates);
+  if (shredded)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
+  for (guint i = 0; i < updates->len; i++)
+    lin_store_emit_changed (self, ((Update *)updates->pdata[i])->record);
+
+  if (stats != NULL)
+    *stats = counted;
+
+  if (rejected > 0)
+    {
+      g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED,
+                   "The server sent %u changes no honest server sends; they were left out", rejected);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The organisation's keys */
+
+/**
+ * lin_store_dup_keys:
+ * @self: an open #LinStore
+ * @epochs: (out) (element-type guint32): their epochs, oldest first
+ *
+ * Returns: (transfer container) (element-type LinKey): copies of the
+ *   collection keys, to seal to a device the coordinator approves
+ */
+GPtrArray *
+lin_store_dup_keys (LinStore  *self,
+                    GArray   **epochs)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_key_free);
+
+  g_return_val_if_fail (LIN_IS_STORE (self), keys);
+
+  *epochs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint32 epoch = 1; epoch <= self->epoch; epoch++)
+    {
+      LinKey *key = g_hash_table_lookup (self->keys, GUINT_TO_POINTER (epoch));
+
+      if (key == NULL)
+        continue;
+      g_ptr_array_add (keys, lin_key_new_from (lin_key_read (key)));
+      lin_key_close (key);
+      lin_key_close (keys->pdata[keys->len - 1]);
+      g_array_append_val (*epochs, epoch);
+    }
+
+  return keys;
+}
+
+static gboolean
+store_key (LinStore  *self,
+           LinKey    *kwk,
+           guint32    epoch,
+           LinKey    *key,
+           GError   **error)
+{
+  guint8 wrapped[LIN_WRAPPED_KEY_BYTES];
+  guint8 ad[8];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  lin_store_collection_ad (epoch, ad);
+  randombytes_buf (wrapped, LIN_NONCE_BYTES);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (wrapped + LIN_NONCE_BYTES, NULL,
+                                              lin_key_read (key), LIN_KEY_BYTES,
+                                              ad, sizeof ad, NULL, wrapped,
+                                              lin_key_read (kwk));
+  lin_key_close (key);
+  lin_key_close (kwk);
+
+  stmt = lin_store_prepare_stmt (self, "INSERT INTO collection_keys (epoch, wrapped) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, epoch);
+  sqlite3_bind_blob (stmt, 2, wrapped, sizeof wrapped, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return lin_store_sqlite_error (error, self->db, rc, "collection key");
+
+  return TRUE;
+}
+
+/* Every envelope sealed again under @key (of @epoch), headers otherwise
+ * unchanged: in the caller's transaction */
+static gboolean
+reseal_all (LinStore    *self,
+            GHashTable  *old_keys,
+            guint32      epoch,
+            LinKey      *key,
+            GError     **error)
+{
+  sqlite3_stmt *select = lin_store_prepare_stmt (self, "SELECT id, envelope FROM envelopes", error);
+  sqlite3_stmt *update = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  update = lin_store_prepare_stmt (self, "UPDATE envelopes SET envelope = ? WHERE id = ?", error);
+  if (update == NULL)
+    {
+      sqlite3_finalize (select);
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) envelope = g_bytes_new (sqlite3_column_blob (select, 1),
+                                                (gsize)sqlite3_column_bytes (select, 1));
+      g_autoptr(GBytes) plain = NULL;
+      g_autoptr(GBytes) sealed = NULL;
+      LinEnvelopeHeader header;
+      LinKey *old;
+
+      ok = lin_envelope_peek (envelope, &header, error);
+      old = ok ? g_hash_table_lookup (old_keys, GUINT_TO_POINTER (header.key_epoch)) : NULL;
+      if (ok && old == NULL)
+        {
+          g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                       "A stored record needs a key this profile does not have (epoch %u)", header.key_epoch);
+          ok = FALSE;
+        }
+      if (ok)
+        ok = (plain = lin_envelope_open (envelope, old, header.record_id, header.revision, &header, error)) != NULL;
+      if (ok)
+        {
+          header.key_epoch = epoch;
+          ok = (sealed = lin_envelope_seal (&header, key, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
+                                            error)) != NULL;
+        }
+      if (ok)
+        {
+          sqlite3_bind_blob (update, 1, g_bytes_get_data (sealed, NULL), (int)g_bytes_get_size (sealed),
+                             SQLITE_STATIC);
+          sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
+          ok = lin_store_step_done (self, update, "re-key", error);
+        }
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    ok = lin_store_sqlite_error (error, self->db, rc, "re-key");
+  sqlite3_finalize (select);
+  sqlite3_finalize (update);
+
+  return ok;
+}
+
+gboolean
+lin_store_get_joined (LinStore *self)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  return self->db != NULL && get_state (self, JOINED_STATE) != 0;
+}
+
+/**
+ * lin_store_set_joined:
+ * @self: an open #LinStore
+ * @error: a location for a #GError
+ *
+ * The store's keys are the organisation's (the coordinator's laptop, which
+ * made them): from now on lin_store_adopt_keys() only adds new epochs.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_set_joined (LinStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+
+  return lin_store_check_open (self, error) && set_state (self, JOINED_STATE, 1, error);
+}
+
+/**
+ * lin_store_adopt_keys:
+ * @self: an open #LinStore
+ * @epochs: (array length=n_keys): the organisation's key epochs
+ * @keys: (array length=n_keys): its collection keys
+ * @n_keys: how many (one at least)
+ * @error: a location for a #GError
+ *
+ * The first time (a device joining), the store's own keys give way to the
+ * organisation's, and every envelope it holds (records, their history,
+ * drafts) is sealed again under the newest: in one transaction, so that
+ * its data joins the organisation's collection in one step, or not at
+ * all. Later (after the coordinator rotated the key), new epochs are
+ * added; one the store holds with other bytes is refused.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_store_adopt_keys (LinStore   *self,
+                      const guint32 *epochs,
+                      LinKey    **keys,
+                      guint       n_keys,
+                      GError    **error)
+{
+  g_autoptr(LinKey) kwk = NULL;
+  gboolean joined;
+  guint32 newest = 0;
+  guint newest_index = 0;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_keys > 0, FALSE);
+
+  if (!lin_store_check_open (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_keys; i++)
+    if (epochs[i] == 0)
+      {
+        g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED, "A key of the organisation is damaged");
+        return FALSE;
+      }
+    else if (epochs[i] > newest)
+      {
+        newest = epochs[i];
+        newest_index = i;
+      }
+
+  joined = lin_store_get_joined (self);
+  if (joined)
+    for (guint i = 0; i < n_keys; i++)
+      {
+        LinKey *held = g_hash_table_lookup (self->keys, GUINT_TO_POINTER (epochs[i]));
+        gboolean same;
+
+        if (held == NULL)
+          continue;
+        same = sodium_memcmp (lin_key_read (held), lin_key_read (keys[i]), LIN_KEY_BYTES) == 0;
+        lin_key_close (held);
+        lin_key_close (keys[i]);
+        if (!same)
+          {
+            g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED,
+                                 "The organisation's keys do not match the ones this laptop holds");
+            return FALSE;
+          }
+      }
+
+  kwk = lin_store_wrapping_key (self, error);
+  if (kwk == NULL || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!joined && !lin_store_exec (self, "DELETE FROM collection_keys", error))
+    goto fail;
+
+  for (guint i = 0; i < n_keys; i++)
+    if ((!joined || !g_hash_table_contains (self->keys, GUINT_TO_POINTER (epochs[i]))) &&
+        !store_key (self, kwk, epochs[i], keys[i], error))
+      goto fail;
+
+  if (!joined && (!reseal_all (self, self->keys, newest, keys[newest_index], error) ||
+                  !set_state (self, JOINED_STATE, 1, error)))
+    goto fail;
+
+  if (!lin_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  if (!joined)
+    {
+      g_hash_table_remove_all (self->keys);
+      g_mutex_lock (&self->read_lock);
+      g_hash_table_remove_all (self->read_key_bytes);
+      g_hash_table_remove_all (self->read_keys);
+      g_mutex_unlock (&self->read_lock);
+      self->epoch = 0;
+    }
+
+  for (guint i = 0; i < n_keys; i++)
+    if (!g_hash_table_contains (self->keys, GUINT_TO_POINTER (epochs[i])))
+      {
+        LinKey *copy = lin_key_new_from (lin_key_read (keys[i]));
+
+        lin_key_close (keys[i]);
+        lin_store_add_read_key (self, epochs[i], copy);
+        g_hash_table_insert (self->keys, GUINT_TO_POINTER (epochs[i]), copy);
+        self->epoch = MAX (self->epoch, epochs[i]);
+      }
+
+  /* old frames of the WAL may still hold the envelopes as they were */
+  if (!joined)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
+  return TRUE;
+
+fail:
+  lin_store_rollback (self);
+  return FALSE;
+}
