@@ -63,6 +63,27 @@ wait_synced_after (gint64 after)
   lin_test_spin (100);
 }
 
+/* @root in @status, with the popover open if @popover: retries come and
+ * go while the server is down, so again if one ran while it was drawn */
+static void
+save_in (GtkWidget     *root,
+         GtkPopover    *popover,
+         LinSyncStatus  status,
+         const char    *screen)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      wait_status (status);
+      if (popover != NULL)
+        screenshots_save_with_popover (root, popover, screen);
+      else
+        screenshots_save (root, screen);
+      if (lin_sync_get_status (sync_ ()) == status)
+        return;
+    }
+  g_error ("screenshots: %s: the state kept changing", screen);
+}
+
 static LinRecord *
 save_new (LinRecord *record)
 {
@@ -118,18 +139,16 @@ render_sync_screens (LinApplication *app,
       lin_record_set_string (note, LIN_NOTE_FIELD_TEXT, "Izmišljena beleška");
       save_new (note);
     }
-  wait_status (LIN_SYNC_STATUS_WAITING);
-  screenshots_save (root, "sync-waiting");
+  save_in (root, NULL, LIN_SYNC_STATUS_WAITING, "sync-waiting");
   popover = lin_sync_indicator_popup (indicator (window));
-  screenshots_save_with_popover (root, popover, "sync-waiting-popover");
+  save_in (root, popover, LIN_SYNC_STATUS_WAITING, "sync-waiting-popover");
   gtk_popover_popdown (popover);
 
   /* no network, as the engine's monitor says */
   monitor = lin_test_network_new (FALSE);
   lin_sync_stop (sync_ ());
   lin_sync_start (sync_ (), monitor);
-  wait_status (LIN_SYNC_STATUS_OFFLINE);
-  screenshots_save (root, "sync-offline");
+  save_in (root, NULL, LIN_SYNC_STATUS_OFFLINE, "sync-offline");
 
   /* back, and then revoked */
   lin_test_server_run (server);
@@ -142,10 +161,9 @@ render_sync_screens (LinApplication *app,
   if (lin_test_server_cli_v (NULL, NULL, args) != 0)
     g_error ("screenshots: the device was not revoked");
   lin_sync_poke (sync_ (), LIN_SYNC_REASON_USER);
-  wait_status (LIN_SYNC_STATUS_ATTENTION);
-  screenshots_save (root, "sync-attention");
+  save_in (root, NULL, LIN_SYNC_STATUS_ATTENTION, "sync-attention");
   popover = lin_sync_indicator_popup (indicator (window));
-  screenshots_save_with_popover (root, popover, "sync-attention-popover");
+  save_in (root, popover, LIN_SYNC_STATUS_ATTENTION, "sync-attention-popover");
   gtk_popover_popdown (popover);
 
   lin_sync_stop (sync_ ());

@@ -226,7 +226,7 @@ dup_written (gint64 written)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autofree char *time_text = NULL;
   g_autofree char *date_text = NULL;
@@ -235,7 +235,7 @@ dup_written (gint64 written)
     return NULL;
 
   utc = g_date_time_new_from_unix_utc (written / G_USEC_PER_SEC);
-  when = g_date_time_to_local (utc);
+  when = g_date_time_to_timezone (utc, lin_call_get_time_zone ());
   time_text = g_date_time_format (when, "%H:%M");
 
   if (g_date_time_get_year (when) == g_date_time_get_year (now) &&

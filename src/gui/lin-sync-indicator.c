@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lin-call.h"
 #include "lin-sync-conflicts.h"
 #include "lin-sync-indicator.h"
 
@@ -187,7 +188,7 @@ lin_sync_indicator_problem_text (LinSyncProblem problem)
 /**
  * lin_sync_indicator_last_synced:
  * @last_success: when this laptop last synced well (µs since 1970), or 0
- * @now: the time to count days from, in the local time zone
+ * @now: the time to count days from, in the time zone to show
  *
  * Returns: "Last synced today at 14:05", "… yesterday at …", a date for
  *   older ones, or a sentence that says it has not synced yet
@@ -279,7 +280,8 @@ update (LinSyncIndicator *self)
   gtk_label_set_text (GTK_LABEL (self->problem_label), problem_text != NULL ? problem_text : "");
   gtk_widget_set_visible (self->problem_label, problem_text != NULL);
 
-  now = g_date_time_new_now_local ();
+  /* in Belgrade's time, as every time Linija shows */
+  now = g_date_time_new_now (lin_call_get_time_zone ());
   last = lin_sync_indicator_last_synced (lin_sync_get_last_success (self->sync), now);
   gtk_label_set_text (GTK_LABEL (self->last_label), last);
 
