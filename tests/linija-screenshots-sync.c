@@ -11,8 +11,9 @@
  * same follow-up and call), LANG-sync-waiting.png and
  * LANG-sync-waiting-popover.png (three records saved with the server
  * stopped), LANG-sync-offline.png (the engine's network monitor has no
- * network) and LANG-sync-attention.png, LANG-sync-attention-popover.png
- * (the laptop revoked on the server).
+ * network) and LANG-sync-attention.png, LANG-sync-attention-popover.png,
+ * LANG-sync-attention-narrow.png (the laptop revoked on the server; at
+ * 360 px the button shows its icon alone).
  */
 
 #include "config.h"
@@ -162,6 +163,14 @@ render_sync_screens (LinApplication *app,
     g_error ("screenshots: the device was not revoked");
   lin_sync_poke (sync_ (), LIN_SYNC_REASON_USER);
   save_in (root, NULL, LIN_SYNC_STATUS_ATTENTION, "sync-attention");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save_in (root, NULL, LIN_SYNC_STATUS_ATTENTION, "sync-attention-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save_in (root, NULL, LIN_SYNC_STATUS_ATTENTION, "sync-attention-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lin_test_spin (300);
   popover = lin_sync_indicator_popup (indicator (window));
   save_in (root, popover, LIN_SYNC_STATUS_ATTENTION, "sync-attention-popover");
   gtk_popover_popdown (popover);

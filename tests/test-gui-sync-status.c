@@ -13,8 +13,9 @@
  * conflict, made by a second laptop that edited the same records, listed
  * with its review badge, each button doing what it says and the list
  * empty after; the window gone at the lock; "Needs attention" and the
- * problem in words after `linija-server revoke`. The time sentences and
- * the names of kinds and fields are checked on their own too.
+ * problem in words after `linija-server revoke`, the icon alone in a
+ * narrow window. The time sentences and the names of kinds and fields
+ * are checked on their own too.
  */
 
 #include "config.h"
@@ -444,6 +445,15 @@ test_attention (void)
   g_assert_true (gtk_widget_get_visible (named ("sync-status-problem")));
   g_assert_cmpstr (label_text (GTK_WIDGET (indicator ()), "sync-status-problem"), ==,
                    "The server no longer accepts this laptop. Ask your coordinator.");
+
+  /* in a narrow window the icon alone, the words in the tooltip */
+  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 360, 640);
+  lin_test_spin (200);
+  g_assert_false (gtk_widget_get_visible (named ("sync-status-label")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (named ("sync-status-button")), ==, "Sync: Needs attention");
+  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1000, 700);
+  lin_test_spin (200);
+  g_assert_true (gtk_widget_get_visible (named ("sync-status-label")));
 }
 
 int

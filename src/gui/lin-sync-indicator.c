@@ -51,6 +51,7 @@ struct _LinSyncIndicator
 
   /* Borrowed */
   GtkWidget  *conflicts_window;
+  GtkWindow  *window;       /* the root, whose width it follows */
 };
 
 G_DEFINE_FINAL_TYPE (LinSyncIndicator, lin_sync_indicator, ADW_TYPE_BIN)
@@ -63,6 +64,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Narrower than this, the button shows its icon alone: the words would
+ * make the header bar, and so the window, wider than a small screen */
+#define COMPACT_BELOW_PX 720
 
 /* Helpers */
 
@@ -338,6 +343,24 @@ set_sync (LinSyncIndicator *self,
   update (self);
 }
 
+/* The icon alone in a narrow window; the tooltip and the accessible
+ * name still say the words */
+static void
+update_compact (LinSyncIndicator *self)
+{
+  gboolean compact = FALSE;
+  int width = 0, height = 0;
+
+  if (self->window != NULL && !gtk_window_is_maximized (self->window) &&
+      !gtk_window_is_fullscreen (self->window))
+    {
+      gtk_window_get_default_size (self->window, &width, &height);
+      compact = width > 0 && width < COMPACT_BELOW_PX;
+    }
+
+  gtk_widget_set_visible (self->label, !compact);
+}
+
 /* Callbacks */
 
 static void
@@ -459,6 +482,40 @@ build (LinSyncIndicator *self)
 /* Overrides */
 
 static void
+lin_sync_indicator_root (GtkWidget *widget)
+{
+  LinSyncIndicator *self = LIN_SYNC_INDICATOR (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (lin_sync_indicator_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      g_set_weak_pointer (&self->window, GTK_WINDOW (root));
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (update_compact), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (update_compact), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::fullscreened", G_CALLBACK (update_compact), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_compact (self);
+}
+
+static void
+lin_sync_indicator_unroot (GtkWidget *widget)
+{
+  LinSyncIndicator *self = LIN_SYNC_INDICATOR (widget);
+
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_func (self->window, update_compact, self);
+  g_clear_weak_pointer (&self->window);
+
+  GTK_WIDGET_CLASS (lin_sync_indicator_parent_class)->unroot (widget);
+}
+
+static void
 lin_sync_indicator_dispose (GObject *object)
 {
   LinSyncIndicator *self = (LinSyncIndicator *)object;
@@ -517,10 +574,13 @@ static void
 lin_sync_indicator_class_init (LinSyncIndicatorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lin_sync_indicator_dispose;
   object_class->get_property = lin_sync_indicator_get_property;
   object_class->set_property = lin_sync_indicator_set_property;
+  widget_class->root = lin_sync_indicator_root;
+  widget_class->unroot = lin_sync_indicator_unroot;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
