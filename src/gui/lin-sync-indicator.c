@@ -304,9 +304,9 @@ update (LinSyncIndicator *self)
   else
     gtk_widget_set_visible (self->safety_label, FALSE);
 
-  /* nothing to send or fetch until she is approved, and a sync is under way */
-  gtk_widget_set_sensitive (self->sync_button,
-                            status != LIN_SYNC_STATUS_SYNCING && status != LIN_SYNC_STATUS_PENDING);
+  /* a sync is under way already; waiting for approval, it asks whether
+   * the coordinator has approved */
+  gtk_widget_set_sensitive (self->sync_button, status != LIN_SYNC_STATUS_SYNCING);
 
   gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
   if (n_conflicts > 0)
