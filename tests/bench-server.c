@@ -32,6 +32,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lin-bench-floor.h"
 #include "lin-bench-utils.h"
 #include "lin-server-test-utils.h"
 #include "lin-vault-test-utils.h"
@@ -43,17 +44,6 @@
 #define N_DEVICES 50
 #define DEVICE_RECORDS 200
 #define DEVICE_PAGE 40
-
-typedef struct
-{
-  GMainContext    *context;
-  GMainLoop       *loop;
-  GTlsCertificate *certificate;
-  GPtrArray       *answers;   /* GBytes: what GET ?page=N answers */
-  char            *url;
-  GMutex           lock;
-  GCond            cond;
-} Floor;
 
 /* A follow-up's worth of JSON: 436 bytes once sealed and padded */
 static const char payload[] = "{\"kind\":\"follow-up\",\"due\":1795000000,\"method\":\"sms\","
@@ -92,91 +82,6 @@ make_pages (guint n,
 }
 
 /* One request; returns the answer's body */
-static GBytes *
-send (SoupSession     *session,
-      GTlsCertificate *pinned,
-      const char      *method,
-      const char      *uri,
-      const char      *token,
-      GBytes          *body)
-{
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GError) error = NULL;
-  GBytes *answer;
-
-  lin_test_server_pin (msg, pinned);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-    }
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, "application/json", body);
-
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  lin_bench_die_on (error);
-  if (soup_message_get_status (msg) != 200)
-    g_error ("%s %s: %u", method, uri, soup_message_get_status (msg));
-
-  return answer;
-}
-
-static void
-floor_handler (SoupServer        *server,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  Floor *floor = user_data;
-  const char *page = query != NULL ? g_hash_table_lookup (query, "page") : NULL;
-  GBytes *answer;
-
-  soup_server_message_set_status (msg, 200, NULL);
-  if (page == NULL)
-    {
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{}", 2);
-      return;
-    }
-
-  answer = g_ptr_array_index (floor->answers, atoi (page));
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
-}
-
-/* The trivial server, on its own thread and main context */
-static gpointer
-floor_thread (gpointer data)
-{
-  Floor *floor = data;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  GSList *uris;
-
-  g_main_context_push_thread_default (floor->context);
-  server = soup_server_new ("tls-certificate", floor->certificate, NULL);
-  soup_server_add_handler (server, NULL, floor_handler, floor, NULL);
-  address = g_inet_socket_address_new (loopback, 0);
-  soup_server_listen (server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
-  lin_bench_die_on (g_steal_pointer (&error));
-
-  uris = soup_server_get_uris (server);
-  g_mutex_lock (&floor->lock);
-  floor->url = g_uri_to_string (uris->data);
-  g_cond_signal (&floor->cond);
-  g_mutex_unlock (&floor->lock);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
-  g_main_loop_run (floor->loop);
-  soup_server_disconnect (server);
-  g_main_context_pop_thread_default (floor->context);
-
-  return NULL;
-}
-
 /* e: a device of many, in its own thread with its own session */
 typedef struct
 {
@@ -197,14 +102,14 @@ device_thread (gpointer data)
   gint64 cursor = 0;
 
   for (guint i = 0; i < device->pages->len; i++)
-    g_bytes_unref (send (session, device->server->pinned, "POST", push_uri, device->token, device->pages->pdata[i]));
+    g_bytes_unref (lin_bench_send (session, device->server->pinned, "POST", push_uri, device->token, device->pages->pdata[i]));
 
   /* until it has everyone's: the others may still be pushing */
   while (cursor < N_DEVICES * DEVICE_RECORDS)
     {
       g_autofree char *uri = g_strdup_printf ("%s/v1/orgs/%s/collections/many/changes?since=%" G_GINT64_FORMAT
                                               "&limit=%d", device->server->url, device->org_id, cursor, PAGE);
-      g_autoptr(GBytes) answer = send (session, device->server->pinned, "GET", uri, device->token, NULL);
+      g_autoptr(GBytes) answer = lin_bench_send (session, device->server->pinned, "GET", uri, device->token, NULL);
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
 
@@ -256,8 +161,7 @@ main (int   argc,
   g_autofree char *member = NULL;
   g_autofree char *push_uri = NULL;
   g_autofree char *collection = NULL;
-  Floor floor = { NULL, };
-  GThread *thread;
+  LinBenchFloor floor = { NULL, };
   double push_s = G_MAXDOUBLE, pull_s = G_MAXDOUBLE, raw_push_s = G_MAXDOUBLE, raw_pull_s = G_MAXDOUBLE;
   double t;
   gint64 cursor = 0;
@@ -280,7 +184,7 @@ main (int   argc,
   push_uri = g_strdup_printf ("%s/v1/orgs/%s/collections/main/push", server->url, org.org_id);
   t = lin_bench_now ();
   for (guint i = 0; i < pages->len; i++)
-    g_bytes_unref (send (server->session, server->pinned, "POST", push_uri, org.token, pages->pdata[i]));
+    g_bytes_unref (lin_bench_send (server->session, server->pinned, "POST", push_uri, org.token, pages->pdata[i]));
   push_s = lin_bench_now () - t;
 
   for (int run = 0; run < RUNS; run++)
@@ -293,7 +197,7 @@ main (int   argc,
           g_autofree char *uri = g_strdup_printf ("%s/v1/orgs/%s/collections/main/changes?since=%" G_GINT64_FORMAT
                                                   "&limit=%d", server->url, org.org_id, cursor, PAGE);
 
-          g_ptr_array_add (answers, send (server->session, server->pinned, "GET", uri, member, NULL));
+          g_ptr_array_add (answers, lin_bench_send (server->session, server->pinned, "GET", uri, member, NULL));
           cursor += PAGE;
         }
       pull_s = MIN (pull_s, lin_bench_now () - t);
@@ -302,48 +206,10 @@ main (int   argc,
     pull_bytes += g_bytes_get_size (answers->pdata[i]);
 
   /* b: the floor */
-  floor.context = g_main_context_new ();
-  floor.loop = g_main_loop_new (floor.context, FALSE);
-  {
-    g_autofree char *cert = g_build_filename (server->dir, "tls-cert.pem", NULL);
-    g_autofree char *key = g_build_filename (server->dir, "tls-key.pem", NULL);
-    g_autoptr(GError) error = NULL;
+  lin_bench_floor_start (&floor, server->dir, answers);
 
-    /* the server's own certificate, with its key */
-    floor.certificate = g_tls_certificate_new_from_files (cert, key, &error);
-    lin_bench_die_on (g_steal_pointer (&error));
-  }
-  floor.answers = answers;
-  g_mutex_init (&floor.lock);
-  g_cond_init (&floor.cond);
-  g_mutex_lock (&floor.lock);
-  thread = g_thread_new ("floor", floor_thread, &floor);
-  while (floor.url == NULL)
-    g_cond_wait (&floor.cond, &floor.lock);
-  g_mutex_unlock (&floor.lock);
-
-  for (int run = 0; run < RUNS; run++)
-    {
-      g_autoptr(SoupSession) session = soup_session_new ();
-
-      t = lin_bench_now ();
-      for (guint i = 0; i < pages->len; i++)
-        g_bytes_unref (send (session, server->pinned, "POST", floor.url, NULL, pages->pdata[i]));
-      raw_push_s = MIN (raw_push_s, lin_bench_now () - t);
-
-      t = lin_bench_now ();
-      for (guint i = 0; i < answers->len; i++)
-        {
-          g_autofree char *uri = g_strdup_printf ("%s?page=%u", floor.url, i);
-
-          g_bytes_unref (send (session, server->pinned, "GET", uri, NULL, NULL));
-        }
-      raw_pull_s = MIN (raw_pull_s, lin_bench_now () - t);
-    }
-
-  g_main_loop_quit (floor.loop);
-  g_main_context_wakeup (floor.context);
-  g_thread_join (thread);
+  lin_bench_floor_measure (&floor, server->pinned, pages, RUNS, &raw_push_s, &raw_pull_s);
+  lin_bench_floor_stop (&floor);
 
   /* c: one change end to end, pushed by the coordinator, pulled by the member */
   collection = g_strdup_printf ("%s/v1/orgs/%s/collections/main", server->url, org.org_id);
@@ -367,8 +233,8 @@ main (int   argc,
       uri = g_strdup_printf ("%s/changes?since=%" G_GINT64_FORMAT, collection, cursor);
 
       t = lin_bench_now ();
-      g_bytes_unref (send (server->session, server->pinned, "POST", push_uri, org.token, bytes));
-      g_bytes_unref (send (server->session, server->pinned, "GET", uri, member, NULL));
+      g_bytes_unref (lin_bench_send (server->session, server->pinned, "POST", push_uri, org.token, bytes));
+      g_bytes_unref (lin_bench_send (server->session, server->pinned, "GET", uri, member, NULL));
       t = (lin_bench_now () - t) * 1000;
       g_array_append_val (singles, t);
       cursor++;
@@ -427,11 +293,6 @@ main (int   argc,
           N_RECORDS, N_RECORDS / push_s, N_RECORDS / raw_push_s, N_RECORDS / pull_s, N_RECORDS / raw_pull_s,
           lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95), push_bytes, pull_bytes, rss,
           N_DEVICES, many_s, many_cpu_s);
-
-  g_main_loop_unref (floor.loop);
-  g_main_context_unref (floor.context);
-  g_free (floor.url);
-  g_object_unref (floor.certificate);
 
   return 0;
 }

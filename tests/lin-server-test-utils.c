@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sodium.h>
 #include <signal.h>
 #include <string.h>
@@ -195,26 +197,20 @@ lin_test_server_pin (SoupMessage     *msg,
   g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), pinned, 0);
 }
 
-/* Sends a request; returns its status and, when it has one, the answer's
- * JSON object. A request that gets no answer fails the test. */
-guint
-lin_test_server_request (LinTestServer  *server,
-                         const char     *method,
-                         const char     *path,
-                         const char     *token,
-                         const char     *body,
-                         gssize          body_len,
-                         JsonObject    **reply)
+/* A request to @url@path with the token and the JSON body: not pinned
+ * to any certificate yet */
+SoupMessage *
+lin_test_message_new (const char *url,
+                      const char *method,
+                      const char *path,
+                      const char *token,
+                      const char *body,
+                      gssize      body_len)
 {
-  g_autofree char *uri = g_strconcat (server->url, path, NULL);
+  g_autofree char *uri = g_strconcat (url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
 
   g_assert_nonnull (msg);
-  lin_test_server_pin (msg, server->pinned);
 
   if (token != NULL)
     {
@@ -231,17 +227,67 @@ lin_test_server_request (LinTestServer  *server,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
 
+  return g_steal_pointer (&msg);
+}
+
+static void
+no_delay_cb (SoupMessage        *msg,
+             GSocketClientEvent  event,
+             GIOStream          *connection,
+             gpointer            user_data)
+{
+  if (event == G_SOCKET_CLIENT_CONNECTED)
+    g_socket_set_option (g_socket_connection_get_socket (G_SOCKET_CONNECTION (connection)),
+                         IPPROTO_TCP, TCP_NODELAY, 1, NULL);
+}
+
+/* libsoup opens a new connection for each POST (it is not idempotent)
+ * and writes the request's headers and body apart; with Nagle's
+ * algorithm on, as GLib leaves it, the body may wait for the peer to
+ * acknowledge the headers. This turns it off on the connection @msg
+ * opens, for tests that send many pushes. */
+void
+lin_test_message_no_delay (SoupMessage *msg)
+{
+  g_signal_connect (msg, "network-event", G_CALLBACK (no_delay_cb), NULL);
+}
+
+/* The JSON object @answer holds, or %NULL when it holds none */
+JsonObject *
+lin_test_parse_object (GBytes *answer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (answer != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    return json_object_ref (json_node_get_object (root));
+
+  return NULL;
+}
+
+/* Sends a request; returns its status and, when it has one, the answer's
+ * JSON object. A request that gets no answer fails the test. */
+guint
+lin_test_server_request (LinTestServer  *server,
+                         const char     *method,
+                         const char     *path,
+                         const char     *token,
+                         const char     *body,
+                         gssize          body_len,
+                         JsonObject    **reply)
+{
+  g_autoptr(SoupMessage) msg = lin_test_message_new (server->url, method, path, token, body, body_len);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lin_test_server_pin (msg, server->pinned);
   answer = soup_session_send_and_read (server->session, msg, NULL, &error);
   g_assert_no_error (error);
 
   if (reply != NULL)
-    {
-      *reply = NULL;
-      if (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
-                                      g_bytes_get_size (answer), NULL) &&
-          (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        *reply = json_object_ref (json_node_get_object (root));
-    }
+    *reply = lin_test_parse_object (answer);
 
   return soup_message_get_status (msg);
 }

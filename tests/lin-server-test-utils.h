@@ -44,6 +44,14 @@ int            lin_test_server_cli_v        (char              **out,
                                              const char * const *args);
 void           lin_test_server_pin          (SoupMessage        *msg,
                                              GTlsCertificate    *pinned);
+SoupMessage   *lin_test_message_new         (const char         *url,
+                                             const char         *method,
+                                             const char         *path,
+                                             const char         *token,
+                                             const char         *body,
+                                             gssize              body_len);
+void           lin_test_message_no_delay    (SoupMessage        *msg);
+JsonObject    *lin_test_parse_object        (GBytes             *answer);
 guint          lin_test_server_request      (LinTestServer      *server,
                                              const char         *method,
                                              const char         *path,

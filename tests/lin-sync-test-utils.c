@@ -148,20 +148,22 @@ lin_test_device_enrol_member (LinTestServer *server,
                               LinTestDevice *coordinator,
                               LinTestDevice *device)
 {
-  LinRecord *account = lin_sync_get_account (coordinator->sync);
-  const char *args[] = { "invite", server->dir, "--org",
-                         lin_record_get_string (account, LIN_SYNC_ACCOUNT_FIELD_ORG_ID), NULL };
-  g_autofree char *out = NULL;
   g_autofree char *own_number = NULL;
+  g_autofree char *invite = NULL;
   g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GAsyncResult) invited = NULL;
   g_autoptr(GAsyncResult) listed = NULL;
   g_autoptr(GAsyncResult) approved = NULL;
   g_autoptr(GError) error = NULL;
   LinSyncDevice *found = NULL;
+  gint64 expires = 0;
 
-  g_assert_cmpint (lin_test_server_cli_v (&out, NULL, args), ==, 0);
-  out[strcspn (out, "\n")] = '\0';
-  enrol (server, device, out);
+  /* the invite from her Linija, as the app asks for it */
+  lin_sync_invite_async (coordinator->sync, 24, NULL, done_cb, &invited);
+  invite = lin_sync_invite_finish (coordinator->sync, wait_for (&invited), &expires, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (expires, >, g_get_real_time () / G_USEC_PER_SEC + 23 * 3600);
+  enrol (server, device, invite);
 
   /* pending: the attempt ends, nothing synced */
   g_assert_cmpint (lin_test_device_sync (device, &error), ==, LIN_SYNC_OUTCOME_DONE);
@@ -303,4 +305,30 @@ lin_test_assert_converged (LinTestDevice **devices,
 
       g_assert_cmpstr (other, ==, first);
     }
+}
+
+/* A test's server on 127.0.0.1 and a folder for its laptops' profiles */
+LinTestServer *
+lin_test_sync_begin (const char  *what,
+                     char       **data_dir)
+{
+  LinTestServer *server;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  lin_vault_test_init ();
+  *data_dir = lin_vault_test_make_tmp (what);
+  server = lin_test_server_new ();
+  lin_test_server_run (server);
+
+  return server;
+}
+
+void
+lin_test_sync_end (LinTestServer *server,
+                   char          *data_dir)
+{
+  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
+  lin_test_server_free (server);
+  lin_vault_test_rm_rf (data_dir);
+  g_free (data_dir);
 }

@@ -49,6 +49,11 @@ char           *lin_test_server_org_create (LinTestServer  *server,
                                             const char     *name,
                                             char          **org_id);
 
+LinTestServer  *lin_test_sync_begin        (const char     *what,
+                                            char          **data_dir);
+void            lin_test_sync_end          (LinTestServer  *server,
+                                            char           *data_dir);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinTestDevice, lin_test_device_free)
 
 G_END_DECLS

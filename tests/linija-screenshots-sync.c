@@ -24,10 +24,13 @@
 #include "lin-sync-gui-test-utils.h"
 #include "lin-test-network.h"
 #include "lin-test-utils.h"
-#include "linija-screenshots.h"
+#include "lin-window.h"
+#include "linija-screenshots-private.h"
 
 static LinContext *context;
 static LinTestServer *server;
+static LinScreenshotSave screenshots_save;
+static LinScreenshotSaveOver screenshots_save_with_popover;
 
 static LinSync *
 sync_ (void)
@@ -96,9 +99,34 @@ save_new (LinRecord *record)
   return record;
 }
 
+static gboolean
+is_unlocked (gpointer data)
+{
+  return !lin_context_get_locked (data);
+}
+
+/* A profile of its own, so that the screens before keep theirs as they
+ * were (not in an organisation) */
+static void
+unlock_new_profile (LinApplication *app,
+                    const char     *passphrase)
+{
+  g_autofree char *dir = lin_test_create_profile (context, "Dragana", passphrase);
+  g_autoptr(GError) error = NULL;
+
+  lin_application_lock (app);
+  if (!lin_context_unlock (context, dir, passphrase, &error))
+    g_error ("screenshots: %s", error->message);
+  if (!lin_test_wait_for (is_unlocked, context, 30000))
+    g_error ("screenshots: unlocking failed");
+  lin_test_spin (300);
+}
+
 void
-render_sync_screens (LinApplication *app,
-                     LinWindow      *window)
+lin_screenshots_sync (LinApplication        *app,
+                      const char            *passphrase,
+                      LinScreenshotSave      save,
+                      LinScreenshotSaveOver  save_over)
 {
   /* fictional: what two counsellors wrote as a woman's safe times */
   static const char * const values[] = { "Radnim danima 10–12h", "Radnim danima posle 18h",
@@ -107,14 +135,17 @@ render_sync_screens (LinApplication *app,
   g_auto(LinTestConflicts) made = { NULL, };
   g_autoptr(LinTestDevice) other = NULL;
   g_autoptr(GNetworkMonitor) monitor = NULL;
+  LinWindow *window = LIN_WINDOW (lin_test_application_window (GTK_APPLICATION (app), LIN_TYPE_WINDOW));
   GtkWidget *root = GTK_WIDGET (window);
   GtkWidget *conflicts;
   GtkPopover *popover;
   const char *args[4] = { "revoke", NULL, NULL, NULL };
 
+  screenshots_save = save;
+  screenshots_save_with_popover = save_over;
   context = lin_application_get_context (app);
-  if (g_getenv ("LINIJA_SERVER") == NULL)
-    g_setenv ("LINIJA_SERVER", LINIJA_SERVER_PATH, TRUE);
+  unlock_new_profile (app, passphrase);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
   server = lin_test_server_new ();
   lin_test_server_run (server);
 

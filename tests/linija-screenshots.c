@@ -31,7 +31,9 @@
  * versions), sr-call-history-version.png (the answers of an earlier
  * version, a changed one marked), sr-follow-ups.png (one
  * opened to mark it done), sr-call-log-narrow.png and
- * sr-call-details-narrow.png (at 360 px); last, the profile in an
+ * sr-call-details-narrow.png (at 360 px); last, Preferences ›
+ * Organisation against the real linija-server
+ * (linija-screenshots-organisation.c), and a profile of its own in an
  * organisation on a real linija-server, the sync-*.png of
  * linija-screenshots-sync.c. `build-aux/dev screenshots`
  * runs it for every language under Xvfb.
@@ -61,7 +63,7 @@
 #include "lin-preferences-window.h"
 #include "lin-test-utils.h"
 #include "lin-window.h"
-#include "linija-screenshots.h"
+#include "linija-screenshots-private.h"
 
 #define PASSPHRASE "a fictional passphrase for screenshots"
 
@@ -151,21 +153,6 @@ save (GtkWidget  *widget,
       const char *screen)
 {
   save_over (widget, NULL, screen);
-}
-
-void
-screenshots_save (GtkWidget  *widget,
-                  const char *screen)
-{
-  save_over (widget, NULL, screen);
-}
-
-void
-screenshots_save_with_popover (GtkWidget  *window,
-                               GtkPopover *popover,
-                               const char *screen)
-{
-  save_over (window, popover, screen);
 }
 
 static void
@@ -868,18 +855,28 @@ main (int   argc,
 
   render_vault_screens (window);
 
-  /* LINIJA_SCREENSHOTS_ONLY=sync: the sync screens alone */
+  /* the real linija-server, for Preferences › Organisation and sync */
+  if (g_getenv ("LINIJA_SERVER") == NULL)
+    g_setenv ("LINIJA_SERVER", LINIJA_SERVER_PATH, TRUE);
+
+  /* LINIJA_SCREENSHOTS_ONLY=sync, organisation or roster: those screens
+   * alone, quicker while working on them */
   if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "sync") == 0)
     {
-      render_sync_screens (app, window);
+      lin_screenshots_sync (app, PASSPHRASE, save, save_over);
       g_application_quit (G_APPLICATION (app));
       g_clear_object (&app);
       remove_tree (data_home);
       return failures == 0 ? 0 : 1;
     }
-
-  /* LINIJA_SCREENSHOTS_ONLY=roster: the roster's screens alone, quicker
-   * while working on them */
+  if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "organisation") == 0)
+    {
+      lin_screenshots_organisation (app, PASSPHRASE, save);
+      g_application_quit (G_APPLICATION (app));
+      g_clear_object (&app);
+      remove_tree (data_home);
+      return failures == 0 ? 0 : 1;
+    }
   if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "roster") == 0)
     {
       render_roster_screens (window);
@@ -930,8 +927,9 @@ main (int   argc,
   render_log_screens (window);
   render_directory_screens (window);
   render_roster_screens (window);
-  /* last: the profile joins an organisation */
-  render_sync_screens (app, window);
+  lin_screenshots_organisation (app, PASSPHRASE, save);
+  /* last: a profile of its own in an organisation, in each state */
+  lin_screenshots_sync (app, PASSPHRASE, save, save_over);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

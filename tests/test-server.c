@@ -863,6 +863,46 @@ test_canary (void)
     }
 }
 
+/* POST /v1/invites: the coordinator's Linija gets a code that works */
+static void
+test_invites (void)
+{
+  g_autoptr(LinTestServer) server = lin_test_server_new ();
+  g_auto(LinTestOrg) org = { NULL, };
+  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonBuilder) enrol = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *code = NULL;
+
+  lin_test_server_run (server);
+  lin_test_org_found (server, "SOS (izmišljena)", &org);
+  member = lin_test_org_enrol_member (server, &org, NULL);
+
+  g_assert_cmpuint (lin_test_server_request (server, "POST", "/v1/invites", member, "{}", 2, NULL), ==, 403);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", "/v1/invites", NULL, "{}", 2, NULL), ==, 401);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", "/v1/invites", org.token, "{\"hours\": 0}", -1, NULL),
+                    ==, 400);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", "/v1/invites", org.token, "{\"hours\": 721}", -1,
+                                             NULL), ==, 400);
+  g_assert_cmpuint (lin_test_server_request (server, "POST", "/v1/invites", org.token, "[", -1, NULL), ==, 400);
+  g_assert_cmpuint (lin_test_server_request (server, "GET", "/v1/invites", org.token, NULL, 0, NULL), ==, 405);
+
+  g_assert_cmpuint (lin_test_server_request (server, "POST", "/v1/invites", org.token, "{\"hours\": 2}", -1,
+                                             &reply), ==, 201);
+  code = g_strdup (json_object_get_string_member (reply, "code"));
+  g_assert_cmpint (json_object_get_int_member (reply, "expires"), >, g_get_real_time () / G_USEC_PER_SEC + 3500);
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* it enrols a device, once */
+  enrol = lin_test_enrol_body (code, "Laptop 4", NULL);
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, enrol, &reply), ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (reply, "state"), ==, "pending");
+  g_clear_pointer (&reply, json_object_unref);
+  g_clear_object (&enrol);
+  enrol = lin_test_enrol_body (code, "Laptop 5", NULL);
+  g_assert_cmpuint (lin_test_server_request_json (server, "POST", "/v1/enrol", NULL, enrol, NULL), ==, 403);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/server/hostile-bodies", test_hostile_bodies);
   g_test_add_func ("/server/concurrent", test_concurrent);
   g_test_add_func ("/server/canary", test_canary);
+  g_test_add_func ("/server/invites", test_invites);
 
   return g_test_run ();
 }

@@ -9,14 +9,19 @@
  * kind, converge; edits of one record merge, a lost value becomes a
  * conflict copy, an edit beats a deletion; what a laptop had before it
  * joined goes with it, re-keyed; a revision signed by a key the
- * organisation never certified is left out.
+ * organisation never certified is left out; a revoked laptop is refused
+ * and what is saved after it is sealed with a key it never gets.
  */
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include <sodium.h>
 #include <string.h>
 
+#include "lin-context.h"
 #include "lin-sync-test-utils.h"
 
 static LinTestServer *server;
@@ -297,6 +302,162 @@ test_forged (void)
   g_assert_cmpint (lin_sync_get_status (a->sync), ==, LIN_SYNC_STATUS_ATTENTION);
 }
 
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+/* Revoking a laptop: it is refused from then on, and what is saved after
+ * is sealed with a new key that only the others get */
+static void
+test_revoke (void)
+{
+  g_autoptr(LinTestDevice) a = lin_test_device_found (server, data_dir, "Revoke A");
+  g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Revoke B");
+  g_autoptr(LinTestDevice) c = lin_test_device_join (server, a, data_dir, "Revoke C");
+  LinTestDevice *all[] = { a, b };
+  g_autoptr(LinRecord) before = save_new (c, "call", "from C, before");
+  g_autoptr(LinRecord) after = NULL;
+  g_autoptr(LinRecord) from_b = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 epoch = lin_store_get_key_epoch (a->store);
+
+  lin_test_device_sync_ok (c);
+  sync_all (all, 2, 1);
+
+  lin_sync_revoke_async (a->sync, lin_record_get_string (lin_sync_get_account (c->sync),
+                                                         LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID),
+                         NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lin_sync_revoke_finish (a->sync, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_store_get_key_epoch (a->store), ==, epoch + 1);
+
+  /* C is refused, and says so */
+  g_assert_cmpint (lin_test_device_sync (c, &error), ==, LIN_SYNC_OUTCOME_PERMANENT);
+  g_clear_error (&error);
+  g_assert_cmpint (lin_sync_get_status (c->sync), ==, LIN_SYNC_STATUS_ATTENTION);
+  g_assert_cmpint (lin_sync_get_problem (c->sync), ==, LIN_SYNC_PROBLEM_REFUSED);
+
+  /* A's new record needs the new key: B takes it from the server, and its
+   * own saves use it */
+  after = save_new (a, "call", "from A, after");
+  sync_all (all, 2, 1);
+  g_assert_cmpuint (lin_record_get_key_epoch (after), ==, epoch + 1);
+  g_assert_nonnull (lin_store_get (b->store, lin_record_get_id_string (after)));
+  g_assert_cmpuint (lin_store_get_key_epoch (b->store), ==, epoch + 1);
+  from_b = save_new (b, "note", "from B, after");
+  g_assert_cmpuint (lin_record_get_key_epoch (from_b), ==, epoch + 1);
+  sync_all (all, 2, 2);
+  lin_test_assert_converged (all, 2);
+  g_assert_nonnull (lin_store_get (a->store, lin_record_get_id_string (before)));
+}
+
+static GSettings *
+memory_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  g_assert_nonnull (schema);
+  return g_settings_new_full (schema, backend, NULL);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+wait_until_synced (LinSync *sync)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (lin_sync_get_status (sync) == LIN_SYNC_STATUS_SYNCED && lin_sync_get_last_success (sync) > 0 &&
+          lin_store_get_n_outbox (lin_sync_get_store (sync)) == 0)
+        return TRUE;
+      g_usleep (2000);
+    }
+
+  return FALSE;
+}
+
+/* The app's way: a profile enrols through LinContext and from then on
+ * syncs by itself, after a save and at unlock, until it is locked */
+static void
+test_context (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(LinContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LinRecord) call = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile = lin_vault_test_create_profile (data_dir, "Context");
+  g_autofree char *founding = lin_test_server_org_create (server, "SOS (izmišljena)", NULL);
+  g_autofree char *fingerprint = NULL;
+  LinSync *sync;
+  guint64 last;
+  guint notified = 0;
+
+  {
+    GByteArray *der = NULL;
+
+    g_object_get (server->pinned, "certificate", &der, NULL);
+    fingerprint = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+    g_byte_array_unref (der);
+  }
+
+  context = lin_context_new (settings, FALSE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (context, "notify::sync", G_CALLBACK (notify_cb), &notified);
+  g_assert_true (lin_context_unlock (context, profile, LIN_VAULT_TEST_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_null (lin_context_get_sync (context));
+
+  lin_context_enrol_async (context, server->url, fingerprint, founding, "Laptop (test)", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lin_context_enrol_finish (context, result, &error));
+  g_assert_no_error (error);
+  sync = lin_context_get_sync (context);
+  g_assert_nonnull (sync);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (lin_sync_is_coordinator (sync));
+  g_assert_true (wait_until_synced (sync));
+
+  /* a save is pushed without anyone asking */
+  last = lin_sync_get_last_success (sync);
+  call = lin_record_new ("call");
+  lin_record_set_string (call, "text", "pushed by itself");
+  g_assert_true (lin_store_save (lin_context_get_store (context), call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_store_get_n_outbox (lin_context_get_store (context)), ==, 1);
+  g_assert_true (wait_until_synced (sync));
+  g_assert_cmpint (lin_sync_get_last_success (sync), >, last);
+
+  /* locked: no sync; unlocked again: it is back, and syncs */
+  lin_context_lock (context);
+  g_assert_null (lin_context_get_sync (context));
+  g_assert_true (lin_context_unlock (context, profile, LIN_VAULT_TEST_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  sync = lin_context_get_sync (context);
+  g_assert_nonnull (sync);
+  g_assert_true (wait_until_synced (sync));
+  lin_context_lock (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,23 +465,18 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  lin_vault_test_init ();
-  data_dir = lin_vault_test_make_tmp ("sync");
-  server = lin_test_server_new ();
-  lin_test_server_run (server);
+  server = lin_test_sync_begin ("sync", &data_dir);
 
   g_test_add_func ("/sync/converge", test_converge);
   g_test_add_func ("/sync/delete", test_delete);
   g_test_add_func ("/sync/rekey", test_rekey);
   g_test_add_func ("/sync/forged", test_forged);
+  g_test_add_func ("/sync/revoke", test_revoke);
+  g_test_add_func ("/sync/context", test_context);
 
   ret = g_test_run ();
 
-  g_assert_cmpint (lin_test_server_stop (server), ==, 0);
-  lin_test_server_free (server);
-  lin_vault_test_rm_rf (data_dir);
-  g_free (data_dir);
+  lin_test_sync_end (server, data_dir);
 
   return ret;
 }

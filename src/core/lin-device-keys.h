@@ -27,6 +27,8 @@ LinDeviceKeys *lin_device_keys_derive          (LinVault            *vault,
 void           lin_device_keys_free            (LinDeviceKeys       *self);
 const guint8  *lin_device_keys_get_sign_public (LinDeviceKeys       *self);
 const guint8  *lin_device_keys_get_box_public  (LinDeviceKeys       *self);
+void           lin_device_keys_open            (LinDeviceKeys       *self);
+void           lin_device_keys_close           (LinDeviceKeys       *self);
 GBytes        *lin_device_keys_sign            (LinDeviceKeys       *self,
                                                 GBytes              *message);
 LinKey        *lin_device_keys_open_key        (LinDeviceKeys       *self,

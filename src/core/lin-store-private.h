@@ -30,9 +30,10 @@ struct _LinStore
 
   guint32     epoch;
   guint64     hlc_last;
+  gint64      clock_skew_ms;  /* a laptop whose clock is off (tests) */
 
   /* prepared once, for the save path */
-  sqlite3_stmt *stmts[12];
+  sqlite3_stmt *stmts[16];
 
   /* Reading records' text again (read_payload), on any thread: the
    * source's lock lets one read at a time; @read_lock guards @read_keys,
@@ -58,7 +59,8 @@ enum {
   STMT_SELECT_ENVELOPE,
   STMT_SELECT_HEAD,
   STMT_DELETE_REVISION,
-  STMT_DELETE_OUTBOX_UPTO,
+  STMT_SELECT_SYNCED,
+  STMT_UPSERT_SYNCED,
   N_STMTS
 };
 
@@ -107,6 +109,8 @@ void           lin_store_fill_header    (LinStore                *self,
                                          LinRecord               *record,
                                          guint64                  base_revision,
                                          LinEnvelopeHeader       *header);
+void           lin_store_set_clock_skew (LinStore                *self,
+                                         gint64                   skew_ms);
 void           lin_store_emit_changed   (LinStore                *self,
                                          LinRecord               *record);
 

@@ -60,6 +60,41 @@ static GBytes *stored_envelope (LinStore     *self,
                                 const guint8 *id,
                                 guint64       revision);
 
+/* The revision of record @id the server is known to hold: 0, none */
+static guint64
+get_synced (LinStore     *self,
+            const guint8 *id)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, STMT_SELECT_SYNCED, NULL);
+  guint64 revision = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    revision = (guint64)sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return revision;
+}
+
+static gboolean
+set_synced (LinStore      *self,
+            const guint8  *id,
+            guint64        revision,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = lin_store_cached (self, STMT_UPSERT_SYNCED, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64)revision);
+
+  return lin_store_step_done (self, stmt, "sync", error);
+}
+
 /**
  * lin_store_outbox_page:
  * @self: an open #LinStore
@@ -69,8 +104,7 @@ static GBytes *stored_envelope (LinStore     *self,
  * @error: a location for a #GError
  *
  * One operation per record: its newest revision waiting, on the revision
- * the first one waiting was made on (the last the server is known to
- * hold). Several edits of one record before a push are one operation:
+ * the server is known to hold (none: 0). Several edits of one record before a push are one operation:
  * two operations of one record in a page could not be checked against
  * the server's revision each (the second's base would be the first's
  * number, which another laptop's revision may have taken).
@@ -98,7 +132,7 @@ lin_store_outbox_page (LinStore    *self,
   /* the op id of the newest row (SQLite takes the bare column from the
    * row of MAX()) */
   stmt = lin_store_prepare_stmt (self,
-                                 "SELECT record_id, op_id, MAX(revision), MIN(revision), MIN(seq) FROM outbox"
+                                 "SELECT record_id, op_id, MAX(revision), MIN(seq) FROM outbox"
                                  " GROUP BY record_id ORDER BY MIN(seq)", error);
   if (stmt == NULL)
     return NULL;
@@ -106,10 +140,8 @@ lin_store_outbox_page (LinStore    *self,
   while (ops->len < max_ops && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(LinOutboxOp) op = g_new0 (LinOutboxOp, 1);
-      g_autoptr(GBytes) first = NULL;
       const void *id = sqlite3_column_blob (stmt, 0);
       const void *op_id = sqlite3_column_blob (stmt, 1);
-      LinEnvelopeHeader header;
 
       if (id == NULL || sqlite3_column_bytes (stmt, 0) != LIN_RECORD_ID_BYTES ||
           op_id == NULL || sqlite3_column_bytes (stmt, 1) != sizeof op->op_id)
@@ -119,13 +151,12 @@ lin_store_outbox_page (LinStore    *self,
 
       memcpy (op->record_id, id, LIN_RECORD_ID_BYTES);
       memcpy (op->op_id, op_id, sizeof op->op_id);
-      op->seq = sqlite3_column_int64 (stmt, 4);
+      op->seq = sqlite3_column_int64 (stmt, 3);
       op->revision = (guint64)sqlite3_column_int64 (stmt, 2);
       op->envelope = stored_envelope (self, op->record_id, op->revision);
-      first = stored_envelope (self, op->record_id, (guint64)sqlite3_column_int64 (stmt, 3));
-      if (op->envelope == NULL || first == NULL || !lin_envelope_peek (first, &header, NULL))
+      if (op->envelope == NULL)
         continue;   /* a row whose revision is gone (shredded): nothing to send */
-      op->base_revision = header.parent_revision;
+      op->base_revision = get_synced (self, op->record_id);
 
       if (ops->len > 0 && bytes + g_bytes_get_size (op->envelope) > max_bytes)
         break;
@@ -168,20 +199,51 @@ commit (LinStore  *self,
   return FALSE;
 }
 
-static gboolean
-delete_outbox_upto (LinStore      *self,
-                    const guint8  *id,
-                    guint64        revision,
-                    GError       **error)
+/* The outbox rows of one record, oldest first */
+typedef struct
 {
-  sqlite3_stmt *stmt = lin_store_cached (self, STMT_DELETE_OUTBOX_UPTO, error);
+  gint64  seq;
+  guint64 revision;
+} Pending;
+
+static GHashTable *
+load_pending (LinStore  *self,
+              GError   **error)
+{
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (lin_record_id_hash, lin_record_id_equal, g_free,
+                                                         (GDestroyNotify)g_array_unref);
+  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "SELECT seq, record_id, revision FROM outbox ORDER BY seq",
+                                               error);
+  int rc;
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_blob (stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, (gint64)revision);
+    return NULL;
 
-  return lin_store_step_done (self, stmt, "outbox", error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const void *id = sqlite3_column_blob (stmt, 1);
+      Pending row = { sqlite3_column_int64 (stmt, 0), (guint64)sqlite3_column_int64 (stmt, 2) };
+      GArray *rows;
+
+      if (id == NULL || sqlite3_column_bytes (stmt, 1) != LIN_RECORD_ID_BYTES)
+        continue;
+      rows = g_hash_table_lookup (pending, id);
+      if (rows == NULL)
+        {
+          rows = g_array_new (FALSE, FALSE, sizeof (Pending));
+          g_hash_table_insert (pending, g_memdup2 (id, LIN_RECORD_ID_BYTES), rows);
+        }
+      g_array_append_val (rows, row);
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lin_store_sqlite_error (error, self->db, rc, "outbox");
+      return NULL;
+    }
+
+  return g_steal_pointer (&pending);
 }
 
 /**
@@ -201,6 +263,8 @@ lin_store_outbox_done (LinStore   *self,
                        GPtrArray  *ops,
                        GError    **error)
 {
+  g_autoptr(GHashTable) pending = NULL;
+
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
   if (ops->len == 0)
@@ -209,11 +273,29 @@ lin_store_outbox_done (LinStore   *self,
   if (!lin_store_check_open (self, error) || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  /* the rows by record, read once: the outbox has no index by record (a
+   * save writes one page less) */
+  pending = load_pending (self, error);
+  if (pending == NULL)
+    {
+      lin_store_rollback (self);
+      return FALSE;
+    }
+
   for (guint i = 0; i < ops->len; i++)
     {
       LinOutboxOp *op = ops->pdata[i];
+      GArray *rows = g_hash_table_lookup (pending, op->record_id);
 
-      if (!delete_outbox_upto (self, op->record_id, op->revision, error))
+      for (guint r = 0; rows != NULL && r < rows->len; r++)
+        if (g_array_index (rows, Pending, r).revision <= op->revision &&
+            !delete_outbox_row (self, g_array_index (rows, Pending, r).seq, error))
+          {
+            lin_store_rollback (self);
+            return FALSE;
+          }
+
+      if (!set_synced (self, op->record_id, op->revision, error))
         {
           lin_store_rollback (self);
           return FALSE;
@@ -225,13 +307,20 @@ lin_store_outbox_done (LinStore   *self,
 
 /* Pulled revisions */
 
+/* On any thread: the readers' copies of the keys, under their lock */
 gboolean
 lin_store_has_key (LinStore *self,
                    guint32   epoch)
 {
+  gboolean has;
+
   g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
 
-  return g_hash_table_contains (self->keys, GUINT_TO_POINTER (epoch));
+  g_mutex_lock (&self->read_lock);
+  has = g_hash_table_contains (self->read_key_bytes, GUINT_TO_POINTER (epoch));
+  g_mutex_unlock (&self->read_lock);
+
+  return has;
 }
 
 /**
@@ -252,25 +341,37 @@ lin_store_open_change (LinStore  *self,
                        GError   **error)
 {
   g_autoptr(LinChange) change = g_new0 (LinChange, 1);
-  g_autoptr(GBytes) plain = NULL;
-  LinKey *key;
+  gsize len, plain_len = 0;
+  const guint8 *data = g_bytes_get_data (envelope, &len);
+  const guint8 *key;
+  guint8 *plain;
+  gboolean opened;
 
   g_return_val_if_fail (LIN_IS_STORE (self), NULL);
 
   if (!lin_store_check_open (self, error) || !lin_envelope_peek (envelope, &change->header, error))
     return NULL;
 
-  key = lin_store_key_for_epoch (self, change->header.key_epoch, error);
+  /* with the readers' copies of the keys, open already: no change of the
+   * memory's protection per revision */
+  plain = g_malloc (MAX (len, 1));
+  g_mutex_lock (&self->read_lock);
+  key = g_hash_table_lookup (self->read_key_bytes, GUINT_TO_POINTER (change->header.key_epoch));
   if (key == NULL)
-    return NULL;
+    {
+      g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
+                   "A change needs a key this profile does not have (epoch %u)", change->header.key_epoch);
+      opened = FALSE;
+    }
+  else
+    opened = lin_envelope_open_raw (data, len, key, change->header.record_id, change->header.revision,
+                                    &change->header, plain, &plain_len, error);
+  g_mutex_unlock (&self->read_lock);
 
-  plain = lin_envelope_open (envelope, key, change->header.record_id, change->header.revision,
-                             &change->header, error);
-  if (plain == NULL)
-    return NULL;
-
-  change->record = lin_record_new_from_payload (&change->header, g_bytes_get_data (plain, NULL),
-                                                g_bytes_get_size (plain), NULL, error);
+  if (opened)
+    change->record = lin_record_new_from_payload (&change->header, plain, plain_len, NULL, error);
+  sodium_memzero (plain, MAX (len, 1));
+  g_free (plain);
   if (change->record == NULL)
     return NULL;
 
@@ -326,53 +427,6 @@ latest_update (GPtrArray    *updates,
     }
 
   return NULL;
-}
-
-/* The outbox rows of one record, oldest first */
-typedef struct
-{
-  gint64  seq;
-  guint64 revision;
-} Pending;
-
-static GHashTable *
-load_pending (LinStore  *self,
-              GError   **error)
-{
-  g_autoptr(GHashTable) pending = g_hash_table_new_full (lin_record_id_hash, lin_record_id_equal, g_free,
-                                                         (GDestroyNotify)g_array_unref);
-  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "SELECT seq, record_id, revision FROM outbox ORDER BY seq",
-                                               error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const void *id = sqlite3_column_blob (stmt, 1);
-      Pending row = { sqlite3_column_int64 (stmt, 0), (guint64)sqlite3_column_int64 (stmt, 2) };
-      GArray *rows;
-
-      if (id == NULL || sqlite3_column_bytes (stmt, 1) != LIN_RECORD_ID_BYTES)
-        continue;
-      rows = g_hash_table_lookup (pending, id);
-      if (rows == NULL)
-        {
-          rows = g_array_new (FALSE, FALSE, sizeof (Pending));
-          g_hash_table_insert (pending, g_memdup2 (id, LIN_RECORD_ID_BYTES), rows);
-        }
-      g_array_append_val (rows, row);
-    }
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lin_store_sqlite_error (error, self->db, rc, "outbox");
-      return NULL;
-    }
-
-  return g_steal_pointer (&pending);
 }
 
 /* The stored envelope of a revision, or NULL */
@@ -465,8 +519,10 @@ write_remote (LinStore                *self,
   sqlite3_bind_blob (stmt, 1, header->record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (sqlite3_int64)header->revision);
   sqlite3_bind_int (stmt, 3, tombstone);
+  if (!lin_store_step_done (self, stmt, "sync", error))
+    return FALSE;
 
-  return lin_store_step_done (self, stmt, "sync", error);
+  return set_synced (self, header->record_id, header->revision, error);
 }
 
 /* A revision of this laptop's, sealed now, in the outbox */
@@ -586,16 +642,13 @@ merge_change (LinStore      *self,
   Update *earlier = latest_update (updates, id);
   g_autoptr(JsonObject) base = NULL;
   g_autoptr(JsonObject) our_fields = NULL;
-  g_autoptr(GBytes) first = NULL;
-  LinEnvelopeHeader first_header;
-  gboolean ours_deleted, theirs_deleted;
+  gboolean ours_deleted = FALSE, theirs_deleted;
   guint64 our_hlc = ours != NULL ? lin_record_get_hlc (ours) : 0;
   guint64 start = 0, head = 0;
 
-  /* the revision both started from: the parent of the first not pushed */
-  first = stored_envelope (self, id, g_array_index (rows, Pending, 0).revision);
-  if (first != NULL && lin_envelope_peek (first, &first_header, NULL))
-    start = first_header.parent_revision;
+  /* the revision both started from: the last this laptop had from the
+   * server (gone when it deleted the record) */
+  start = get_synced (self, id);
   base = stored_fields (self, id, start);
 
   /* this laptop's record as it is now: as an earlier change of this page
@@ -702,12 +755,12 @@ apply_change (LinStore      *self,
   GArray *rows = g_hash_table_lookup (pending, id);
   LinRecord *current = g_hash_table_lookup (self->records, id);
   guint64 head = 0;
-  gboolean deleted = FALSE;
 
   /* the clock runs on past every revision seen */
   self->hlc_last = MAX (self->hlc_last, change->header.hlc);
 
-  if (current != NULL && lin_record_get_kind (current) != lin_record_get_kind (change->record))
+  if (current != NULL && change->record != NULL &&
+      lin_record_get_kind (current) != lin_record_get_kind (change->record))
     {
       g_debug ("Left out: a change of another kind");
       (*rejected)++;
@@ -724,18 +777,23 @@ apply_change (LinStore      *self,
           g_array_remove_index (rows, 0);
         }
       stats->n_echoes++;
-      return TRUE;
+      return set_synced (self, id, change->header.revision, error);
     }
+
+  /* this laptop's own, which it has deleted since it was checked */
+  if (change->record == NULL)
+    return set_synced (self, id, change->header.revision, error);
 
   if (rows != NULL && rows->len > 0)
     return merge_change (self, change, rows, updates, stats, error);
 
   /* another version of a revision taken before, or an old one: not from
    * an honest server */
-  if (stored != NULL || (stored_head (self, id, &head, &deleted) && head >= change->header.revision))
+  if (stored != NULL || (head = get_synced (self, id)) >= change->header.revision)
     {
-      g_debug ("Left out: revision %" G_GUINT64_FORMAT " %s (head %" G_GUINT64_FORMAT ")",
-               change->header.revision, stored != NULL ? "held in another version" : "older than the head", head);
+      g_debug ("Left out: revision %" G_GUINT64_FORMAT " %s (synced %" G_GUINT64_FORMAT ")",
+               change->header.revision, stored != NULL ? "held in another version" : "older than the server's",
+               head);
       (*rejected)++;
       return TRUE;
     }

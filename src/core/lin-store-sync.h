@@ -63,6 +63,8 @@ gboolean    lin_store_outbox_done     (LinStore        *self,
                                        GPtrArray       *ops,
                                        GError         **error);
 
+gboolean    lin_store_holds_envelope  (LinStore        *self,
+                                       GBytes          *envelope);
 gboolean    lin_store_has_key         (LinStore        *self,
                                        guint32          epoch);
 LinChange  *lin_store_open_change     (LinStore        *self,

@@ -14,6 +14,7 @@
  *   outbox (op_id, record_id, revision)  revisions to push later, written
  *                                         in the same transaction
  *   sync_state (key, value)              cursors, for sync
+ *   synced (record_id, revision)         what the server holds of each
  *
  * Saving writes the envelope, the head and the outbox row in one
  * transaction with synchronous=FULL: a save that returned is on disk.
@@ -37,6 +38,7 @@
 
 #include "lin-bytes.h"
 #include "lin-store-private.h"
+#include "lin-store-sync.h"
 
 #define SUBKEY_COLLECTION_WRAP 1
 #define COLLECTION_AD "LCK1"
@@ -56,6 +58,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A clock @skew_ms off the real one, as a laptop's may be: for the tests
+ * of merging by hybrid logical clock */
+void
+lin_store_set_clock_skew (LinStore *self,
+                          gint64    skew_ms)
+{
+  self->clock_skew_ms = skew_ms;
+}
 
 /* For the parts of the store in other files (lin-store-sync.c) */
 void
@@ -116,6 +127,12 @@ static const char * const migrations[] = {
   "DROP TABLE outbox;"
   "ALTER TABLE outbox_v2 RENAME TO outbox;"
   "DELETE FROM sqlite_sequence WHERE name = 'outbox';",
+
+  /* 3: sync: the revision of each record the organisation's server is
+   * known to hold, the base of the next push */
+  "CREATE TABLE synced ("
+  "  record_id BLOB PRIMARY KEY,"
+  "  revision INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIN_STORE_SCHEMA_VERSION);
@@ -963,6 +980,80 @@ looks_like_sqlite (const char  *path,
   return TRUE;
 }
 
+/* The readers' own connection, opened on first use; with read_lock held */
+static gboolean
+open_reader (LinStore  *self,
+             GError   **error)
+{
+  int rc;
+
+  if (self->reader != NULL)
+    return TRUE;
+  if (self->db_path == NULL)
+    {
+      g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_LOCKED, "The profile is locked");
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->db_path, &self->reader,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (self->reader, 5000);
+      rc = sqlite3_prepare_v3 (self->reader,
+                               "SELECT envelope FROM envelopes WHERE record_id = ?1 AND revision = ?2",
+                               -1, SQLITE_PREPARE_PERSISTENT, &self->read_stmt, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      lin_store_sqlite_error (error, self->reader, rc, "read");
+      g_clear_pointer (&self->read_stmt, sqlite3_finalize);
+      g_clear_pointer (&self->reader, sqlite3_close_v2);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lin_store_holds_envelope:
+ * @self: a #LinStore
+ * @envelope: an envelope
+ *
+ * Whether the store keeps these very bytes as the revision they name:
+ * a revision of this laptop's own, come back from the server. On any
+ * thread (through the readers' connection), of what is committed.
+ *
+ * Returns: %TRUE when it does
+ */
+gboolean
+lin_store_holds_envelope (LinStore *self,
+                          GBytes   *envelope)
+{
+  LinEnvelopeHeader header;
+  gboolean held = FALSE;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (envelope, &len);
+
+  if (!lin_envelope_peek_raw (data, len, &header, NULL))
+    return FALSE;
+
+  g_mutex_lock (&self->read_lock);
+  if (open_reader (self, NULL))
+    {
+      sqlite3_bind_blob (self->read_stmt, 1, header.record_id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
+      sqlite3_bind_int64 (self->read_stmt, 2, (gint64)header.revision);
+      held = sqlite3_step (self->read_stmt) == SQLITE_ROW &&
+             (gsize)sqlite3_column_bytes (self->read_stmt, 0) == len &&
+             memcmp (sqlite3_column_blob (self->read_stmt, 0), data, len) == 0;
+      sqlite3_reset (self->read_stmt);
+      sqlite3_clear_bindings (self->read_stmt);
+    }
+  g_mutex_unlock (&self->read_lock);
+
+  return held;
+}
+
 /* The source's read function (see the top of the file): revision
  * @revision of record @id, decrypted again. Runs with the source's lock
  * held, on any thread, until the store closes. */
@@ -983,24 +1074,10 @@ read_payload (gpointer       data,
 
   g_mutex_lock (&self->read_lock);
 
-  if (self->reader == NULL)
+  if (!open_reader (self, error))
     {
-      rc = sqlite3_open_v2 (self->db_path, &self->reader,
-                            SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_busy_timeout (self->reader, 5000);
-          rc = sqlite3_prepare_v3 (self->reader,
-                                   "SELECT envelope FROM envelopes WHERE record_id = ?1 AND revision = ?2",
-                                   -1, SQLITE_PREPARE_PERSISTENT, &self->read_stmt, NULL);
-        }
-      if (rc != SQLITE_OK)
-        {
-          lin_store_sqlite_error (error, self->reader, rc, "read");
-          g_clear_pointer (&self->read_stmt, sqlite3_finalize);
-          g_clear_pointer (&self->reader, sqlite3_close_v2);
-          goto out;
-        }
+      g_mutex_unlock (&self->read_lock);
+      return NULL;
     }
 
   sqlite3_bind_blob (self->read_stmt, 1, id, LIN_RECORD_ID_BYTES, SQLITE_STATIC);
@@ -1360,7 +1437,7 @@ lin_store_check_open (LinStore  *self,
 guint64
 lin_store_next_hlc (LinStore *self)
 {
-  guint64 physical = ((guint64)(g_get_real_time () / 1000)) << 16;
+  guint64 physical = ((guint64)(g_get_real_time () / 1000 + self->clock_skew_ms)) << 16;
 
   if (physical > self->hlc_last)
     self->hlc_last = physical;
@@ -1371,7 +1448,7 @@ lin_store_next_hlc (LinStore *self)
 }
 
 
-static const char * const stmt_sql[N_STMTS] = {
+static const char * const stmt_sql[] = {
   "INSERT INTO envelopes (record_id, revision, local, envelope) VALUES (?, ?, ?, ?)",
   "INSERT OR REPLACE INTO heads (record_id, revision, deleted) VALUES (?, ?, ?)",
   "DELETE FROM envelopes WHERE record_id = ? AND revision < ?",
@@ -1383,9 +1460,12 @@ static const char * const stmt_sql[N_STMTS] = {
   "SELECT envelope FROM envelopes WHERE record_id = ? AND revision = ?",
   "SELECT revision, deleted FROM heads WHERE record_id = ?",
   "DELETE FROM envelopes WHERE record_id = ? AND revision = ?",
-  "DELETE FROM outbox WHERE record_id = ? AND revision <= ?",
+  "SELECT revision FROM synced WHERE record_id = ?",
+  "INSERT INTO synced (record_id, revision) VALUES (?1, ?2)"
+  "  ON CONFLICT (record_id) DO UPDATE SET revision = MAX (revision, ?2)",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == N_STMTS);
 G_STATIC_ASSERT (N_STMTS <= G_N_ELEMENTS (((LinStore *)NULL)->stmts));
 
 /* Runs a cached statement (bound by the caller) to completion and resets

@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define LIN_STORE_SCHEMA_VERSION 2
+#define LIN_STORE_SCHEMA_VERSION 3
 
 #define LIN_TYPE_STORE (lin_store_get_type ())
 

@@ -138,7 +138,9 @@ attempt_cb (gpointer data)
 }
 
 /* An attempt after @delay ms (0: at the next turn of the main loop, which
- * gathers the pokes of one save into one attempt) */
+ * gathers the pokes of one save into one attempt). At the default
+ * priority, as a timeout: an idle of low priority never ran while an
+ * animation (a spinner) kept GTK's frame clock busy. */
 static void
 plan (LinSyncSchedule *self,
       LinSyncReason    reason,
@@ -147,10 +149,7 @@ plan (LinSyncSchedule *self,
   g_clear_handle_id (&self->attempt_source, g_source_remove);
   self->reason = reason;
   self->next_delay = delay;
-  if (delay == 0)
-    self->attempt_source = g_idle_add_full (G_PRIORITY_LOW, attempt_cb, self, NULL);
-  else
-    self->attempt_source = g_timeout_add_full (G_PRIORITY_LOW, delay, attempt_cb, self, NULL);
+  self->attempt_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)delay, attempt_cb, self, NULL);
 }
 
 /**

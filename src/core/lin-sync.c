@@ -43,6 +43,7 @@
 #define MAX_ROUNDS      4
 #define PENDING_POLL_S  10
 #define REQUEST_TIMEOUT 30
+#define KEYS_CHECK_US   (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
 
 struct _LinSync
 {
@@ -62,6 +63,7 @@ struct _LinSync
   guint            pending_poll;
   guint            count_idle;
   gboolean         running;
+  gint64           keys_checked;  /* monotonic µs of the last look for new keys */
 
   LinSyncStatus    status;
   LinSyncProblem   problem;
@@ -83,6 +85,21 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+LinSyncDevice *
+lin_sync_device_copy (const LinSyncDevice *device)
+{
+  LinSyncDevice *copy = g_new0 (LinSyncDevice, 1);
+
+  copy->device_id = g_strdup (device->device_id);
+  copy->name = g_strdup (device->name);
+  copy->safety_number = g_strdup (device->safety_number);
+  copy->enrolled = device->enrolled;
+  copy->sign_key = g_strdup (device->sign_key);
+  copy->box_key = g_strdup (device->box_key);
+
+  return copy;
+}
 
 void
 lin_sync_device_free (LinSyncDevice *device)
@@ -109,6 +126,20 @@ static gboolean
 is_pending (LinSync *self)
 {
   return g_strcmp0 (account_string (self, LIN_SYNC_ACCOUNT_FIELD_STATE), "approved") != 0;
+}
+
+/**
+ * lin_sync_get_pending:
+ * @self: a #LinSync
+ *
+ * Returns: whether this laptop still waits for the coordinator's approval
+ */
+gboolean
+lin_sync_get_pending (LinSync *self)
+{
+  g_return_val_if_fail (LIN_IS_SYNC (self), FALSE);
+
+  return is_pending (self);
 }
 
 gboolean
@@ -176,12 +207,13 @@ update_status (LinSync *self)
       set_uint (self, &self->n_conflicts, count_conflicts (self), PROP_N_CONFLICTS);
     }
 
-  if (self->running)
-    status = LIN_SYNC_STATUS_SYNCING;
-  else if (self->problem != LIN_SYNC_PROBLEM_NONE || state == LIN_SYNC_STATE_ATTENTION)
+  /* waiting for approval, the polls for it are not worth a word */
+  if (self->problem != LIN_SYNC_PROBLEM_NONE || state == LIN_SYNC_STATE_ATTENTION)
     status = LIN_SYNC_STATUS_ATTENTION;
   else if (is_pending (self))
     status = LIN_SYNC_STATUS_PENDING;
+  else if (self->running)
+    status = LIN_SYNC_STATUS_SYNCING;
   else if (state == LIN_SYNC_STATE_OFFLINE)
     status = LIN_SYNC_STATUS_OFFLINE;
   else if (self->n_waiting > 0)
@@ -296,6 +328,10 @@ send_request (LinSync             *self,
       return;
     }
 
+  /* libsoup sends a POST on a new connection (a TLS handshake each)
+   * unless it may be sent twice: every request here may, a push's page
+   * too (a page sent again is answered "duplicate") */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, sent_cb,
                                     g_steal_pointer (&task));
 }
@@ -593,6 +629,7 @@ device_cb (GObject      *source,
       return;
     }
 
+  self->keys_checked = g_get_monotonic_time ();
   if (!take_approval (self, answer->answer, &error))
     {
       answer_free (answer);
@@ -804,6 +841,7 @@ push_next (GTask *owned)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
+  lin_device_keys_open (self->keys);
   for (guint i = 0; i < run->ops->len; i++)
     {
       LinOutboxOp *op = run->ops->pdata[i];
@@ -826,6 +864,7 @@ push_next (GTask *owned)
       json_builder_add_string_value (builder, envelope);
       json_builder_end_object (builder);
     }
+  lin_device_keys_close (self->keys);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   body = json_bytes (builder);
@@ -878,23 +917,169 @@ get_change (JsonArray   *list,
   return TRUE;
 }
 
-/* Checks and opens the page in @run->pulled, then applies it with its
- * cursor; may first fetch certificates or keys it needs (once a run) */
+/* A page of pulled changes, checked and opened in a worker thread: the
+ * signatures take most of a pull's time, and the window stays responsive */
+typedef struct
+{
+  GPtrArray *signed_envelopes;  /* GBytes, in sequence order */
+  gint64     first_seq;
+  GPtrArray *changes;           /* LinChange: the ones to apply */
+  guint      rejected;
+  gboolean   unknown_signer;
+  gboolean   unknown_epoch;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->signed_envelopes, g_ptr_array_unref);
+  g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_free (page);
+}
+
+/* A part of a page, checked by one thread */
+typedef struct
+{
+  LinSync      *self;
+  Page         *page;
+  GCancellable *cancellable;
+  guint         from, to;
+  GPtrArray    *changes;
+  guint         rejected;
+  gboolean      unknown_signer;
+  gboolean      unknown_epoch;
+} Part;
+
+/* One change: this laptop's own come back (the very bytes it holds: no
+ * signature to check, nothing to open), or a signed one opened */
+static void
+check_change (LinSync *self,
+              Part    *part,
+              guint    i)
+{
+  Page *page = part->page;
+  GBytes *signed_envelope = page->signed_envelopes->pdata[i];
+  gint64 seq = page->first_seq + i;
+  g_autoptr(GBytes) envelope = NULL;
+  LinEnvelopeHeader header;
+  LinChange *change;
+  gsize len = g_bytes_get_size (signed_envelope);
+
+  if (len > LIN_ENVELOPE_SIGNATURE_BYTES &&
+      memcmp ((const guint8 *)g_bytes_get_data (signed_envelope, NULL) + len - LIN_ENVELOPE_SIGNATURE_BYTES,
+              lin_device_keys_get_sign_public (self->keys), LIN_SIGN_PUBLIC_BYTES) == 0)
+    {
+      envelope = g_bytes_new_from_bytes (signed_envelope, 0, len - LIN_ENVELOPE_SIGNATURE_BYTES);
+      if (lin_store_holds_envelope (self->store, envelope) && lin_envelope_peek (envelope, &header, NULL))
+        {
+          change = g_new0 (LinChange, 1);
+          change->seq = seq;
+          change->header = header;
+          change->envelope = g_steal_pointer (&envelope);
+          g_ptr_array_add (part->changes, change);
+          return;
+        }
+      g_clear_pointer (&envelope, g_bytes_unref);
+    }
+
+  switch (verify_envelope (self, signed_envelope, &envelope))
+    {
+    case VERIFY_UNKNOWN:
+      part->unknown_signer = TRUE;
+      G_GNUC_FALLTHROUGH;
+    case VERIFY_BAD:
+      g_debug ("Left out: change %" G_GINT64_FORMAT ", its signature", seq);
+      part->rejected++;
+      return;
+    case VERIFY_OK:
+      break;
+    }
+
+  if (!lin_envelope_peek (envelope, &header, NULL))
+    {
+      part->rejected++;
+      return;
+    }
+  if (!lin_store_has_key (self->store, header.key_epoch))
+    {
+      part->unknown_epoch = TRUE;
+      return;
+    }
+
+  change = lin_store_open_change (self->store, seq, envelope, NULL);
+  if (change == NULL)
+    part->rejected++;
+  else
+    g_ptr_array_add (part->changes, change);
+}
+
+static gpointer
+check_part (gpointer data)
+{
+  Part *part = data;
+
+  for (guint i = part->from; i < part->to; i++)
+    {
+      if (g_cancellable_is_cancelled (part->cancellable))
+        break;
+      check_change (part->self, part, i);
+    }
+
+  return NULL;
+}
+
+/* The page in two halves, side by side: a laptop has two cores at least */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Page *page = task_data;
+  guint n = page->signed_envelopes->len;
+  Part parts[2] = {
+    { source_object, page, cancellable, 0, n / 2, g_ptr_array_new (), 0, FALSE, FALSE },
+    { source_object, page, cancellable, n / 2, n, g_ptr_array_new (), 0, FALSE, FALSE },
+  };
+  GThread *other = n >= 16 ? g_thread_new ("lin-sync-check", check_part, &parts[1]) : NULL;
+
+  check_part (&parts[0]);
+  if (other != NULL)
+    g_thread_join (other);
+  else
+    check_part (&parts[1]);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      for (guint i = 0; i < parts[p].changes->len; i++)
+        g_ptr_array_add (page->changes, parts[p].changes->pdata[i]);
+      g_ptr_array_unref (parts[p].changes);
+      page->rejected += parts[p].rejected;
+      page->unknown_signer = page->unknown_signer || parts[p].unknown_signer;
+      page->unknown_epoch = page->unknown_epoch || parts[p].unknown_epoch;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void checked_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data);
+
+/* Reads the page in @run->pulled (its numbers must follow on from the
+ * cursor: the cursor never skips), then checks it in a worker thread */
 static void
 apply_pulled (GTask *owned)
 {
   g_autoptr(GTask) task = owned;
+  g_autoptr(GTask) check = NULL;
   LinSync *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_change_free);
-  g_autoptr(GError) error = NULL;
   JsonNode *node = json_object_get_member (run->pulled, "changes");
   JsonArray *list = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   gint64 next = json_object_get_int_member_with_default (run->pulled, "next", -1);
-  gboolean more = json_object_get_boolean_member_with_default (run->pulled, "more", FALSE);
-  gint64 expected = run->since + 1;
-  guint rejected = 0;
-  LinApplyStats stats;
+  GCancellable *cancellable;
+  Page *page;
 
   if (list == NULL || next < run->since || (json_array_get_length (list) == 0 && next != run->since))
     {
@@ -903,74 +1088,85 @@ apply_pulled (GTask *owned)
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (list); i++, expected++)
+  page = g_new0 (Page, 1);
+  page->signed_envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  page->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_change_free);
+  page->first_seq = run->since + 1;
+  for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      g_autoptr(GBytes) signed_envelope = NULL;
-      g_autoptr(GBytes) envelope = NULL;
-      LinEnvelopeHeader header;
-      LinChange *change;
+      GBytes *signed_envelope = NULL;
       gint64 seq = 0;
 
-      /* a gap, or a page that does not end where it says: the cursor
-       * would skip changes */
-      if (!get_change (list, i, &seq, &signed_envelope) || seq != expected ||
+      /* a gap, or a page that does not end where it says */
+      if (!get_change (list, i, &seq, &signed_envelope) || seq != page->first_seq + i ||
           (i + 1 == json_array_get_length (list) && seq != next))
         {
+          g_clear_pointer (&signed_envelope, g_bytes_unref);
+          page_free (page);
           run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_REJECTED,
                     g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER,
                                          "The server's changes are not numbered one after the other"));
           return;
         }
-
-      switch (verify_envelope (self, signed_envelope, &envelope))
-        {
-        case VERIFY_UNKNOWN:
-          if (!run->fetched_certificates)
-            {
-              run->fetched_certificates = TRUE;
-              send_request (self, "GET", "/v1/certificates", NULL, g_task_get_cancellable (task), certificates_cb,
-                            g_object_ref (task));
-              return;
-            }
-          G_GNUC_FALLTHROUGH;
-        case VERIFY_BAD:
-          g_debug ("Left out: change %" G_GINT64_FORMAT ", its signature", seq);
-          rejected++;
-          continue;
-        case VERIFY_OK:
-          break;
-        }
-
-      if (!lin_envelope_peek (envelope, &header, NULL))
-        {
-          rejected++;
-          continue;
-        }
-      if (!lin_store_has_key (self->store, header.key_epoch))
-        {
-          if (!run->fetched_keys)
-            {
-              /* the coordinator rotated the key: the new one is sealed to
-               * this device with its certificate */
-              run->fetched_keys = TRUE;
-              fetch_device (g_steal_pointer (&task));
-              return;
-            }
-          run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_KEYS,
-                    g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "A change needs a key this laptop has not got"));
-          return;
-        }
-
-      change = lin_store_open_change (self->store, seq, envelope, NULL);
-      if (change == NULL)
-        {
-          rejected++;
-          continue;
-        }
-      g_ptr_array_add (changes, change);
+      g_ptr_array_add (page->signed_envelopes, signed_envelope);
     }
 
-  if (!lin_store_apply_changes (self->store, changes, LIN_SYNC_COLLECTION, next, &stats, &error))
+  cancellable = g_task_get_cancellable (task);
+  check = g_task_new (self, cancellable, checked_cb, g_steal_pointer (&task));
+  g_task_set_task_data (check, page, (GDestroyNotify)page_free);
+  g_task_run_in_thread (check, check_thread);
+}
+
+/* Back on the main thread: fetches what the page needs (certificates of a
+ * new device, a rotated key; once an attempt), then applies it with its
+ * cursor in one transaction */
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  LinSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gint64 next = json_object_get_int_member_with_default (run->pulled, "next", -1);
+  gboolean more = json_object_get_boolean_member_with_default (run->pulled, "more", FALSE);
+  guint rejected = page->rejected;
+  LinApplyStats stats;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!lin_store_is_open (self->store))
+    {
+      run_fail (task, LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE,
+                g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "The profile was locked"));
+      return;
+    }
+
+  if (page->unknown_signer && !run->fetched_certificates)
+    {
+      run->fetched_certificates = TRUE;
+      send_request (self, "GET", "/v1/certificates", NULL, g_task_get_cancellable (task), certificates_cb,
+                    g_object_ref (task));
+      return;
+    }
+  if (page->unknown_epoch)
+    {
+      if (!run->fetched_keys)
+        {
+          /* the coordinator rotated the key: the new one is sealed to
+           * this device with its certificate */
+          run->fetched_keys = TRUE;
+          fetch_device (g_steal_pointer (&task));
+          return;
+        }
+      run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_KEYS,
+                g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "A change needs a key this laptop has not got"));
+      return;
+    }
+
+  if (!lin_store_apply_changes (self->store, page->changes, LIN_SYNC_COLLECTION, next, &stats, &error))
     {
       if (g_error_matches (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED))
         rejected++;
@@ -1079,7 +1275,10 @@ lin_sync_run_async (LinSync             *self,
   self->running = TRUE;
   update_status (self);
 
-  if (is_pending (self))
+  /* a member looks for keys the coordinator rotated (after revoking a
+   * laptop) at unlock and then hourly, so that its own saves take them */
+  if (is_pending (self) ||
+      (!lin_sync_is_coordinator (self) && g_get_monotonic_time () - self->keys_checked > KEYS_CHECK_US))
     fetch_device (g_steal_pointer (&task));
   else if (lin_sync_is_coordinator (self) && account_string (self, "certificate") == NULL)
     certify_self (g_steal_pointer (&task));
@@ -1374,15 +1573,44 @@ listed_cb (GObject      *source,
  * Lists the devices waiting for her approval, each with the safety number
  * computed here from its keys.
  */
+static void
+list_devices (LinSync             *self,
+              const char          *state,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = g_strconcat ("/v1/devices?state=", state, NULL);
+
+  send_request (self, "GET", path, NULL, cancellable, listed_cb, g_steal_pointer (&task));
+}
+
 void
 lin_sync_list_pending_async (LinSync             *self,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  list_devices (self, "pending", cancellable, callback, user_data);
+}
 
-  send_request (self, "GET", "/v1/devices?state=pending", NULL, cancellable, listed_cb, g_steal_pointer (&task));
+/**
+ * lin_sync_list_approved_async:
+ * @self: the coordinator's #LinSync
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the list (lin_sync_list_pending_finish())
+ * @user_data: for @callback
+ *
+ * Lists the approved devices (hers among them), to revoke one.
+ */
+void
+lin_sync_list_approved_async (LinSync             *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  list_devices (self, "approved", cancellable, callback, user_data);
 }
 
 /**
@@ -1466,6 +1694,296 @@ gboolean
 lin_sync_approve_finish (LinSync       *self,
                          GAsyncResult  *result,
                          GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Inviting: a code from the server, for the coordinator to hand on */
+
+typedef struct
+{
+  char   *code;
+  gint64  expires;
+} Invite;
+
+static void
+invite_free (Invite *invite)
+{
+  g_free (invite->code);
+  g_free (invite);
+}
+
+static void
+invited_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  Answer *answer = send_finish (result, &error);
+  const char *code;
+  Invite *invite;
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  code = answer->answer != NULL ? json_object_get_string_member_with_default (answer->answer, "code", NULL) : NULL;
+  if (answer->status != 201 || code == NULL)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      answer_free (answer);
+      return;
+    }
+
+  invite = g_new0 (Invite, 1);
+  invite->code = g_strdup (code);
+  invite->expires = json_object_get_int_member_with_default (answer->answer, "expires", 0);
+  answer_free (answer);
+  g_task_return_pointer (task, invite, (GDestroyNotify)invite_free);
+}
+
+/**
+ * lin_sync_invite_async:
+ * @self: the coordinator's #LinSync
+ * @hours: how long the code is good for (1–720)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the code
+ * @user_data: for @callback
+ *
+ * Asks the server for a one-time invite code for a new laptop.
+ */
+void
+lin_sync_invite_async (LinSync             *self,
+                       guint                hours,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *text = g_strdup_printf ("{\"hours\": %u}", hours);
+  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+  if (!lin_sync_is_coordinator (self))
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "Only the coordinator invites laptops");
+      return;
+    }
+
+  send_request (self, "POST", "/v1/invites", body, cancellable, invited_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lin_sync_invite_finish:
+ * @self: a #LinSync
+ * @result: the result passed to the callback
+ * @expires: (out) (optional): when the code expires, seconds since 1970
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the invite code
+ */
+char *
+lin_sync_invite_finish (LinSync       *self,
+                        GAsyncResult  *result,
+                        gint64        *expires,
+                        GError       **error)
+{
+  Invite *invite = g_task_propagate_pointer (G_TASK (result), error);
+  char *code;
+
+  if (invite == NULL)
+    return NULL;
+  if (expires != NULL)
+    *expires = invite->expires;
+  code = g_steal_pointer (&invite->code);
+  invite_free (invite);
+
+  return code;
+}
+
+/* Revoking: the device refused, then a new collection key that only the
+ * others get */
+
+typedef struct
+{
+  GPtrArray *devices;   /* of LinSyncDevice: the approved ones to give the new key */
+  guint      next;
+} Revoke;
+
+static void
+revoke_free (Revoke *revoke)
+{
+  g_clear_pointer (&revoke->devices, g_ptr_array_unref);
+  g_free (revoke);
+}
+
+static void reapprove_next (GTask *task);
+
+static void
+reapproved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  Answer *answer = send_finish (result, &error);
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (answer->status != SOUP_STATUS_OK)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      answer_free (answer);
+      return;
+    }
+  answer_free (answer);
+
+  reapprove_next (g_steal_pointer (&task));
+}
+
+/* Each approved device (this one too: its certificate stays) gets the
+ * keys again, the new one with them */
+static void
+reapprove_next (GTask *owned)
+{
+  g_autoptr(GTask) task = owned;
+  LinSync *self = g_task_get_source_object (task);
+  Revoke *revoke = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LinSyncDevice *device;
+  const char *role;
+
+  if (revoke->next >= revoke->devices->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  device = revoke->devices->pdata[revoke->next++];
+  role = g_strcmp0 (device->device_id, account_string (self, LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID)) == 0 ? "coordinator"
+                                                                                                    : "member";
+  body = approval_body (self, device->device_id, device->sign_key, device->box_key, role, NULL, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  path = g_strdup_printf ("/v1/devices/%s/approve", device->device_id);
+  send_request (self, "POST", path, body, g_task_get_cancellable (task), reapproved_cb, g_object_ref (task));
+}
+
+static void
+approved_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  Revoke *revoke = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  revoke->devices = g_task_propagate_pointer (G_TASK (result), &error);
+  if (revoke->devices == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  reapprove_next (g_steal_pointer (&task));
+}
+
+static void list_devices (LinSync             *self,
+                          const char          *state,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data);
+
+static void
+revoked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  LinSync *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  Answer *answer = send_finish (result, &error);
+  GCancellable *cancellable;
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (answer->status != SOUP_STATUS_OK)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      answer_free (answer);
+      return;
+    }
+  answer_free (answer);
+
+  /* what is saved from now on, the revoked laptop cannot open even with
+   * a copy of the server's files */
+  if (!lin_store_rotate_key (self->store, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  list_devices (self, "approved", cancellable, approved_listed_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lin_sync_revoke_async:
+ * @self: the coordinator's #LinSync
+ * @device_id: the device to shut out
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * The server refuses the device from now on; the coordinator's laptop
+ * makes a new collection key and seals it to every device still approved.
+ * Their laptops take it on their next sync.
+ */
+void
+lin_sync_revoke_async (LinSync             *self,
+                       const char          *device_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (device_id != NULL);
+
+  g_task_set_task_data (task, g_new0 (Revoke, 1), (GDestroyNotify)revoke_free);
+  if (!lin_sync_is_coordinator (self) || !lin_store_is_open (self->store) ||
+      g_strcmp0 (device_id, account_string (self, LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID)) == 0)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER,
+                               "Only the coordinator revokes devices, and not her own");
+      return;
+    }
+
+  path = g_strdup_printf ("/v1/devices/%s/revoke", device_id);
+  send_request (self, "POST", path, NULL, cancellable, revoked_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lin_sync_revoke_finish (LinSync       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1686,6 +2204,7 @@ lin_sync_init (LinSync *self)
 {
   self->trusted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->status = LIN_SYNC_STATUS_SYNCED;
+  self->keys_checked = G_MININT64 / 2;
   self->session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT, "max-conns-per-host", 2, NULL);
 }
 

@@ -49,7 +49,8 @@ typedef struct
   char   *box_key;        /* base64 */
 } LinSyncDevice;
 
-void        lin_sync_device_free   (LinSyncDevice *device);
+LinSyncDevice *lin_sync_device_copy (const LinSyncDevice *device);
+void           lin_sync_device_free (LinSyncDevice       *device);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinSyncDevice, lin_sync_device_free)
 
 #define LIN_TYPE_SYNC (lin_sync_get_type ())
@@ -62,6 +63,7 @@ LinSync        *lin_sync_new                (LinStore            *store,
 LinRecord      *lin_sync_get_account        (LinSync             *self);
 LinStore       *lin_sync_get_store          (LinSync             *self);
 gboolean        lin_sync_is_coordinator     (LinSync             *self);
+gboolean        lin_sync_get_pending        (LinSync             *self);
 char           *lin_sync_dup_safety_number  (LinSync             *self);
 
 void            lin_sync_start              (LinSync             *self,
@@ -97,6 +99,28 @@ void            lin_sync_approve_async      (LinSync             *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 gboolean        lin_sync_approve_finish     (LinSync             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+void            lin_sync_invite_async       (LinSync             *self,
+                                             guint                hours,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+char           *lin_sync_invite_finish      (LinSync             *self,
+                                             GAsyncResult        *result,
+                                             gint64              *expires,
+                                             GError             **error);
+void            lin_sync_list_approved_async (LinSync            *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+void            lin_sync_revoke_async       (LinSync             *self,
+                                             const char          *device_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        lin_sync_revoke_finish      (LinSync             *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 

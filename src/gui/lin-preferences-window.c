@@ -14,6 +14,8 @@
 #include "lin-change-passphrase-page.h"
 #include "lin-i18n.h"
 #include "lin-preferences-window.h"
+#include "lin-sync-devices-group.h"
+#include "lin-sync-org-group.h"
 
 struct _LinPreferencesWindow
 {
@@ -36,6 +38,8 @@ struct _LinPreferencesWindow
 
   /* Borrowed */
   AdwToast             *restart_toast;
+  GtkWidget            *organisation_page;
+  GtkWidget            *organisation_group;
 };
 
 G_DEFINE_FINAL_TYPE (LinPreferencesWindow, lin_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -330,6 +334,19 @@ lin_preferences_window_constructed (GObject *object)
   g_settings_bind (lin_context_get_settings (self->context), "roster-day-start",
                    gtk_spin_button_get_adjustment (self->day_start_spin), "value", G_SETTINGS_BIND_DEFAULT);
 
+  /* Organisation: enrolling this laptop, and the coordinator's approvals */
+  self->organisation_page = adw_preferences_page_new ();
+  gtk_widget_set_name (self->organisation_page, "organisation-page");
+  /* Translators: a page of Preferences: the organisation this laptop syncs with */
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self->organisation_page), _("Organisation"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self->organisation_page), "network-workgroup-symbolic");
+  self->organisation_group = lin_sync_org_group_new (self->context);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page),
+                            ADW_PREFERENCES_GROUP (self->organisation_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page),
+                            ADW_PREFERENCES_GROUP (lin_sync_devices_group_new (self->context)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->organisation_page));
+
   g_signal_connect_object (lin_context_get_settings (self->context), "changed",
                            G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -488,4 +505,23 @@ lin_preferences_window_show_change_passphrase (LinPreferencesWindow *self)
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), page);
 
   return page;
+}
+
+/**
+ * lin_preferences_window_show_organisation:
+ * @self: a #LinPreferencesWindow
+ *
+ * Turns to the Organisation page.
+ *
+ * Returns: (transfer none): its #LinSyncOrgGroup
+ */
+GtkWidget *
+lin_preferences_window_show_organisation (LinPreferencesWindow *self)
+{
+  g_return_val_if_fail (LIN_IS_PREFERENCES_WINDOW (self), NULL);
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           ADW_PREFERENCES_PAGE (self->organisation_page));
+
+  return self->organisation_group;
 }

@@ -20,5 +20,6 @@ G_DECLARE_FINAL_TYPE (LinPreferencesWindow, lin_preferences_window, LIN, PREFERE
 LinPreferencesWindow *lin_preferences_window_new                    (LinContext           *context,
                                                                      const char           *active_language);
 GtkWidget            *lin_preferences_window_show_change_passphrase (LinPreferencesWindow *self);
+GtkWidget            *lin_preferences_window_show_organisation      (LinPreferencesWindow *self);
 
 G_END_DECLS

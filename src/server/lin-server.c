@@ -476,6 +476,45 @@ handle_certificates (LinServer         *self,
   lin_server_reply_json (msg, 200, builder);
 }
 
+/* POST /v1/invites, for the coordinator: an invite code made on the
+ * server, so that her Linija alone suffices to invite a laptop. The body
+ * is optional: {"hours": 1–720}, 72 by default. */
+static void
+handle_invite (LinServer         *self,
+               SoupServerMessage *msg,
+               LinServerDevice   *coordinator)
+{
+  SoupMessageBody *request = soup_server_message_get_request_body (msg);
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  gint64 hours = 72, expires;
+
+  if (request->length > 0)
+    {
+      body = lin_server_read_body (msg);
+      if (body == NULL)
+        return;
+      hours = json_object_get_int_member_with_default (body, "hours", 72);
+      if (hours < 1 || hours > 720)
+        return lin_server_reply_error (msg, 400, "bad_request", "“hours” is 1 to 720");
+    }
+
+  expires = lin_server_db_now () + hours * 3600;
+  code = lin_server_db_create_invite (self->db, coordinator->org_id, expires, &error);
+  if (code == NULL)
+    return reply_db_error (msg, error);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "code", code);
+  json_builder_set_member_name (builder, "expires");
+  json_builder_add_int_value (builder, expires);
+  json_builder_end_object (builder);
+  lin_server_reply_json (msg, 201, builder);
+}
+
 /* POST /v1/devices/ID/approve and …/revoke, for the coordinator */
 static void
 handle_device_action (LinServer         *self,
@@ -580,6 +619,15 @@ route_device (LinServer          *self,
 
   if (n == 1 && g_str_equal (seg[0], "certificates") && get)
     return handle_certificates (self, msg, device);
+
+  if (n == 1 && g_str_equal (seg[0], "invites"))
+    {
+      if (!g_str_equal (device->role, "coordinator"))
+        return lin_server_reply_error (msg, 403, "forbidden", "Only the coordinator's device may do this");
+      if (!post)
+        return lin_server_reply_error (msg, 405, "method_not_allowed", "Method not allowed");
+      return handle_invite (self, msg, device);
+    }
 
   if (g_str_equal (seg[0], "devices") && (n == 1 || n == 3))
     {
