@@ -33,7 +33,9 @@
  * opened to mark it done), sr-call-log-narrow.png and
  * sr-call-details-narrow.png (at 360 px); last, Preferences ›
  * Organisation against the real linija-server
- * (linija-screenshots-organisation.c). `build-aux/dev screenshots`
+ * (linija-screenshots-organisation.c), and a profile of its own in an
+ * organisation on a real linija-server, the sync-*.png of
+ * linija-screenshots-sync.c. `build-aux/dev screenshots`
  * runs it for every language under Xvfb.
  */
 
@@ -70,9 +72,13 @@ static const char *outdir;
 static const char *lang;
 static int failures;
 
+/* @widget as a PNG; with @popover open over it: a popover is a surface of
+ * its own, which the window's paintable does not draw, so it is drawn on
+ * top where it is shown */
 static void
-save (GtkWidget  *widget,
-      const char *screen)
+save_over (GtkWidget  *widget,
+           GtkPopover *popover,
+           const char *screen)
 {
   g_autofree char *name = g_strdup_printf ("%s-%s.png", lang, screen);
   g_autofree char *path = g_build_filename (outdir, name, NULL);
@@ -93,9 +99,34 @@ save (GtkWidget  *widget,
       return;
     }
 
+  if (popover != NULL && (!gtk_widget_get_visible (GTK_WIDGET (popover)) ||
+                          !GDK_IS_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)))))
+    {
+      g_printerr ("screenshots: %s: the popover is not shown\n", screen);
+      failures++;
+      return;
+    }
+
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
+  if (popover != NULL)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      g_autoptr(GdkPaintable) over = gtk_widget_paintable_new (GTK_WIDGET (popover));
+      double widget_x, widget_y, popover_x, popover_y;
+
+      gtk_native_get_surface_transform (GTK_NATIVE (widget), &widget_x, &widget_y);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - widget_x,
+                                                    gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - widget_y));
+      gdk_paintable_snapshot (over, snapshot,
+                              gtk_widget_get_width (GTK_WIDGET (popover)),
+                              gtk_widget_get_height (GTK_WIDGET (popover)));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     {
@@ -115,6 +146,13 @@ save (GtkWidget  *widget,
     }
 
   g_print ("%s\n", path);
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *screen)
+{
+  save_over (widget, NULL, screen);
 }
 
 static void
@@ -817,12 +855,20 @@ main (int   argc,
 
   render_vault_screens (window);
 
-  /* the real linija-server, for Preferences › Organisation */
+  /* the real linija-server, for Preferences › Organisation and sync */
   if (g_getenv ("LINIJA_SERVER") == NULL)
     g_setenv ("LINIJA_SERVER", LINIJA_SERVER_PATH, TRUE);
 
-  /* LINIJA_SCREENSHOTS_ONLY=roster or organisation: those screens alone,
-   * quicker while working on them */
+  /* LINIJA_SCREENSHOTS_ONLY=sync, organisation or roster: those screens
+   * alone, quicker while working on them */
+  if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "sync") == 0)
+    {
+      lin_screenshots_sync (app, PASSPHRASE, save, save_over);
+      g_application_quit (G_APPLICATION (app));
+      g_clear_object (&app);
+      remove_tree (data_home);
+      return failures == 0 ? 0 : 1;
+    }
   if (g_strcmp0 (g_getenv ("LINIJA_SCREENSHOTS_ONLY"), "organisation") == 0)
     {
       lin_screenshots_organisation (app, PASSPHRASE, save);
@@ -882,6 +928,8 @@ main (int   argc,
   render_directory_screens (window);
   render_roster_screens (window);
   lin_screenshots_organisation (app, PASSPHRASE, save);
+  /* last: a profile of its own in an organisation, in each state */
+  lin_screenshots_sync (app, PASSPHRASE, save, save_over);
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);

@@ -754,10 +754,12 @@ lin_record_set_fields (LinRecord  *self,
   g_return_if_fail (LIN_IS_RECORD (self));
   g_return_if_fail (fields != NULL);
 
+  /* first the new reference: @fields may be the record's own */
+  json_object_ref (fields);
   drop_json (self);
   drop_source (self);
   g_clear_pointer (&self->fields, json_object_unref);
-  self->fields = json_object_ref (fields);
+  self->fields = fields;
   self->unreadable = FALSE;
 }
 

@@ -18,6 +18,7 @@
 #include "lin-directory-view.h"
 #include "lin-roster-offer.h"
 #include "lin-roster-view.h"
+#include "lin-sync-indicator.h"
 #include "lin-unlock-page.h"
 #include "lin-window.h"
 
@@ -48,6 +49,7 @@ struct _LinWindow
   GtkBox               *directory_holder;
   GtkBox               *roster_holder;
   GtkLabel             *demo_label;
+  LinSyncIndicator     *sync_indicator;
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
   GtkStack             *calls_stack;
@@ -414,6 +416,8 @@ lin_window_constructed (GObject *object)
 
   lin_create_profile_page_set_context (self->create_page, self->context);
   lin_unlock_page_set_context (self->unlock_page, self->context);
+  /* shown while the profile is unlocked and in an organisation */
+  lin_sync_indicator_set_context (self->sync_indicator, self->context);
 
   g_signal_connect_object (self->context, "notify::locked",
                            G_CALLBACK (locked_changed_cb), self,
@@ -509,6 +513,7 @@ lin_window_class_init (LinWindowClass *klass)
 
   g_type_ensure (LIN_TYPE_CREATE_PROFILE_PAGE);
   g_type_ensure (LIN_TYPE_UNLOCK_PAGE);
+  g_type_ensure (LIN_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinWindow, switcher_title);
@@ -522,6 +527,7 @@ lin_window_class_init (LinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, log_holder);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, LinWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LinWindow, calls_stack);
