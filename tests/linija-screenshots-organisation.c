@@ -10,9 +10,11 @@
  * join page filled in, with fictional values), LANG-organisation-pending
  * .png (a second profile joined: its safety number, waiting),
  * LANG-organisation-devices.png (the coordinator's list with that device
- * waiting), LANG-organisation-invite.png (the code for the next laptop)
- * and LANG-organisation-approve-mismatch.png (she typed another
- * number).
+ * waiting), LANG-organisation-invite.png (the code for the next laptop),
+ * LANG-organisation-approve-mismatch.png (she typed another number),
+ * LANG-organisation-members.png (the device approved: her laptop and it
+ * in the approved list, scrolled down to it) and
+ * LANG-organisation-revoke.png (Revoke… pressed on it).
  */
 
 #include "config.h"
@@ -21,6 +23,7 @@
 #include "lin-server-test-utils.h"
 #include "lin-sync-devices-group.h"
 #include "lin-sync-enrol-page.h"
+#include "lin-sync-members-group.h"
 #include "lin-sync-org-group.h"
 #include "lin-test-utils.h"
 #include "linija-screenshots-private.h"
@@ -45,6 +48,12 @@ static gboolean
 has_device (gpointer data)
 {
   return !lin_sync_devices_group_get_busy (data) && lin_sync_devices_group_get_n_devices (data) > 0;
+}
+
+static gboolean
+has_member (gpointer data)
+{
+  return !lin_sync_members_group_get_busy (data) && lin_sync_members_group_get_n_devices (data) > 1;
 }
 
 static void
@@ -208,6 +217,31 @@ lin_screenshots_organisation (LinApplication    *app,
   wrong[3] = wrong[3] == '7' ? '1' : '7';
   set_text (dialog, "safety-entry", wrong);
   save (dialog, "organisation-approve-mismatch");
+
+  /* the right number: approved, in the list of approved devices with hers */
+  set_text (dialog, "safety-entry", gtk_label_get_text (GTK_LABEL (lin_test_named (page, "safety-number"))));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "approve");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  group = lin_test_named (window, "members-group");
+  if (!lin_test_wait_for (has_member, group, 30000))
+    g_error ("screenshots: the approved device did not show");
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    /* the toast "… is approved" gone first: it would cover the row */
+    lin_test_spin (5500);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  save (window, "organisation-members");
+
+  /* Revoke… on it */
+  dialog = NULL;
+  for (guint i = 0; dialog == NULL && i < lin_sync_members_group_get_n_devices (LIN_SYNC_MEMBERS_GROUP (group)); i++)
+    dialog = lin_sync_members_group_revoke (LIN_SYNC_MEMBERS_GROUP (group), i);
+  if (dialog == NULL)
+    g_error ("screenshots: no device to revoke");
+  save (dialog, "organisation-revoke");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (member_window));

@@ -15,8 +15,11 @@
  * the coordinator's list shows her device; a wrong number keeps Approve
  * insensitive and says not to approve; a lock closes the dialog and the
  * enrolment page; the right number (typed with dashes) approves, the row
- * goes, and the member's page turns to approved on its own. Last, with
- * the server stopped, Refresh says there is no answer.
+ * goes, and the member's page turns to approved on its own. The
+ * coordinator's approved list shows her own laptop without Revoke… and the
+ * member's with it; Cancel changes nothing; Revoke takes the row away, the
+ * coordinator's key epoch goes up by one and the member's next sync is
+ * refused. Last, with the server stopped, Refresh says there is no answer.
  */
 
 #include "config.h"
@@ -29,6 +32,7 @@
 #include "lin-sync-approve-dialog.h"
 #include "lin-sync-devices-group.h"
 #include "lin-sync-enrol-page.h"
+#include "lin-sync-members-group.h"
 #include "lin-sync-org-group.h"
 #include "lin-test-utils.h"
 
@@ -524,6 +528,113 @@ test_join_and_approve (void)
 }
 
 static gboolean
+n_approved_is (gpointer data)
+{
+  LinSyncMembersGroup *group = LIN_SYNC_MEMBERS_GROUP (lin_test_named (coordinator.window, "members-group"));
+
+  return !lin_sync_members_group_get_busy (group) &&
+         lin_sync_members_group_get_n_devices (group) == GPOINTER_TO_UINT (data);
+}
+
+static void
+run_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+static void
+test_revoke (void)
+{
+  LinSyncMembersGroup *group;
+  LinSync *sync = lin_context_get_sync (coordinator.context);
+  LinStore *store = lin_sync_get_store (sync);
+  guint32 epoch = lin_store_get_key_epoch (store);
+  GtkWidget *own, *other, *dialog;
+  guint member_at;
+
+  /* hers and the member's, the list refreshed on its own after approving */
+  preferences (&coordinator);
+  g_assert_true (shown (&coordinator, "members-group"));
+  group = LIN_SYNC_MEMBERS_GROUP (named (&coordinator, "members-group"));
+  g_assert_true (lin_test_wait_for (n_approved_is, GUINT_TO_POINTER (2), 30000));
+  own = named (&coordinator, "own-device-row");
+  other = named (&coordinator, "member-row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (own)), ==, "Coordinator laptop");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other)), ==, "Office laptop 2");
+  g_assert_true (gtk_widget_is_visible (lin_test_named (own, "own-device-label")));
+  g_assert_null (lin_test_find_named (own, "revoke-button"));
+  g_assert_true (gtk_widget_is_visible (lin_test_named (other, "revoke-button")));
+  g_assert_true (gtk_widget_is_sensitive (lin_test_named (other, "revoke-button")));
+  member_at = gtk_widget_get_prev_sibling (own) == other ? 0 : 1;
+  g_assert_null (lin_sync_members_group_revoke (group, 1 - member_at));
+
+  /* Cancel: nothing changes */
+  dialog = lin_sync_members_group_revoke (group, member_at);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  lin_test_spin (200);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "will no longer sync"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Office laptop 2"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revoke"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (lin_test_wait_for (is_gone, &dialog, 5000));
+  lin_test_spin (300);
+  g_assert_false (lin_sync_members_group_get_busy (group));
+  g_assert_cmpuint (lin_sync_members_group_get_n_devices (group), ==, 2);
+  g_assert_cmpuint (lin_store_get_key_epoch (store), ==, epoch);
+
+  /* a lock closes the dialog */
+  dialog = lin_sync_members_group_revoke (group, member_at);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  lin_context_lock (coordinator.context);
+  g_assert_true (lin_test_wait_for (is_gone, &dialog, 5000));
+  g_assert_false (shown (&coordinator, "members-group"));
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lin_context_unlock (coordinator.context, coordinator.profile_dir, PASSPHRASE, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (lin_test_wait_for (n_approved_is, GUINT_TO_POINTER (2), 30000));
+  sync = lin_context_get_sync (coordinator.context);
+  store = lin_sync_get_store (sync);
+  other = named (&coordinator, "member-row");
+  member_at = gtk_widget_get_prev_sibling (named (&coordinator, "own-device-row")) == other ? 0 : 1;
+
+  /* Revoke: the button off while it works, then the row goes */
+  dialog = lin_sync_members_group_revoke (group, member_at);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "revoke");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (lin_sync_members_group_get_busy (group));
+  g_assert_false (gtk_widget_is_sensitive (lin_test_named (other, "revoke-button")));
+  g_assert_true (lin_test_wait_for (n_approved_is, GUINT_TO_POINTER (1), 60000));
+  g_assert_false (shown (&coordinator, "members-error"));
+  g_assert_null (lin_test_find_named (coordinator.window, "member-row"));
+  g_assert_true (shown (&coordinator, "own-device-row"));
+  g_assert_true (any_text ("“Office laptop 2” is revoked"));
+  g_assert_cmpuint (lin_store_get_key_epoch (store), ==, epoch + 1);
+
+  /* the member's next sync is refused, and says so */
+  {
+    LinSync *member_sync = lin_context_get_sync (member.context);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    lin_sync_run_async (member_sync, NULL, run_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    lin_sync_run_finish (member_sync, result, &error);
+    g_assert_cmpint (lin_sync_get_status (member_sync), ==, LIN_SYNC_STATUS_ATTENTION);
+    g_assert_cmpint (lin_sync_get_problem (member_sync), ==, LIN_SYNC_PROBLEM_REFUSED);
+  }
+}
+
+static gboolean
 devices_idle (gpointer data)
 {
   return !lin_sync_devices_group_get_busy (data);
@@ -579,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/gui/sync-enrol/found", test_found);
   g_test_add_func ("/gui/sync-enrol/refused", test_refused);
   g_test_add_func ("/gui/sync-enrol/join-and-approve", test_join_and_approve);
+  g_test_add_func ("/gui/sync-enrol/revoke", test_revoke);
   g_test_add_func ("/gui/sync-enrol/server-gone", test_server_gone);
 
   ret = g_test_run ();

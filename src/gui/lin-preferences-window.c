@@ -15,6 +15,7 @@
 #include "lin-i18n.h"
 #include "lin-preferences-window.h"
 #include "lin-sync-devices-group.h"
+#include "lin-sync-members-group.h"
 #include "lin-sync-org-group.h"
 
 struct _LinPreferencesWindow
@@ -302,6 +303,7 @@ lin_preferences_window_constructed (GObject *object)
   const LinLanguage *languages;
   guint n_languages;
   guint selected = 0;
+  GtkWidget *devices, *members;
 
   G_OBJECT_CLASS (lin_preferences_window_parent_class)->constructed (object);
 
@@ -343,8 +345,13 @@ lin_preferences_window_constructed (GObject *object)
   self->organisation_group = lin_sync_org_group_new (self->context);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page),
                             ADW_PREFERENCES_GROUP (self->organisation_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page),
-                            ADW_PREFERENCES_GROUP (lin_sync_devices_group_new (self->context)));
+  devices = lin_sync_devices_group_new (self->context);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page), ADW_PREFERENCES_GROUP (devices));
+  members = lin_sync_members_group_new (self->context);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page), ADW_PREFERENCES_GROUP (members));
+  /* one approved is one more to list */
+  g_signal_connect_object (devices, "approved", G_CALLBACK (lin_sync_members_group_refresh), members,
+                           G_CONNECT_SWAPPED);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->organisation_page));
 
   g_signal_connect_object (lin_context_get_settings (self->context), "changed",

@@ -52,6 +52,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  APPROVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_busy (LinSyncDevicesGroup *self,
           gboolean             busy)
@@ -77,8 +84,14 @@ show_error (LinSyncDevicesGroup *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static const char *
-describe_error (const GError *error)
+/**
+ * lin_sync_describe_error:
+ * @error: what a request to the server ended with
+ *
+ * Returns: (transfer none): it in words, for the coordinator's lists
+ */
+const char *
+lin_sync_describe_error (const GError *error)
 {
   if (g_error_matches (error, LIN_SYNC_ERROR, LIN_SYNC_ERROR_NETWORK))
     return _("No answer from the server. Check the network and try again.");
@@ -87,6 +100,67 @@ describe_error (const GError *error)
     return _("The server refused this device’s request. Tell whoever runs the server.");
 
   return _("The server could not do it just now. Try again later.");
+}
+
+/**
+ * lin_sync_device_dup_enrolled:
+ * @device: a device
+ *
+ * Returns: (transfer full): "Enrolled" and when, under its label
+ */
+char *
+lin_sync_device_dup_enrolled (const LinSyncDevice *device)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (device->enrolled);
+  /* Translators: a date and time, as in “29.11.2026. 10:15” */
+  g_autofree char *date = when != NULL ? g_date_time_format (when, _("%d.%m.%Y. %H:%M")) : g_strdup ("");
+
+  /* Translators: under a device's label: %s is a date and time */
+  return g_strdup_printf (_("Enrolled %s"), date);
+}
+
+/**
+ * lin_sync_group_add_header:
+ * @group: the coordinator's list of devices
+ * @refresh_name: the widget name of its Refresh button
+ * @error_name: the widget name of its error label
+ * @spinner: (out): the spinner beside Refresh, hidden
+ * @error_label: (out): the label for what went wrong, first in the group, hidden
+ *
+ * Returns: (transfer none): the Refresh button
+ */
+GtkWidget *
+lin_sync_group_add_header (AdwPreferencesGroup  *group,
+                           const char           *refresh_name,
+                           const char           *error_name,
+                           GtkSpinner          **spinner,
+                           GtkLabel            **error_label)
+{
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *refresh = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  *spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (*spinner), FALSE);
+  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (*spinner));
+  gtk_widget_set_name (refresh, refresh_name);
+  gtk_widget_set_valign (refresh, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (refresh, "flat");
+  gtk_widget_set_tooltip_text (refresh, _("Refresh"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (refresh), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refresh"), -1);
+  gtk_box_append (GTK_BOX (suffix), refresh);
+  adw_preferences_group_set_header_suffix (group, suffix);
+
+  gtk_widget_set_name (label, error_name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  adw_preferences_group_add (group, label);
+  *error_label = GTK_LABEL (label);
+
+  return refresh;
 }
 
 static void
@@ -105,15 +179,10 @@ static void
 add_row (LinSyncDevicesGroup *self,
          LinSyncDevice       *device)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (device->enrolled);
-  /* Translators: a date and time, as in “29.11.2026. 10:15” */
-  g_autofree char *date = when != NULL ? g_date_time_format (when, _("%d.%m.%Y. %H:%M")) : g_strdup ("");
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = lin_sync_device_dup_enrolled (device);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
-  /* Translators: under a waiting device's label: %s is a date and time */
-  subtitle = g_strdup_printf (_("Enrolled %s"), date);
   gtk_widget_set_name (row, "pending-row");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), device->name);
@@ -156,7 +225,7 @@ list_cb (GObject      *object,
   if (devices == NULL)
     {
       g_debug ("Could not list the waiting devices (%s, %d)", g_quark_to_string (error->domain), error->code);
-      show_error (self, describe_error (error));
+      show_error (self, lin_sync_describe_error (error));
       return;
     }
 
@@ -212,7 +281,7 @@ approve_cb (GObject      *object,
   if (error != NULL)
     {
       g_debug ("Not approved (%s, %d)", g_quark_to_string (error->domain), error->code);
-      show_error (self, describe_error (error));
+      show_error (self, lin_sync_describe_error (error));
       approval_free (approval);
       return;
     }
@@ -234,6 +303,7 @@ approve_cb (GObject      *object,
         break;
       }
   update_empty (self);
+  g_signal_emit (self, signals[APPROVED], 0);
   approval_free (approval);
 }
 
@@ -428,13 +498,23 @@ lin_sync_devices_group_class_init (LinSyncDevicesGroupClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinSyncDevicesGroup::approved:
+   *
+   * A device was approved: the list of approved ones changed.
+   */
+  signals[APPROVED] =
+    g_signal_new ("approved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 lin_sync_devices_group_init (LinSyncDevicesGroup *self)
 {
-  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
   self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_sync_device_free);
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
@@ -444,27 +524,9 @@ lin_sync_devices_group_init (LinSyncDevicesGroup *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("Approve a device only after its safety number, read to you by phone or in person, matches."));
 
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (self->spinner));
-  self->refresh_button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
-  gtk_widget_set_name (self->refresh_button, "refresh-button");
-  gtk_widget_set_valign (self->refresh_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->refresh_button, "flat");
-  gtk_widget_set_tooltip_text (self->refresh_button, _("Refresh"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refresh_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refresh"), -1);
+  self->refresh_button = lin_sync_group_add_header (ADW_PREFERENCES_GROUP (self), "refresh-button", "devices-error",
+                                                    &self->spinner, &self->error_label);
   g_signal_connect_swapped (self->refresh_button, "clicked", G_CALLBACK (refresh_clicked_cb), self);
-  gtk_box_append (GTK_BOX (suffix), self->refresh_button);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), suffix);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->error_label), "devices-error");
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->error_label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->error_label));
 
   self->empty_row = adw_action_row_new ();
   gtk_widget_set_name (self->empty_row, "devices-empty");
