@@ -22,6 +22,32 @@
 #include "lin-sync-approve.h"
 #include "lin-sync-engine.h"
 
+/* The answer of a request made for @task, when it has @expected status and
+ * a JSON body; otherwise @task returns the error and this NULL */
+static LinSyncAnswer *
+take_reply (GTask        *task,
+            GAsyncResult *result,
+            guint         expected)
+{
+  g_autoptr(GError) error = NULL;
+  LinSyncAnswer *answer = lin_sync_send_finish (result, &error);
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return NULL;
+    }
+  if (answer->status != expected || answer->answer == NULL)
+    {
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
+                               answer->status);
+      lin_sync_answer_free (answer);
+      return NULL;
+    }
+
+  return answer;
+}
+
 GBytes *
 lin_sync_approval_body (LinSync     *self,
                const char  *device_id,
@@ -215,20 +241,12 @@ approved_cb (GObject      *source,
              gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  g_autoptr(GError) error = NULL;
-  LinSyncAnswer *answer = lin_sync_send_finish (result, &error);
+  LinSyncAnswer *answer = take_reply (task, result, SOUP_STATUS_OK);
 
   if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (answer->status != SOUP_STATUS_OK)
-    g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
-                             answer->status);
-  else
-    g_task_return_boolean (task, TRUE);
+    return;
   lin_sync_answer_free (answer);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -302,22 +320,17 @@ invited_cb (GObject      *source,
             gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  g_autoptr(GError) error = NULL;
-  LinSyncAnswer *answer = lin_sync_send_finish (result, &error);
+  LinSyncAnswer *answer = take_reply (task, result, SOUP_STATUS_CREATED);
   const char *code;
   Invite *invite;
 
   if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
-  code = answer->answer != NULL ? json_object_get_string_member_with_default (answer->answer, "code", NULL) : NULL;
-  if (answer->status != 201 || code == NULL)
+  code = json_object_get_string_member_with_default (answer->answer, "code", NULL);
+  if (code == NULL)
     {
-      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
-                               answer->status);
+      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server gave no code");
       lin_sync_answer_free (answer);
       return;
     }
@@ -411,21 +424,10 @@ reapproved_cb (GObject      *source,
                gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  g_autoptr(GError) error = NULL;
-  LinSyncAnswer *answer = lin_sync_send_finish (result, &error);
+  LinSyncAnswer *answer = take_reply (task, result, SOUP_STATUS_OK);
 
   if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (answer->status != SOUP_STATUS_OK)
-    {
-      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
-                               answer->status);
-      lin_sync_answer_free (answer);
-      return;
-    }
+    return;
   lin_sync_answer_free (answer);
 
   reapprove_next (g_steal_pointer (&task));
@@ -497,21 +499,11 @@ revoked_cb (GObject      *source,
   g_autoptr(GTask) task = data;
   LinSync *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  LinSyncAnswer *answer = lin_sync_send_finish (result, &error);
+  LinSyncAnswer *answer = take_reply (task, result, SOUP_STATUS_OK);
   GCancellable *cancellable;
 
   if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (answer->status != SOUP_STATUS_OK)
-    {
-      g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u",
-                               answer->status);
-      lin_sync_answer_free (answer);
-      return;
-    }
+    return;
   lin_sync_answer_free (answer);
 
   /* what is saved from now on, the revoked laptop cannot open even with
