@@ -11,7 +11,8 @@
  *     records per second each way;
  *  b. the floor: the same request bodies POSTed, and the same answer
  *     bodies fetched, from a trivial SoupServer handler over TLS in this
- *     process (goal: the server at least 50 % of it);
+ *     process, on one connection as the requests of a. (goal: the server
+ *     at least 50 % of it);
  *  c. one change end to end: a push of one operation, then a pull from
  *     the cursor by another device (goal: ≤ 50 ms);
  *  d. the server's peak resident memory;

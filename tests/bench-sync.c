@@ -12,8 +12,12 @@
  *     (each checked against the author's certificate, opened, applied with
  *     its cursor): records per second each way;
  *  b. the floor: the same answer bodies the pull fetched, POSTed to and
- *     fetched from a trivial SoupServer handler over TLS in this process
- *     (goal: sync at least 50 % of it);
+ *     fetched from a trivial SoupServer handler over TLS in this process,
+ *     on one connection as LinSync's requests (goal: sync at least 50 % of
+ *     it);
+ *  d. what storing alone reaches against the same floor: each envelope
+ *     opened and inserted as one SQLite row, the least a laptop does for a
+ *     record it takes in (lin_bench_floor_store()).
  *  c. one change end to end: a save on one laptop, its sync, and the other
  *     laptop's sync that brings it (goal: ≤ 50 ms).
  *
@@ -91,7 +95,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   LinBenchFloor floor = { NULL, };
-  double push_s, pull_s, raw_push_s, raw_pull_s;
+  double push_s, pull_s, raw_push_s, raw_pull_s, store_s;
+  gsize envelope_size;
   double t;
   gsize bytes;
 
@@ -129,6 +134,10 @@ main (int   argc,
   lin_bench_floor_measure (&floor, server->pinned, bodies, 3, &raw_push_s, &raw_pull_s);
   lin_bench_floor_stop (&floor);
 
+  /* d */
+  envelope_size = lin_bench_floor_envelope_size (bodies->pdata[0]);
+  store_s = lin_bench_floor_store (data_dir, N_RECORDS, envelope_size);
+
   /* c */
   for (guint i = 0; i < N_SINGLE; i++)
     {
@@ -146,18 +155,22 @@ main (int   argc,
     }
 
   printf ("Sync between two laptops (LinSync) through linija-server over loopback TLS — %u records, "
-          "%zu bytes of pulled JSON each\n\n", N_RECORDS, bytes / N_RECORDS);
+          "%zu bytes of pulled JSON and %zu of envelope each\n\n", N_RECORDS, bytes / N_RECORDS, envelope_size);
   printf ("%-36s %12s %12s %8s\n", "", "records/s", "floor/s", "of floor");
   printf ("%-36s %12.0f %12.0f %7.0f%%\n", "push (sign, send, mark done)", N_RECORDS / push_s,
           N_RECORDS / raw_push_s, 100 * raw_push_s / push_s);
   printf ("%-36s %12.0f %12.0f %7.0f%%\n", "pull (check, open, apply)", N_RECORDS / pull_s,
           N_RECORDS / raw_pull_s, 100 * raw_pull_s / pull_s);
+  printf ("%-36s %12.0f %12.0f %7.0f%%\n", "storing alone (open, insert a row)", N_RECORDS / store_s,
+          N_RECORDS / raw_pull_s, 100 * raw_pull_s / store_s);
   printf ("%-36s %9.1f ms (p95 %.1f ms, max %.1f ms; goal ≤ 50 ms)\n\n",
           "one change: save, sync, other's sync", lin_bench_percentile (singles, 50),
           lin_bench_percentile (singles, 95), lin_bench_maximum (singles));
   printf ("{\"records\": %u, \"push_per_s\": %.0f, \"push_floor_per_s\": %.0f, \"pull_per_s\": %.0f,"
-          " \"pull_floor_per_s\": %.0f, \"single_ms_median\": %.2f, \"single_ms_p95\": %.2f}\n",
+          " \"pull_floor_per_s\": %.0f, \"store_alone_per_s\": %.0f, \"single_ms_median\": %.2f,"
+          " \"single_ms_p95\": %.2f}\n",
           N_RECORDS, N_RECORDS / push_s, N_RECORDS / raw_push_s, N_RECORDS / pull_s, N_RECORDS / raw_pull_s,
+          N_RECORDS / store_s,
           lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95));
 
   g_clear_pointer (&a, lin_test_device_free);

@@ -37,6 +37,10 @@ void    lin_bench_floor_measure (LinBenchFloor   *floor,
                                  guint            runs,
                                  double          *push_s,
                                  double          *pull_s);
+gsize   lin_bench_floor_envelope_size (GBytes *answer);
+double  lin_bench_floor_store (const char      *dir,
+                               guint            n,
+                               gsize            size);
 GBytes *lin_bench_send        (SoupSession     *session,
                                GTlsCertificate *pinned,
                                const char      *method,
