@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "lin-call.h"
+#include "lin-roster.h"
 #include "lin-sync-gui-test-utils.h"
 #include "lin-test-utils.h"
 
@@ -131,19 +132,26 @@ typedef struct
   LinTestDevice *other;
 } Pair;
 
-static gboolean
-has_conflicts (gpointer data)
+/* Both laptops sync now and then, as they would on their own */
+static void
+sync_both (Pair *pair)
 {
-  Pair *pair = data;
   LinSync *sync = lin_context_get_sync (pair->context);
 
-  /* the other laptop syncs now and then, as it would on its own */
   lin_test_device_sync (pair->other, NULL);
   if (lin_sync_get_status (sync) != LIN_SYNC_STATUS_SYNCING)
     lin_sync_poke (sync, LIN_SYNC_REASON_USER);
   lin_test_spin (200);
+}
 
-  return lin_sync_get_n_conflicts (sync) >= 2;
+static gboolean
+has_conflicts (gpointer data)
+{
+  Pair *pair = data;
+
+  sync_both (pair);
+
+  return lin_sync_get_n_conflicts (lin_context_get_sync (pair->context)) >= 2;
 }
 
 /**
@@ -227,4 +235,100 @@ lin_test_conflicts_clear (LinTestConflicts *made)
 {
   g_clear_pointer (&made->follow_up_id, g_free);
   g_clear_pointer (&made->call_id, g_free);
+}
+
+static guint
+count_collisions (LinStore *store)
+{
+  g_autoptr(GPtrArray) conflicts = lin_store_list (store, LIN_CONFLICT_KIND);
+  guint n = 0;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    n += lin_record_get_string (conflicts->pdata[i], LIN_CONFLICT_FIELD_COLLIDES) != NULL &&
+         !json_object_get_boolean_member_with_default (lin_record_get_fields (conflicts->pdata[i]),
+                                                       LIN_CONFLICT_FIELD_RESOLVED, FALSE);
+
+  return n;
+}
+
+static gboolean
+has_collision (gpointer data)
+{
+  Pair *pair = data;
+
+  sync_both (pair);
+
+  return count_collisions (lin_context_get_store (pair->context)) > 0 &&
+         count_collisions (pair->other->store) > 0;
+}
+
+static LinRecord *
+roster_record (const char *kind,
+               const char *member,
+               const char *value)
+{
+  LinRecord *record = lin_record_new (kind);
+
+  lin_record_set_string (record, member, value);
+
+  return record;
+}
+
+/**
+ * lin_test_context_collision:
+ * @context: unlocked, in an organisation with @other
+ * @other: another laptop of the organisation
+ * @alias: a fictional counsellor's alias
+ * @ids: (out): the two assignments: this laptop's, then the other's
+ *
+ * Both laptops put @alias on tomorrow night's shift before they sync;
+ * back once both laptops hold the flag.
+ */
+void
+lin_test_context_collision (LinContext    *context,
+                            LinTestDevice *other,
+                            const char    *alias,
+                            char          *ids[2])
+{
+  LinStore *store = lin_context_get_store (context);
+  g_autoptr(GDateTime) now = g_date_time_new_now (lin_call_get_time_zone ());
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) start = g_date_time_new (lin_call_get_time_zone (), g_date_time_get_year (tomorrow),
+                                                g_date_time_get_month (tomorrow),
+                                                g_date_time_get_day_of_month (tomorrow), 20, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_hours (start, 12);
+  g_autofree char *start_text = g_date_time_format (start, "%FT%T%:z");
+  g_autofree char *end_text = g_date_time_format (end, "%FT%T%:z");
+  g_autoptr(LinRecord) line = roster_record (LIN_LINE_KIND, LIN_LINE_FIELD_NAME, "SOS linija (izmišljena)");
+  g_autoptr(LinRecord) person = roster_record (LIN_PERSON_KIND, LIN_PERSON_FIELD_ALIAS, alias);
+  g_autoptr(LinRecord) shift = roster_record (LIN_SHIFT_KIND, LIN_SHIFT_FIELD_START, start_text);
+  g_autoptr(LinRecord) ours = NULL;
+  g_autoptr(LinRecord) theirs = NULL;
+  Pair pair = { context, other };
+  gint64 before;
+
+  lin_record_set_string (shift, LIN_SHIFT_FIELD_END, end_text);
+  lin_record_set_string (shift, LIN_SHIFT_FIELD_LINE, lin_record_get_id_string (line));
+  json_object_set_int_member (lin_record_get_fields (shift), LIN_SHIFT_FIELD_REQUIRED, 2);
+
+  /* both laptops have the shift */
+  before = lin_sync_get_last_success (lin_context_get_sync (context));
+  save (store, line);
+  save (store, person);
+  save (store, shift);
+  g_assert_true (lin_test_context_synced_after (context, before, 60000));
+  lin_test_device_sync_ok (other);
+
+  /* each puts her on it */
+  ours = lin_roster_new_assignment (shift, person);
+  save (store, ours);
+  theirs = lin_roster_new_assignment (lin_store_get (other->store, lin_record_get_id_string (shift)),
+                                      lin_store_get (other->store, lin_record_get_id_string (person)));
+  save (other->store, theirs);
+
+  if (!lin_test_wait_for (has_collision, &pair, 60000))
+    g_error ("No collision came");
+
+  ids[0] = g_strdup (lin_record_get_id_string (ours));
+  ids[1] = g_strdup (lin_record_get_id_string (theirs));
 }

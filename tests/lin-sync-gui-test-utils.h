@@ -33,6 +33,10 @@ LinTestDevice *lin_test_context_conflicts    (LinContext       *context,
                                               const char * const values[3],
                                               LinTestConflicts *made);
 void           lin_test_conflicts_clear      (LinTestConflicts *made);
+void           lin_test_context_collision    (LinContext       *context,
+                                              LinTestDevice    *other,
+                                              const char       *alias,
+                                              char             *ids[2]);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LinTestConflicts, lin_test_conflicts_clear)
 

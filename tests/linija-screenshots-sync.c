@@ -8,7 +8,8 @@
  * profile founds an organisation on a real linija-server started in a
  * throw-away folder, and then LANG-sync-synced.png (after a sync),
  * LANG-sync-conflicts.png (two real conflicts: a second laptop edited the
- * same follow-up and call), LANG-sync-waiting.png and
+ * same follow-up and call), LANG-sync-collision.png (both laptops put
+ * one counsellor on the same night), LANG-sync-waiting.png and
  * LANG-sync-waiting-popover.png (three records saved with the server
  * stopped), LANG-sync-offline.png (the engine's network monitor has no
  * network) and LANG-sync-attention.png, LANG-sync-attention-popover.png,
@@ -161,6 +162,23 @@ lin_screenshots_sync (LinApplication        *app,
   gtk_window_present (GTK_WINDOW (conflicts));
   screenshots_save (conflicts, "sync-conflicts");
   gtk_window_destroy (GTK_WINDOW (conflicts));
+
+  /* looked at; then both laptops put one counsellor on the same night */
+  {
+    g_autoptr(GPtrArray) open = lin_store_list (lin_context_get_store (context), LIN_CONFLICT_KIND);
+    char *ids[2] = { NULL, NULL };
+
+    for (guint i = 0; i < open->len; i++)
+      if (!lin_sync_resolve_conflict (sync_ (), open->pdata[i], FALSE, NULL))
+        g_error ("screenshots: a conflict was not resolved");
+    lin_test_context_collision (context, other, "Marija (izmišljena)", ids);
+    g_free (ids[0]);
+    g_free (ids[1]);
+    conflicts = lin_sync_conflicts_new (GTK_WINDOW (window), context);
+    gtk_window_present (GTK_WINDOW (conflicts));
+    screenshots_save (conflicts, "sync-collision");
+    gtk_window_destroy (GTK_WINDOW (conflicts));
+  }
 
   /* three records saved with the server down */
   lin_test_server_stop (server);

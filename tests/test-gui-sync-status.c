@@ -11,8 +11,11 @@
  * Sync Now syncs; "3 waiting" with the server stopped and three records
  * saved; "Offline" when the engine's network monitor says so; a real
  * conflict, made by a second laptop that edited the same records, listed
- * with its review badge, each button doing what it says and the list
- * empty after; the window gone at the lock; "Needs attention" and the
+ * with its review badge, Open Call showing the call (not while another
+ * is being taken), each button doing what it says and the list
+ * empty after; two laptops that put one counsellor on the same shift,
+ * the collision listed with both assignments, one removed from its
+ * button; the window gone at the lock; "Needs attention" and the
  * problem in words after `linija-server revoke`, the icon alone in a
  * narrow window. The time sentences and the names of kinds and fields
  * are checked on their own too.
@@ -24,7 +27,10 @@
 
 #include "lin-application.h"
 #include "lin-call.h"
+#include "lin-call-details.h"
+#include "lin-call-wizard.h"
 #include "lin-i18n.h"
+#include "lin-roster.h"
 #include "lin-sync-conflicts.h"
 #include "lin-sync-indicator.h"
 #include "lin-sync-gui-test-utils.h"
@@ -318,6 +324,8 @@ test_conflicts (void)
   g_autofree char *other_dir = g_build_filename (data_dir, "other-laptop", NULL);
   g_auto(LinTestConflicts) made = { NULL, };
   g_autoptr(LinTestDevice) other = NULL;
+  g_autofree char *toast = NULL;
+  LinCallDetails *details;
   LinSyncConflicts *window;
   GtkWidget *row;
   gint64 before;
@@ -347,8 +355,28 @@ test_conflicts (void)
   g_assert_cmpstr (label_text (row, "conflict-value"), ==, "Standard risk");
   g_assert_cmpstr (label_text (row, "conflict-current"), ==, "High risk");
 
+  /* Open Call: the call's details in the main window; not while a call
+   * is being taken, and that call stays in front */
+  lin_window_new_call (LIN_WINDOW (main_window ()));
+  lin_test_spin (50);
+  click (lin_test_named (row, "conflict-open-call"));
+  lin_test_spin (100);
+  toast = lin_test_any_text_contains ("Finish the call you are taking");
+  g_assert_nonnull (toast);
+  g_assert_true (lin_call_wizard_get_active (lin_window_get_call_wizard (LIN_WINDOW (main_window ()))));
+  lin_call_wizard_discard (lin_window_get_call_wizard (LIN_WINDOW (main_window ())));
+  lin_test_spin (50);
+  click (lin_test_named (row, "conflict-open-call"));
+  lin_test_spin (100);
+  g_assert_cmpstr (lin_window_get_section (LIN_WINDOW (main_window ())), ==, "calls");
+  details = LIN_CALL_DETAILS (lin_test_find_descendant (main_window (), LIN_TYPE_CALL_DETAILS));
+  g_assert_nonnull (lin_call_details_get_call (details));
+  g_assert_cmpstr (lin_record_get_id_string (lin_call_details_get_call (details)), ==, made.call_id);
+
   row = conflict_row (window, find_row (window, "Safe times to call"));
   g_assert_null (lin_test_find_named (row, "conflict-review"));
+  /* a follow-up of no call: nothing to open */
+  g_assert_null (lin_test_find_named (row, "conflict-open-call"));
   /* the later writer won: this laptop's afternoons; the evenings lost */
   g_assert_cmpstr (label_text (row, "conflict-value"), ==, "evenings (fictional)");
   g_assert_cmpstr (label_text (row, "conflict-current"), ==, "afternoons (fictional)");
@@ -392,6 +420,78 @@ test_conflicts (void)
   lin_test_device_sync_ok (other);
   g_assert_cmpstr (lin_record_get_string (lin_store_get (other->store, made.follow_up_id),
                                           LIN_FOLLOW_UP_FIELD_SAFE_TIMES), ==, "evenings (fictional)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lin_test_spin (50);
+}
+
+/* Two laptops put Marija on the same night: the list names her, shows
+ * both assignments, and Remove From Shift takes one off, here and on the
+ * other laptop; the roster no longer double-books her */
+static void
+test_collision (void)
+{
+  g_autofree char *other_dir = g_build_filename (data_dir, "collision-laptop", NULL);
+  LinTestDevice coordinator = { .sync = sync_ () };
+  g_autoptr(LinTestDevice) other = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *where = NULL;
+  char *ids[2];
+  LinSyncConflicts *window;
+  GtkWidget *row, *held, *arrived;
+  const char *removed;
+  gint64 before;
+
+  g_assert_cmpint (g_mkdir_with_parents (other_dir, 0700), ==, 0);
+  other = lin_test_device_join (server, &coordinator, other_dir, "Branka");
+  lin_test_context_collision (context (), other, "Marija (izmišljena)", ids);
+  ours = ids[0];
+  theirs = ids[1];
+  lin_test_spin (100);
+
+  lin_sync_indicator_popup (indicator ());
+  lin_test_spin (50);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (named ("sync-conflicts-button"))), ==,
+                   "Review Conflicts (1)");
+  click (named ("sync-conflicts-button"));
+  lin_test_spin (200);
+  window = find_conflicts_window ();
+  g_assert_nonnull (window);
+  g_assert_cmpuint (lin_sync_conflicts_get_n_items (window), ==, 1);
+
+  row = conflict_row (window, 0);
+  g_assert_cmpstr (label_text (row, "conflict-field"), ==, "Marija (izmišljena) is on the same shift twice");
+  held = lin_test_named (row, "collision-held");
+  arrived = lin_test_named (row, "collision-arrived");
+  g_assert_nonnull (lin_test_find_named (held, "collision-remove"));
+  g_assert_nonnull (lin_test_find_named (arrived, "collision-remove"));
+  where = lin_test_any_text_contains ("SOS linija (izmišljena) · ");
+  g_assert_nonnull (where);
+  g_assert_true (gtk_widget_get_visible (lin_test_named (row, "conflict-keep")));
+
+  /* remove the one that arrived */
+  before = lin_sync_get_last_success (sync_ ());
+  removed = g_strcmp0 (lin_record_get_string (g_object_get_data (G_OBJECT (row), "lin-conflict"),
+                                              LIN_CONFLICT_FIELD_RECORD), ours) == 0 ? ours : theirs;
+  click (lin_test_named (arrived, "collision-remove"));
+  lin_test_spin (100);
+  g_assert_cmpuint (lin_sync_conflicts_get_n_items (window), ==, 0);
+  g_assert_null (lin_store_get (store (), removed));
+  g_assert_nonnull (lin_store_get (store (), removed == ours ? theirs : ours));
+  {
+    g_autoptr(GArray) found = lin_roster_find_collisions (lin_context_get_roster (context ()),
+                                                          lin_store_get (store (), removed == ours ? theirs : ours));
+
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+  lin_test_spin (300);
+  g_assert_cmpuint (lin_sync_get_n_conflicts (sync_ ()), ==, 0);
+
+  /* and on the other laptop */
+  wait_synced_after (before);
+  lin_test_device_sync_ok (other);
+  g_assert_null (lin_store_get (other->store, removed));
 
   gtk_window_destroy (GTK_WINDOW (window));
   lin_test_spin (50);
@@ -494,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/gui/sync-status/waiting", test_waiting);
   g_test_add_func ("/gui/sync-status/offline", test_offline);
   g_test_add_func ("/gui/sync-status/conflicts", test_conflicts);
+  g_test_add_func ("/gui/sync-status/collision", test_collision);
   g_test_add_func ("/gui/sync-status/lock", test_lock);
   g_test_add_func ("/gui/sync-status/attention", test_attention);
 

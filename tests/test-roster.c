@@ -784,6 +784,86 @@ test_fill_reasons (void)
   g_assert_cmpuint (fill->soft_left, ==, 1);
 }
 
+/* What an assignment collides with: the same person again on its shift,
+ * her shift at the same time (not one that ends as it starts), the
+ * others on a shift past what it needs; a cancelled shift, nothing */
+static guint
+collisions_with (LinRoster          *roster,
+                 LinRecord          *assignment,
+                 LinRosterCollision  collision,
+                 LinRecord          *other)
+{
+  g_autoptr(GArray) found = lin_roster_find_collisions (roster, assignment);
+  guint n = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      LinRosterCollided *item = &g_array_index (found, LinRosterCollided, i);
+
+      if (item->collision == collision && (other == NULL || item->other == other))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_collisions (void)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LinRoster) roster = NULL;
+  LinRecord *line = lin_roster_test_line (records, "SOS linija (izmišljena)", NULL);
+  LinRecord *marija = lin_roster_test_person (records, "Marija", NULL);
+  LinRecord *ana = lin_roster_test_person (records, "Ana", NULL);
+  LinRecord *jelena = lin_roster_test_person (records, "Jelena", NULL);
+  LinRecord *night = lin_roster_test_shift (records, line, "2026-11-28T20:00:00+01:00", "2026-11-29T08:00:00+01:00", 1);
+  LinRecord *morning = lin_roster_test_shift (records, line, "2026-11-29T08:00:00+01:00", "2026-11-29T14:00:00+01:00", 1);
+  LinRecord *late = lin_roster_test_shift (records, line, "2026-11-29T06:00:00+01:00", "2026-11-29T12:00:00+01:00", 2);
+  LinRecord *gone = lin_roster_test_shift (records, line, "2026-12-01T08:00:00+01:00", "2026-12-01T14:00:00+01:00", 1);
+  LinRecord *m1, *m2, *m3, *a1, *a2, *j1, *g1, *g2;
+  const char *code;
+  LinRosterCollision back;
+
+  json_object_set_boolean_member (lin_record_get_fields (gone), LIN_SHIFT_FIELD_CANCELLED, TRUE);
+  m1 = assign (records, night, marija);
+  m2 = assign (records, night, marija);
+  m3 = assign (records, morning, marija);    /* starts as the night ends */
+  a1 = assign (records, morning, ana);
+  a2 = assign (records, late, ana);
+  j1 = assign (records, late, jelena);
+  g1 = assign (records, gone, jelena);
+  g2 = assign (records, gone, marija);
+  roster = lin_roster_new (records);
+
+  g_assert_cmpuint (collisions_with (roster, m1, LIN_ROSTER_COLLISION_TWICE, m2), ==, 1);
+  g_assert_cmpuint (collisions_with (roster, m2, LIN_ROSTER_COLLISION_TWICE, m1), ==, 1);
+  /* two on a shift for one, but she is the same person: twice, not overfull */
+  g_assert_cmpuint (collisions_with (roster, m1, LIN_ROSTER_COLLISION_OVERFULL, NULL), ==, 0);
+  g_assert_cmpuint (collisions_with (roster, m1, LIN_ROSTER_COLLISION_OVERLAP, NULL), ==, 0);
+  g_assert_cmpuint (collisions_with (roster, m3, LIN_ROSTER_COLLISION_OVERLAP, NULL), ==, 0);
+
+  /* Ana from 06:00 and from 08:00 */
+  g_assert_cmpuint (collisions_with (roster, a1, LIN_ROSTER_COLLISION_OVERLAP, a2), ==, 1);
+  g_assert_cmpuint (collisions_with (roster, a2, LIN_ROSTER_COLLISION_OVERLAP, a1), ==, 1);
+
+  /* the morning needs one and has two; the late shift needs two and has two */
+  g_assert_cmpuint (collisions_with (roster, a1, LIN_ROSTER_COLLISION_OVERFULL, m3), ==, 1);
+  g_assert_cmpuint (collisions_with (roster, m3, LIN_ROSTER_COLLISION_OVERFULL, a1), ==, 1);
+  g_assert_cmpuint (collisions_with (roster, j1, LIN_ROSTER_COLLISION_OVERFULL, NULL), ==, 0);
+
+  /* a cancelled shift */
+  g_assert_cmpuint (collisions_with (roster, g1, LIN_ROSTER_COLLISION_OVERFULL, NULL), ==, 0);
+  g_assert_cmpuint (collisions_with (roster, g2, LIN_ROSTER_COLLISION_OVERFULL, NULL), ==, 0);
+
+  for (guint c = 0; c < LIN_ROSTER_N_COLLISIONS; c++)
+    {
+      code = lin_roster_collision_get_code (c);
+      g_assert_true (lin_roster_collision_from_code (code, &back));
+      g_assert_cmpuint (back, ==, c);
+    }
+  g_assert_false (lin_roster_collision_from_code ("double", &back));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/roster/soft-rules", test_soft_rules);
   g_test_add_func ("/roster/broken-records", test_broken_records);
   g_test_add_func ("/roster/try-person", test_try_person);
+  g_test_add_func ("/roster/collisions", test_collisions);
   g_test_add_func ("/roster/fill/generated", test_fill_generated);
   g_test_add_func ("/roster/fill/reasons", test_fill_reasons);
 

@@ -10,7 +10,9 @@
  * conflict copy, an edit beats a deletion; what a laptop had before it
  * joined goes with it, re-keyed; a revision signed by a key the
  * organisation never certified is left out; a revoked laptop is refused
- * and what is saved after it is sealed with a key it never gets.
+ * and what is saved after it is sealed with a key it never gets, also
+ * when it was revoked on the server box; roster
+ * assignments made apart that collide are flagged once, never merged.
  */
 
 #include "config.h"
@@ -22,6 +24,8 @@
 #include <string.h>
 
 #include "lin-context.h"
+#include "lin-roster-test-utils.h"
+#include "lin-sync-engine.h"
 #include "lin-sync-test-utils.h"
 
 static LinTestServer *server;
@@ -358,6 +362,247 @@ test_revoke (void)
   g_assert_nonnull (lin_store_get (a->store, lin_record_get_id_string (before)));
 }
 
+/* A laptop revoked on the server box (`linija-server revoke`): the
+ * coordinator's Linija finds it at its next look (at unlock, on Sync Now,
+ * hourly), makes a new key for the others, and does so once */
+static void
+test_revoke_on_server (void)
+{
+  g_autoptr(LinTestDevice) a = lin_test_device_found (server, data_dir, "Server-revoke A");
+  g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Server-revoke B");
+  g_autoptr(LinTestDevice) c = lin_test_device_join (server, a, data_dir, "Server-revoke C");
+  LinTestDevice *all[] = { a, b };
+  const char *c_id = lin_record_get_string (lin_sync_get_account (c->sync), LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID);
+  g_autoptr(LinRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 epoch;
+  JsonArray *rotated;
+
+  sync_all (all, 2, 1);
+  lin_test_device_sync_ok (c);
+  epoch = lin_store_get_key_epoch (a->store);
+
+  g_assert_cmpint (lin_test_server_cli (NULL, NULL, "revoke", server->dir, c_id), ==, 0);
+  g_assert_cmpint (lin_test_device_sync (c, &error), ==, LIN_SYNC_OUTCOME_PERMANENT);
+  g_clear_error (&error);
+
+  /* not before her Linija looks */
+  lin_test_device_sync_ok (a);
+  g_assert_cmpuint (lin_store_get_key_epoch (a->store), ==, epoch);
+
+  lin_sync_forget_keys_checked (a->sync);
+  lin_test_device_sync_ok (a);
+  g_assert_cmpuint (lin_store_get_key_epoch (a->store), ==, epoch + 1);
+  rotated = json_object_get_array_member (lin_record_get_fields (lin_sync_get_account (a->sync)),
+                                          LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR);
+  g_assert_cmpuint (json_array_get_length (rotated), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (rotated, 0), ==, c_id);
+
+  /* once */
+  lin_sync_forget_keys_checked (a->sync);
+  lin_test_device_sync_ok (a);
+  g_assert_cmpuint (lin_store_get_key_epoch (a->store), ==, epoch + 1);
+
+  /* B takes the new key with the first record that needs it */
+  after = save_new (a, "call", "from A, after the revocation");
+  g_assert_cmpuint (lin_record_get_key_epoch (after), ==, epoch + 1);
+  sync_all (all, 2, 2);
+  g_assert_nonnull (lin_store_get (b->store, lin_record_get_id_string (after)));
+  g_assert_cmpuint (lin_store_get_key_epoch (b->store), ==, epoch + 1);
+  lin_test_assert_converged (all, 2);
+}
+
+/* Roster collisions */
+
+static LinRecord *
+assign_on (LinTestDevice *device,
+           LinRecord     *shift,
+           LinRecord     *person)
+{
+  g_autoptr(LinRecord) assignment = lin_roster_new_assignment (lin_store_get (device->store,
+                                                                              lin_record_get_id_string (shift)),
+                                                               lin_store_get (device->store,
+                                                                              lin_record_get_id_string (person)));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lin_store_save (device->store, assignment, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&assignment);
+}
+
+/* The unresolved flags of collisions on @device, sorted by their code */
+static GPtrArray *
+list_collisions (LinTestDevice *device)
+{
+  g_autoptr(GPtrArray) conflicts = lin_store_list (device->store, LIN_CONFLICT_KIND);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      LinRecord *conflict = conflicts->pdata[i];
+
+      if (lin_record_get_string (conflict, LIN_CONFLICT_FIELD_COLLIDES) != NULL &&
+          !json_object_get_boolean_member_with_default (lin_record_get_fields (conflict),
+                                                        LIN_CONFLICT_FIELD_RESOLVED, FALSE))
+        g_ptr_array_add (found, g_object_ref (conflict));
+    }
+
+  return found;
+}
+
+static LinRecord *
+find_collision (GPtrArray          *collisions,
+                LinRosterCollision  collision)
+{
+  LinRecord *found = NULL;
+
+  for (guint i = 0; i < collisions->len; i++)
+    if (g_strcmp0 (lin_record_get_string (collisions->pdata[i], LIN_CONFLICT_FIELD_COLLISION),
+                   lin_roster_collision_get_code (collision)) == 0)
+      {
+        g_assert_null (found);
+        found = collisions->pdata[i];
+      }
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+/* The flag names exactly @x and @y, one each side */
+static void
+assert_names (LinRecord *flag,
+              LinRecord *x,
+              LinRecord *y)
+{
+  const char *arrived = lin_record_get_string (flag, LIN_CONFLICT_FIELD_RECORD);
+  const char *held = lin_record_get_string (flag, LIN_CONFLICT_FIELD_COLLIDES);
+  const char *ids[] = { lin_record_get_id_string (x), lin_record_get_id_string (y) };
+
+  g_assert_cmpstr (lin_record_get_string (flag, LIN_CONFLICT_FIELD_RECORD_KIND), ==, LIN_ASSIGNMENT_KIND);
+  g_assert_true ((g_strcmp0 (arrived, ids[0]) == 0 && g_strcmp0 (held, ids[1]) == 0) ||
+                 (g_strcmp0 (arrived, ids[1]) == 0 && g_strcmp0 (held, ids[0]) == 0));
+}
+
+static guint
+count_overlaps (LinTestDevice *device)
+{
+  g_autoptr(GPtrArray) records = lin_store_list (device->store, NULL);
+  g_autoptr(LinRoster) roster = lin_roster_new (records);
+  g_autoptr(GArray) violations = NULL;
+  LinRosterSettings settings;
+  guint n = 0;
+
+  lin_roster_settings_init (&settings);
+  violations = lin_roster_check (roster, &settings);
+  for (guint i = 0; i < violations->len; i++)
+    n += g_array_index (violations, LinRosterViolation, i).rule == LIN_ROSTER_RULE_OVERLAP;
+
+  return n;
+}
+
+static guint
+count_kind (LinTestDevice *device,
+            const char    *kind)
+{
+  g_autoptr(GPtrArray) records = lin_store_list (device->store, kind);
+
+  return records->len;
+}
+
+/* Two coordinators plan apart: one counsellor twice on a shift, another
+ * on two shifts at once, and a shift for one filled by two. After sync
+ * every assignment is on every laptop (nothing merged), each collision is
+ * flagged exactly once in the organisation (a third laptop that made
+ * neither assignment flags nothing), and what a person chooses in the
+ * flag goes everywhere. */
+static void
+test_collisions (void)
+{
+  g_autoptr(LinTestDevice) a = lin_test_device_found (server, data_dir, "Collide A");
+  g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Collide B");
+  g_autoptr(LinTestDevice) c = lin_test_device_join (server, a, data_dir, "Collide C");
+  LinTestDevice *all[] = { a, b, c };
+  g_autoptr(GPtrArray) base = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GError) error = NULL;
+  LinRecord *line, *marija, *ana, *jelena, *vesna, *night, *day, *evening, *sunday;
+  g_autoptr(LinRecord) marija_a = NULL, marija_b = NULL, ana_a = NULL, ana_b = NULL;
+  g_autoptr(LinRecord) jelena_a = NULL, vesna_b = NULL;
+  LinRecord *flag;
+
+  line = lin_roster_test_line (base, "SOS linija (izmišljena)", NULL);
+  marija = lin_roster_test_person (base, "Marija", NULL);
+  ana = lin_roster_test_person (base, "Ana", NULL);
+  jelena = lin_roster_test_person (base, "Jelena", NULL);
+  vesna = lin_roster_test_person (base, "Vesna", NULL);
+  night = lin_roster_test_shift (base, line, "2026-11-28T20:00:00+01:00", "2026-11-29T08:00:00+01:00", 2);
+  day = lin_roster_test_shift (base, line, "2026-11-30T08:00:00+01:00", "2026-11-30T16:00:00+01:00", 1);
+  evening = lin_roster_test_shift (base, line, "2026-11-30T14:00:00+01:00", "2026-11-30T22:00:00+01:00", 1);
+  sunday = lin_roster_test_shift (base, line, "2026-12-06T08:00:00+01:00", "2026-12-06T20:00:00+01:00", 1);
+  g_assert_true (lin_store_save_all (a->store, base, &error));
+  g_assert_no_error (error);
+  sync_all (all, 3, 1);
+
+  /* apart */
+  marija_a = assign_on (a, night, marija);
+  marija_b = assign_on (b, night, marija);
+  ana_a = assign_on (a, day, ana);
+  ana_b = assign_on (b, evening, ana);
+  jelena_a = assign_on (a, sunday, jelena);
+  vesna_b = assign_on (b, sunday, vesna);
+
+  sync_all (all, 3, 3);
+  lin_test_assert_converged (all, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      /* not merged: six assignments, and the roster's own check sees the
+       * double bookings */
+      g_assert_cmpuint (count_kind (all[i], LIN_ASSIGNMENT_KIND), ==, 6);
+      g_assert_cmpuint (count_overlaps (all[i]), >=, 2);
+
+      /* flagged once each */
+      flags = list_collisions (all[i]);
+      g_assert_cmpuint (flags->len, ==, 3);
+      assert_names (find_collision (flags, LIN_ROSTER_COLLISION_TWICE), marija_a, marija_b);
+      assert_names (find_collision (flags, LIN_ROSTER_COLLISION_OVERLAP), ana_a, ana_b);
+      assert_names (find_collision (flags, LIN_ROSTER_COLLISION_OVERFULL), jelena_a, vesna_b);
+      g_clear_pointer (&flags, g_ptr_array_unref);
+    }
+  g_assert_cmpuint (lin_sync_get_n_conflicts (c->sync), ==, 3);
+
+  /* the third laptop chooses: Marija once, Ana on the day shift, both on
+   * Sunday */
+  flags = list_collisions (c);
+  flag = find_collision (flags, LIN_ROSTER_COLLISION_TWICE);
+  g_assert_true (lin_sync_resolve_collision (c->sync, flag, lin_store_get (c->store, lin_record_get_id_string (marija_b)),
+                                             &error));
+  g_assert_no_error (error);
+  flag = find_collision (flags, LIN_ROSTER_COLLISION_OVERLAP);
+  g_assert_true (lin_sync_resolve_collision (c->sync, flag, lin_store_get (c->store, lin_record_get_id_string (ana_b)),
+                                             &error));
+  g_assert_no_error (error);
+  flag = find_collision (flags, LIN_ROSTER_COLLISION_OVERFULL);
+  g_assert_true (lin_sync_resolve_collision (c->sync, flag, NULL, &error));
+  g_assert_no_error (error);
+
+  sync_all (all, 3, 2);
+  lin_test_assert_converged (all, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autoptr(GPtrArray) open = list_collisions (all[i]);
+
+      g_assert_cmpuint (open->len, ==, 0);
+      g_assert_cmpuint (count_kind (all[i], LIN_ASSIGNMENT_KIND), ==, 4);
+      g_assert_nonnull (lin_store_get (all[i]->store, lin_record_get_id_string (marija_a)));
+      g_assert_null (lin_store_get (all[i]->store, lin_record_get_id_string (marija_b)));
+      g_assert_null (lin_store_get (all[i]->store, lin_record_get_id_string (ana_b)));
+      g_assert_nonnull (lin_store_get (all[i]->store, lin_record_get_id_string (vesna_b)));
+      g_assert_cmpuint (count_overlaps (all[i]), ==, 0);
+    }
+}
+
 static GSettings *
 memory_settings (void)
 {
@@ -392,6 +637,38 @@ wait_until_synced (LinSync *sync)
     }
 
   return FALSE;
+}
+
+typedef struct
+{
+  LinStore   *store;
+  const char *trigger;   /* a record the attempt takes in */
+  LinRecord  *saved;
+} SaveWhileSyncing;
+
+static gboolean
+save_now_cb (gpointer data)
+{
+  SaveWhileSyncing *during = data;
+  g_autoptr(GError) error = NULL;
+
+  during->saved = lin_record_new ("note");
+  lin_record_set_string (during->saved, "text", "saved while an attempt ran");
+  g_assert_true (lin_store_save (during->store, during->saved, &error));
+  g_assert_no_error (error);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* As the attempt takes in the colleague's first note, a save as soon as
+ * the main loop turns: while the next page is asked for */
+static void
+save_while_syncing_cb (LinStore         *store,
+                       LinRecord        *record,
+                       SaveWhileSyncing *during)
+{
+  if (g_strcmp0 (lin_record_get_id_string (record), during->trigger) == 0 && during->saved == NULL)
+    g_idle_add_full (G_PRIORITY_HIGH, save_now_cb, during, NULL);
 }
 
 /* The app's way: a profile enrols through LinContext and from then on
@@ -447,6 +724,40 @@ test_context (void)
   g_assert_true (wait_until_synced (sync));
   g_assert_cmpint (lin_sync_get_last_success (sync), >, last);
 
+  /* a save while an attempt runs, after its push (here: as it takes in
+   * a colleague's notes, between two pages) gets one more attempt after
+   * it, not the five-minute timer's */
+  {
+    LinTestDevice coordinator = { .sync = sync };
+    g_autofree char *other_dir = g_build_filename (data_dir, "context-colleague", NULL);
+    g_autoptr(LinTestDevice) colleague = NULL;
+    g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+    SaveWhileSyncing during = { lin_context_get_store (context), NULL, NULL };
+    gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gulong handler;
+
+    g_assert_cmpint (g_mkdir_with_parents (other_dir, 0700), ==, 0);
+    colleague = lin_test_device_join (server, &coordinator, other_dir, "Context colleague");
+    g_assert_true (wait_until_synced (sync));
+    /* more than a page: the save comes while the next page is asked for */
+    for (guint i = 0; i < 250; i++)
+      g_ptr_array_add (notes, save_new (colleague, "note", "the colleague's"));
+    lin_test_device_sync_ok (colleague);
+    during.trigger = lin_record_get_id_string (notes->pdata[0]);
+    handler = g_signal_connect (lin_context_get_store (context), "record-changed",
+                                G_CALLBACK (save_while_syncing_cb), &during);
+
+    lin_sync_poke (sync, LIN_SYNC_REASON_USER);
+    while (during.saved == NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (lin_context_get_store (context), handler);
+    g_assert_nonnull (during.saved);
+    g_assert_true (wait_until_synced (sync));
+    lin_test_device_sync_ok (colleague);
+    g_assert_nonnull (lin_store_get (colleague->store, lin_record_get_id_string (during.saved)));
+    g_clear_object (&during.saved);
+  }
+
   /* locked: no sync; unlocked again: it is back, and syncs */
   lin_context_lock (context);
   g_assert_null (lin_context_get_sync (context));
@@ -472,6 +783,8 @@ main (int   argc,
   g_test_add_func ("/sync/rekey", test_rekey);
   g_test_add_func ("/sync/forged", test_forged);
   g_test_add_func ("/sync/revoke", test_revoke);
+  g_test_add_func ("/sync/revoke-on-server", test_revoke_on_server);
+  g_test_add_func ("/sync/collisions", test_collisions);
   g_test_add_func ("/sync/context", test_context);
 
   ret = g_test_run ();

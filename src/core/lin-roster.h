@@ -96,6 +96,21 @@ typedef struct
 
 typedef struct _LinRoster LinRoster;
 
+/* Two assignments that collide (lin-roster-collisions.c) */
+typedef enum
+{
+  LIN_ROSTER_COLLISION_TWICE,     /* the same person twice on one shift */
+  LIN_ROSTER_COLLISION_OVERLAP,   /* the same person on two shifts at once */
+  LIN_ROSTER_COLLISION_OVERFULL,  /* more people on a shift than it needs */
+  LIN_ROSTER_N_COLLISIONS
+} LinRosterCollision;
+
+typedef struct
+{
+  LinRosterCollision  collision;
+  LinRecord          *other;      /* the assignment it collides with */
+} LinRosterCollided;
+
 GQuark        lin_roster_error_quark     (void);
 
 void          lin_roster_settings_init   (LinRosterSettings *settings);
@@ -162,6 +177,12 @@ GArray       *lin_roster_person_get_shifts (LinRoster       *self,
 gint64        lin_roster_get_week_time   (LinRoster         *self,
                                           guint              person,
                                           guint              shift);
+
+const char   *lin_roster_collision_get_code (LinRosterCollision collision);
+gboolean      lin_roster_collision_from_code (const char    *code,
+                                          LinRosterCollision *collision);
+GArray       *lin_roster_find_collisions (LinRoster         *self,
+                                          LinRecord         *assignment);
 
 /* Shift templates: 3×8 h and 2×12 h, in Europe/Belgrade wall-clock time */
 guint         lin_roster_get_n_templates (void);

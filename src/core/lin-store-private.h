@@ -114,4 +114,17 @@ void           lin_store_set_clock_skew (LinStore                *self,
 void           lin_store_emit_changed   (LinStore                *self,
                                          LinRecord               *record);
 
+/* lin-store-keys.c */
+gboolean     lin_store_set_state          (LinStore                *self,
+                                           const char              *name,
+                                           gint64                   value,
+                                           GError                 **error);
+gint64       lin_store_get_state          (LinStore                *self,
+                                           const char              *name);
+gboolean     lin_store_insert_collection_key (LinStore             *self,
+                                           LinKey                  *kwk,
+                                           guint32                  epoch,
+                                           LinKey                  *key,
+                                           GError                 **error);
+
 G_END_DECLS

@@ -7,7 +7,8 @@
  * The store's side of sync (ARCHITECTURE.md, "The organisation"): the
  * outbox read in pages and emptied once the server's answers are here,
  * pulled revisions applied with the cursor in the same transaction, and
- * the organisation's collection keys taken in.
+ * roster assignments that collide flagged. The organisation's keys are in
+ * lin-store-keys.c.
  *
  * The server keeps one line of revisions per record (compare-and-swap on
  * the base revision). A revision pulled is either this laptop's own come
@@ -27,10 +28,9 @@
 #include <string.h>
 
 #include "lin-merge.h"
+#include "lin-roster.h"
 #include "lin-store-private.h"
 #include "lin-store-sync.h"
-
-#define JOINED_STATE "joined"
 
 void
 lin_outbox_op_free (LinOutboxOp *op)
@@ -751,6 +751,110 @@ merge_change (LinStore      *self,
   return TRUE;
 }
 
+/* Roster collisions (lin-roster-collisions.c) */
+
+static gboolean
+is_roster_kind (const char *kind)
+{
+  return g_strcmp0 (kind, LIN_PERSON_KIND) == 0 || g_strcmp0 (kind, LIN_LINE_KIND) == 0 ||
+         g_strcmp0 (kind, LIN_SHIFT_KIND) == 0 || g_strcmp0 (kind, LIN_ASSIGNMENT_KIND) == 0;
+}
+
+/* The roster as the page leaves it: the working set with the page's
+ * updates over it; @mine gets the ids of the assignments this laptop
+ * wrote last */
+static LinRoster *
+roster_after (LinStore   *self,
+              GPtrArray  *updates,
+              GHashTable *mine)
+{
+  const guint8 *device = lin_vault_get_device_id (self->vault);
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  GHashTableIter iter;
+  LinRecord *record;
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&record))
+    if (is_roster_kind (lin_record_get_kind (record)) &&
+        latest_update (updates, lin_record_get_id (record)) == NULL)
+      {
+        g_ptr_array_add (records, record);
+        if (memcmp (lin_record_get_author (record), device, LIN_DEVICE_ID_BYTES) == 0)
+          g_hash_table_add (mine, (gpointer)lin_record_get_id_string (record));
+      }
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      Update *update = updates->pdata[i];
+
+      if (update->deleted || latest_update (updates, update->id) != update ||
+          !is_roster_kind (lin_record_get_kind (update->record)))
+        continue;
+      g_ptr_array_add (records, update->record);
+      if (memcmp (update->header.device_id, device, LIN_DEVICE_ID_BYTES) == 0)
+        g_hash_table_add (mine, (gpointer)lin_record_get_id_string (update->record));
+    }
+
+  return lin_roster_new (records);
+}
+
+/* Assignments from colleagues taken in by the page (@arrived) that
+ * collide with one of this laptop's are flagged: a conflict copy that
+ * names both. Both laptops see the collision once each has the other's
+ * assignment; only the one whose assignment has the lower id flags it, so
+ * that the organisation gets one flag. Nothing is merged or removed: a
+ * person chooses. */
+static gboolean
+flag_collisions (LinStore      *self,
+                 GPtrArray     *arrived,
+                 GPtrArray     *updates,
+                 LinApplyStats *stats,
+                 GError       **error)
+{
+  g_autoptr(GHashTable) mine = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(LinRoster) roster = NULL;
+
+  if (arrived->len == 0)
+    return TRUE;
+
+  roster = roster_after (self, updates, mine);
+  for (guint i = 0; i < arrived->len; i++)
+    {
+      LinRecord *theirs = arrived->pdata[i];
+      g_autoptr(GArray) found = lin_roster_find_collisions (roster, theirs);
+      gboolean overfull_flagged = FALSE;
+
+      for (guint c = 0; c < found->len; c++)
+        {
+          LinRosterCollided *collided = &g_array_index (found, LinRosterCollided, c);
+          const char *ours = lin_record_get_id_string (collided->other);
+          g_autoptr(JsonObject) fields = NULL;
+
+          if (!g_hash_table_contains (mine, ours) ||
+              memcmp (lin_record_get_id (collided->other), lin_record_get_id (theirs), LIN_RECORD_ID_BYTES) > 0 ||
+              (collided->collision == LIN_ROSTER_COLLISION_OVERFULL && overfull_flagged))
+            continue;
+          overfull_flagged = overfull_flagged || collided->collision == LIN_ROSTER_COLLISION_OVERFULL;
+
+          fields = json_object_new ();
+          json_object_set_string_member (fields, LIN_CONFLICT_FIELD_RECORD, lin_record_get_id_string (theirs));
+          json_object_set_string_member (fields, LIN_CONFLICT_FIELD_RECORD_KIND, LIN_ASSIGNMENT_KIND);
+          json_object_set_string_member (fields, LIN_CONFLICT_FIELD_COLLIDES, ours);
+          json_object_set_string_member (fields, LIN_CONFLICT_FIELD_COLLISION,
+                                         lin_roster_collision_get_code (collided->collision));
+          json_object_set_int_member (fields, LIN_CONFLICT_FIELD_WRITTEN,
+                                      (gint64)(lin_record_get_hlc (theirs) >> 16) * 1000);
+          json_object_set_boolean_member (fields, LIN_CONFLICT_FIELD_REVIEW, FALSE);
+          json_object_set_boolean_member (fields, LIN_CONFLICT_FIELD_RESOLVED, FALSE);
+          if (write_own (self, LIN_CONFLICT_KIND, NULL, fields, 0, NULL, updates, error) == NULL)
+            return FALSE;
+          stats->n_conflicts++;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Returns FALSE with @error set only for what must stop the page (the
  * disk); a change that cannot be taken is counted in @rejected */
 static gboolean
@@ -758,6 +862,7 @@ apply_change (LinStore      *self,
               LinChange     *change,
               GHashTable    *pending,
               GPtrArray     *updates,
+              GPtrArray     *arrived,
               LinApplyStats *stats,
               guint         *rejected,
               GError       **error)
@@ -812,50 +917,16 @@ apply_change (LinStore      *self,
 
   if (!write_remote (self, &change->header, change->envelope, error))
     return FALSE;
+  /* a colleague's new assignment, to check against this laptop's */
+  if (current == NULL && latest_update (updates, id) == NULL &&
+      (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) == 0 &&
+      g_strcmp0 (lin_record_get_kind (change->record), LIN_ASSIGNMENT_KIND) == 0)
+    g_ptr_array_add (arrived, change->record);
   add_update (updates, change->record, &change->header,
               (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0);
   stats->n_applied++;
 
   return TRUE;
-}
-
-static gboolean
-set_state (LinStore    *self,
-           const char  *name,
-           gint64       value,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
-                                               error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, value);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return lin_store_sqlite_error (error, self->db, rc, "sync state");
-
-  return TRUE;
-}
-
-static gint64
-get_state (LinStore   *self,
-           const char *name)
-{
-  sqlite3_stmt *stmt = lin_store_prepare_stmt (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
 }
 
 gint64
@@ -869,7 +940,7 @@ lin_store_get_cursor (LinStore   *self,
   if (self->db == NULL)
     return 0;
 
-  return get_state (self, key);
+  return lin_store_get_state (self, key);
 }
 
 /* After the commit: the working set as the disk now is */
@@ -936,6 +1007,7 @@ lin_store_apply_changes (LinStore       *self,
 {
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GPtrArray) arrived = g_ptr_array_new ();
   g_autofree char *cursor_key = NULL;
   LinApplyStats counted = { 0, };
   gboolean shredded = FALSE;
@@ -960,15 +1032,20 @@ lin_store_apply_changes (LinStore       *self,
       LinChange *change = changes->pdata[i];
 
       shredded = shredded || (change->header.flags & LIN_ENVELOPE_FLAG_TOMBSTONE) != 0;
-      if (!apply_change (self, change, pending, updates, &counted, &rejected, error))
+      if (!apply_change (self, change, pending, updates, arrived, &counted, &rejected, error))
         {
           lin_store_rollback (self);
           return FALSE;
         }
     }
+  if (!flag_collisions (self, arrived, updates, &counted, error))
+    {
+      lin_store_rollback (self);
+      return FALSE;
+    }
 
   cursor_key = g_strconcat ("cursor:", cursor_name, NULL);
-  if (!set_state (self, cursor_key, cursor, error))
+  if (!lin_store_set_state (self, cursor_key, cursor, error))
     {
       lin_store_rollback (self);
       return FALSE;
@@ -994,282 +1071,4 @@ lin_store_apply_changes (LinStore       *self,
     }
 
   return TRUE;
-}
-
-/* The organisation's keys */
-
-/**
- * lin_store_dup_keys:
- * @self: an open #LinStore
- * @epochs: (out) (element-type guint32): their epochs, oldest first
- *
- * Returns: (transfer container) (element-type LinKey): copies of the
- *   collection keys, to seal to a device the coordinator approves
- */
-GPtrArray *
-lin_store_dup_keys (LinStore  *self,
-                    GArray   **epochs)
-{
-  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_key_free);
-
-  g_return_val_if_fail (LIN_IS_STORE (self), keys);
-
-  *epochs = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint32 epoch = 1; epoch <= self->epoch; epoch++)
-    {
-      LinKey *key = g_hash_table_lookup (self->keys, GUINT_TO_POINTER (epoch));
-
-      if (key == NULL)
-        continue;
-      g_ptr_array_add (keys, lin_key_new_from (lin_key_read (key)));
-      lin_key_close (key);
-      lin_key_close (keys->pdata[keys->len - 1]);
-      g_array_append_val (*epochs, epoch);
-    }
-
-  return keys;
-}
-
-static gboolean
-store_key (LinStore  *self,
-           LinKey    *kwk,
-           guint32    epoch,
-           LinKey    *key,
-           GError   **error)
-{
-  guint8 wrapped[LIN_WRAPPED_KEY_BYTES];
-  guint8 ad[8];
-  sqlite3_stmt *stmt;
-  int rc;
-
-  lin_store_collection_ad (epoch, ad);
-  randombytes_buf (wrapped, LIN_NONCE_BYTES);
-  crypto_aead_xchacha20poly1305_ietf_encrypt (wrapped + LIN_NONCE_BYTES, NULL,
-                                              lin_key_read (key), LIN_KEY_BYTES,
-                                              ad, sizeof ad, NULL, wrapped,
-                                              lin_key_read (kwk));
-  lin_key_close (key);
-  lin_key_close (kwk);
-
-  stmt = lin_store_prepare_stmt (self, "INSERT INTO collection_keys (epoch, wrapped) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, epoch);
-  sqlite3_bind_blob (stmt, 2, wrapped, sizeof wrapped, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return lin_store_sqlite_error (error, self->db, rc, "collection key");
-
-  return TRUE;
-}
-
-/* Every envelope sealed again under @key (of @epoch), headers otherwise
- * unchanged: in the caller's transaction */
-static gboolean
-reseal_all (LinStore    *self,
-            GHashTable  *old_keys,
-            guint32      epoch,
-            LinKey      *key,
-            GError     **error)
-{
-  sqlite3_stmt *select = lin_store_prepare_stmt (self, "SELECT id, envelope FROM envelopes", error);
-  sqlite3_stmt *update = NULL;
-  gboolean ok = TRUE;
-  int rc;
-
-  if (select == NULL)
-    return FALSE;
-  update = lin_store_prepare_stmt (self, "UPDATE envelopes SET envelope = ? WHERE id = ?", error);
-  if (update == NULL)
-    {
-      sqlite3_finalize (select);
-      return FALSE;
-    }
-
-  while (ok && (rc = sqlite3_step (select)) == SQLITE_ROW)
-    {
-      g_autoptr(GBytes) envelope = g_bytes_new (sqlite3_column_blob (select, 1),
-                                                (gsize)sqlite3_column_bytes (select, 1));
-      g_autoptr(GBytes) plain = NULL;
-      g_autoptr(GBytes) sealed = NULL;
-      LinEnvelopeHeader header;
-      LinKey *old;
-
-      ok = lin_envelope_peek (envelope, &header, error);
-      old = ok ? g_hash_table_lookup (old_keys, GUINT_TO_POINTER (header.key_epoch)) : NULL;
-      if (ok && old == NULL)
-        {
-          g_set_error (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED,
-                       "A stored record needs a key this profile does not have (epoch %u)", header.key_epoch);
-          ok = FALSE;
-        }
-      if (ok)
-        ok = (plain = lin_envelope_open (envelope, old, header.record_id, header.revision, &header, error)) != NULL;
-      if (ok)
-        {
-          header.key_epoch = epoch;
-          ok = (sealed = lin_envelope_seal (&header, key, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
-                                            error)) != NULL;
-        }
-      if (ok)
-        {
-          sqlite3_bind_blob (update, 1, g_bytes_get_data (sealed, NULL), (int)g_bytes_get_size (sealed),
-                             SQLITE_STATIC);
-          sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
-          ok = lin_store_step_done (self, update, "re-key", error);
-        }
-    }
-
-  if (ok && rc != SQLITE_DONE)
-    ok = lin_store_sqlite_error (error, self->db, rc, "re-key");
-  sqlite3_finalize (select);
-  sqlite3_finalize (update);
-
-  return ok;
-}
-
-gboolean
-lin_store_get_joined (LinStore *self)
-{
-  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
-
-  return self->db != NULL && get_state (self, JOINED_STATE) != 0;
-}
-
-/**
- * lin_store_set_joined:
- * @self: an open #LinStore
- * @error: a location for a #GError
- *
- * The store's keys are the organisation's (the coordinator's laptop, which
- * made them): from now on lin_store_adopt_keys() only adds new epochs.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lin_store_set_joined (LinStore  *self,
-                      GError   **error)
-{
-  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
-
-  return lin_store_check_open (self, error) && set_state (self, JOINED_STATE, 1, error);
-}
-
-/**
- * lin_store_adopt_keys:
- * @self: an open #LinStore
- * @epochs: (array length=n_keys): the organisation's key epochs
- * @keys: (array length=n_keys): its collection keys
- * @n_keys: how many (one at least)
- * @error: a location for a #GError
- *
- * The first time (a device joining), the store's own keys give way to the
- * organisation's, and every envelope it holds (records, their history,
- * drafts) is sealed again under the newest: in one transaction, so that
- * its data joins the organisation's collection in one step, or not at
- * all. Later (after the coordinator rotated the key), new epochs are
- * added; one the store holds with other bytes is refused.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lin_store_adopt_keys (LinStore   *self,
-                      const guint32 *epochs,
-                      LinKey    **keys,
-                      guint       n_keys,
-                      GError    **error)
-{
-  g_autoptr(LinKey) kwk = NULL;
-  gboolean joined;
-  guint32 newest = 0;
-  guint newest_index = 0;
-
-  g_return_val_if_fail (LIN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (n_keys > 0, FALSE);
-
-  if (!lin_store_check_open (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_keys; i++)
-    if (epochs[i] == 0)
-      {
-        g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_DAMAGED, "A key of the organisation is damaged");
-        return FALSE;
-      }
-    else if (epochs[i] > newest)
-      {
-        newest = epochs[i];
-        newest_index = i;
-      }
-
-  joined = lin_store_get_joined (self);
-  if (joined)
-    for (guint i = 0; i < n_keys; i++)
-      {
-        LinKey *held = g_hash_table_lookup (self->keys, GUINT_TO_POINTER (epochs[i]));
-        gboolean same;
-
-        if (held == NULL)
-          continue;
-        same = sodium_memcmp (lin_key_read (held), lin_key_read (keys[i]), LIN_KEY_BYTES) == 0;
-        lin_key_close (held);
-        lin_key_close (keys[i]);
-        if (!same)
-          {
-            g_set_error_literal (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED,
-                                 "The organisation's keys do not match the ones this laptop holds");
-            return FALSE;
-          }
-      }
-
-  kwk = lin_store_wrapping_key (self, error);
-  if (kwk == NULL || !lin_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (!joined && !lin_store_exec (self, "DELETE FROM collection_keys", error))
-    goto fail;
-
-  for (guint i = 0; i < n_keys; i++)
-    if ((!joined || !g_hash_table_contains (self->keys, GUINT_TO_POINTER (epochs[i]))) &&
-        !store_key (self, kwk, epochs[i], keys[i], error))
-      goto fail;
-
-  if (!joined && (!reseal_all (self, self->keys, newest, keys[newest_index], error) ||
-                  !set_state (self, JOINED_STATE, 1, error)))
-    goto fail;
-
-  if (!lin_store_exec (self, "COMMIT", error))
-    goto fail;
-
-  if (!joined)
-    {
-      g_hash_table_remove_all (self->keys);
-      g_mutex_lock (&self->read_lock);
-      g_hash_table_remove_all (self->read_key_bytes);
-      g_hash_table_remove_all (self->read_keys);
-      g_mutex_unlock (&self->read_lock);
-      self->epoch = 0;
-    }
-
-  for (guint i = 0; i < n_keys; i++)
-    if (!g_hash_table_contains (self->keys, GUINT_TO_POINTER (epochs[i])))
-      {
-        LinKey *copy = lin_key_new_from (lin_key_read (keys[i]));
-
-        lin_key_close (keys[i]);
-        lin_store_add_read_key (self, epochs[i], copy);
-        g_hash_table_insert (self->keys, GUINT_TO_POINTER (epochs[i]), copy);
-        self->epoch = MAX (self->epoch, epochs[i]);
-      }
-
-  /* old frames of the WAL may still hold the envelopes as they were */
-  if (!joined)
-    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-
-  return TRUE;
-
-fail:
-  lin_store_rollback (self);
-  return FALSE;
 }

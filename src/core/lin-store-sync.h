@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define LIN_CONFLICT_FIELD_WRITTEN      "written"      /* when the losing side wrote it: µs since 1970 */
 #define LIN_CONFLICT_FIELD_REVIEW       "review"       /* true: a risk level or safety flag differed */
 #define LIN_CONFLICT_FIELD_RESOLVED     "resolved"     /* true once a person has looked */
+/* two roster assignments that collide (record: the one that arrived) */
+#define LIN_CONFLICT_FIELD_COLLIDES     "collides"     /* the other assignment's id */
+#define LIN_CONFLICT_FIELD_COLLISION    "collision"    /* lin_roster_collision_get_code() */
 
 /* One revision waiting in the outbox, to push */
 typedef struct

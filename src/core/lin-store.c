@@ -299,38 +299,15 @@ add_collection_key (LinStore  *self,
 {
   g_autoptr(LinKey) kwk = lin_store_wrapping_key (self, error);
   LinKey *key;
-  guint8 wrapped[LIN_WRAPPED_KEY_BYTES];
-  guint8 ad[8];
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (kwk == NULL)
     return FALSE;
 
   key = lin_key_new_random ();
-  lin_store_collection_ad (epoch, ad);
-  randombytes_buf (wrapped, LIN_NONCE_BYTES);
-  crypto_aead_xchacha20poly1305_ietf_encrypt (wrapped + LIN_NONCE_BYTES, NULL,
-                                              lin_key_read (key), LIN_KEY_BYTES,
-                                              ad, sizeof ad, NULL, wrapped,
-                                              lin_key_read (kwk));
-  lin_key_close (key);
-  lin_key_close (kwk);
-
-  rc = sqlite3_prepare_v2 (self->db, "INSERT INTO collection_keys (epoch, wrapped) VALUES (?, ?)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, epoch);
-      sqlite3_bind_blob (stmt, 2, wrapped, sizeof wrapped, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
+  if (!lin_store_insert_collection_key (self, kwk, epoch, key, error))
     {
       lin_key_free (key);
-      return lin_store_sqlite_error (error, self->db, rc, "collection key");
+      return FALSE;
     }
 
   g_hash_table_insert (self->keys, GUINT_TO_POINTER (epoch), key);

@@ -36,6 +36,7 @@ struct _LinSync
   guint            pending_poll;
   guint            count_idle;
   gboolean         running;
+  gboolean         writing;       /* the engine's own writes to the store: no poke */
   gint64           keys_checked;  /* monotonic µs of the last look for new keys */
 
   LinSyncStatus    status;
@@ -85,6 +86,14 @@ LinSyncVerified  lin_sync_verify_envelope   (LinSync              *self,
                                              GBytes              **envelope);
 void             lin_sync_take_certificates (LinSync              *self,
                                              JsonObject           *answer);
+void             lin_sync_answer_revocations_async  (LinSync             *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean         lin_sync_answer_revocations_finish (LinSync             *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+void             lin_sync_forget_keys_checked (LinSync            *self);
 GBytes          *lin_sync_approval_body     (LinSync              *self,
                                              const char           *device_id,
                                              const char           *sign_key,

@@ -36,6 +36,7 @@ typedef enum
 #define LIN_SYNC_ACCOUNT_FIELD_TOKEN       "token"
 #define LIN_SYNC_ACCOUNT_FIELD_ROLE        "role"         /* coordinator, member */
 #define LIN_SYNC_ACCOUNT_FIELD_STATE       "state"        /* pending, approved */
+#define LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR "rotated_for"  /* the coordinator's: revoked devices a new key answered */
 
 GQuark     lin_sync_error_quark    (void);
 

@@ -405,15 +405,70 @@ lin_sync_invite_finish (LinSync       *self,
 
 typedef struct
 {
+  GPtrArray *revoked;   /* of char *: the devices the new key answers */
   GPtrArray *devices;   /* of LinSyncDevice: the approved ones to give the new key */
   guint      next;
 } Revoke;
 
+static Revoke *
+revoke_new (void)
+{
+  Revoke *revoke = g_new0 (Revoke, 1);
+
+  revoke->revoked = g_ptr_array_new_with_free_func (g_free);
+
+  return revoke;
+}
+
 static void
 revoke_free (Revoke *revoke)
 {
+  g_clear_pointer (&revoke->revoked, g_ptr_array_unref);
   g_clear_pointer (&revoke->devices, g_ptr_array_unref);
   g_free (revoke);
+}
+
+/* Whether a key rotation already answered the revocation of @device_id */
+static gboolean
+rotated_for (LinSync    *self,
+             const char *device_id)
+{
+  JsonObject *fields = lin_record_get_fields (lin_sync_get_account (self));
+  JsonArray *done = json_object_has_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR) &&
+                    JSON_NODE_HOLDS_ARRAY (json_object_get_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR))
+                    ? json_object_get_array_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR) : NULL;
+
+  for (guint i = 0; done != NULL && i < json_array_get_length (done); i++)
+    if (g_strcmp0 (json_node_get_string (json_array_get_element (done, i)), device_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+note_rotated_for (LinSync    *self,
+                  GPtrArray  *device_ids,
+                  GError    **error)
+{
+  LinRecord *account = lin_sync_get_account (self);
+  g_autoptr(JsonObject) fields = json_object_ref (lin_record_get_fields (account));
+  JsonArray *done = json_array_new ();
+
+  if (json_object_has_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR) &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR)))
+    {
+      JsonArray *before = json_object_get_array_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR);
+
+      for (guint i = 0; i < json_array_get_length (before); i++)
+        json_array_add_element (done, json_node_copy (json_array_get_element (before, i)));
+    }
+  for (guint i = 0; i < device_ids->len; i++)
+    if (!rotated_for (self, device_ids->pdata[i]))
+      json_array_add_string_element (done, device_ids->pdata[i]);
+  json_object_set_array_member (fields, LIN_SYNC_ACCOUNT_FIELD_ROTATED_FOR, done);
+  lin_record_set_fields (account, fields);
+
+  return lin_store_save (self->store, account, error);
 }
 
 static void reapprove_next (GTask *task);
@@ -449,7 +504,10 @@ reapprove_next (GTask *owned)
 
   if (revoke->next >= revoke->devices->len)
     {
-      g_task_return_boolean (task, TRUE);
+      if (!note_rotated_for (self, revoke->revoked, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
       return;
     }
 
@@ -491,30 +549,40 @@ static void list_devices (LinSync             *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data);
 
+static void rotate (GTask *owned);
+
 static void
 revoked_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  LinSync *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
   LinSyncAnswer *answer = take_reply (task, result, SOUP_STATUS_OK);
-  GCancellable *cancellable;
 
   if (answer == NULL)
     return;
   lin_sync_answer_free (answer);
 
-  /* what is saved from now on, the revoked laptop cannot open even with
-   * a copy of the server's files */
+  rotate (g_steal_pointer (&task));
+}
+
+/* What is saved from now on, the revoked laptops cannot open even with a
+ * copy of the server's files: a new collection key, sealed to every
+ * device still approved */
+static void
+rotate (GTask *owned)
+{
+  g_autoptr(GTask) task = owned;
+  LinSync *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GError) error = NULL;
+
   if (!lin_store_rotate_key (self->store, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
   list_devices (self, "approved", cancellable, approved_listed_cb, g_steal_pointer (&task));
 }
 
@@ -542,7 +610,8 @@ lin_sync_revoke_async (LinSync             *self,
 
   g_return_if_fail (device_id != NULL);
 
-  g_task_set_task_data (task, g_new0 (Revoke, 1), (GDestroyNotify)revoke_free);
+  g_task_set_task_data (task, revoke_new (), (GDestroyNotify)revoke_free);
+  g_ptr_array_add (((Revoke *)g_task_get_task_data (task))->revoked, g_strdup (device_id));
   if (!lin_sync_is_coordinator (self) || !lin_store_is_open (self->store) ||
       g_strcmp0 (device_id, lin_sync_account_string (self, LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID)) == 0)
     {
@@ -559,6 +628,80 @@ gboolean
 lin_sync_revoke_finish (LinSync       *self,
                         GAsyncResult  *result,
                         GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+revoked_listed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  LinSync *self = g_task_get_source_object (task);
+  Revoke *revoke = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) revoked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  revoked = g_task_propagate_pointer (G_TASK (result), &error);
+  if (revoked == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < revoked->len; i++)
+    {
+      LinSyncDevice *device = revoked->pdata[i];
+
+      if (!rotated_for (self, device->device_id))
+        g_ptr_array_add (revoke->revoked, g_strdup (device->device_id));
+    }
+
+  if (revoke->revoked->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_message ("%u revoked device(s) still had the collection key: a new one is made", revoke->revoked->len);
+  rotate (g_steal_pointer (&task));
+}
+
+/**
+ * lin_sync_answer_revocations_async:
+ * @self: the coordinator's #LinSync
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * A revocation made on the server box (`linija-server revoke`), or one
+ * whose key rotation a crash or a lost connection cut short, has not
+ * rotated the collection key: the coordinator's laptop does it now, as
+ * lin_sync_revoke_async() would have.
+ */
+void
+lin_sync_answer_revocations_async (LinSync             *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_task_data (task, revoke_new (), (GDestroyNotify)revoke_free);
+  if (!lin_sync_is_coordinator (self) || !lin_store_is_open (self->store))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  list_devices (self, "revoked", cancellable, revoked_listed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lin_sync_answer_revocations_finish (LinSync       *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -621,4 +764,51 @@ lin_sync_resolve_conflict (LinSync    *self,
   g_ptr_array_add (records, g_object_ref (conflict));
 
   return lin_store_save_all (self->store, records, error);
+}
+
+/**
+ * lin_sync_resolve_collision:
+ * @self: a #LinSync
+ * @conflict: a conflict copy of two roster assignments that collide
+ *   (%LIN_CONFLICT_FIELD_COLLIDES)
+ * @unassign: (nullable): one of the two, to remove; %NULL keeps both
+ * @error: a location for a #GError
+ *
+ * She looked: the assignment she chose goes (first, so that a crash
+ * between the two leaves the flag up, never a choice not carried out),
+ * and the copy is marked resolved.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lin_sync_resolve_collision (LinSync    *self,
+                            LinRecord  *conflict,
+                            LinRecord  *unassign,
+                            GError    **error)
+{
+  JsonObject *fields;
+
+  g_return_val_if_fail (LIN_IS_SYNC (self), FALSE);
+  g_return_val_if_fail (LIN_IS_RECORD (conflict), FALSE);
+  g_return_val_if_fail (unassign == NULL || LIN_IS_RECORD (unassign), FALSE);
+
+  fields = lin_record_get_fields (conflict);
+  if (unassign != NULL)
+    {
+      const char *id = lin_record_get_id_string (unassign);
+
+      /* one of the two, and nothing else */
+      g_return_val_if_fail (g_strcmp0 (id, json_object_get_string_member_with_default (fields, LIN_CONFLICT_FIELD_RECORD,
+                                                                                       NULL)) == 0 ||
+                            g_strcmp0 (id, json_object_get_string_member_with_default (fields,
+                                                                                       LIN_CONFLICT_FIELD_COLLIDES,
+                                                                                       NULL)) == 0, FALSE);
+      if (lin_store_get (self->store, id) != NULL && !lin_store_delete (self->store, unassign, error))
+        return FALSE;
+    }
+
+  json_object_set_boolean_member (fields, LIN_CONFLICT_FIELD_RESOLVED, TRUE);
+  lin_record_set_fields (conflict, fields);
+
+  return lin_store_save (self->store, conflict, error);
 }

@@ -83,6 +83,22 @@ run_fail_status (GTask *task,
             g_error_new (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server answered %u", status));
 }
 
+/* Cancelled, or the profile locked meanwhile: TRUE, with the task done */
+static gboolean
+run_gone (GTask *task)
+{
+  LinSync *self = g_task_get_source_object (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    return TRUE;
+  if (lin_store_is_open (self->store))
+    return FALSE;
+
+  run_fail (task, LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE,
+            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "The profile was locked"));
+  return TRUE;
+}
+
 /* Takes an answer; FALSE (and the task done) when there is none to go on with */
 static LinSyncAnswer *
 take_answer (GTask        *task,
@@ -140,6 +156,7 @@ take_approval (LinSync     *self,
   g_autoptr(GArray) epochs = NULL;
   const char *certificate = json_object_get_string_member_with_default (device, "certificate", NULL);
   const char *sealed = json_object_get_string_member_with_default (device, "sealed_keys", NULL);
+  gboolean adopted;
 
   if (certificate == NULL || sealed == NULL)
     {
@@ -154,9 +171,13 @@ take_approval (LinSync     *self,
     return FALSE;
 
   keys = lin_sync_open_keys (self->keys, sealed, &epochs, error);
-  if (keys == NULL || keys->len == 0 ||
-      !lin_store_adopt_keys (self->store, (const guint32 *)(gpointer)epochs->data, (LinKey **)keys->pdata,
-                             keys->len, error))
+  if (keys == NULL || keys->len == 0)
+    return FALSE;
+  self->writing = TRUE;
+  adopted = lin_store_adopt_keys (self->store, (const guint32 *)(gpointer)epochs->data, (LinKey **)keys->pdata,
+                                  keys->len, error);
+  self->writing = FALSE;
+  if (!adopted)
     return FALSE;
 
   if (lin_sync_account_pending (self))
@@ -229,6 +250,38 @@ fetch_device (GTask *owned)
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   lin_sync_send (self, "GET", "/v1/device", NULL, cancellable, device_cb, g_steal_pointer (&task));
+}
+
+/* 1b. The coordinator, at unlock and hourly: a revocation made on the
+ * server box gets its new key (lin_sync_answer_revocations_async()). A
+ * failure here stops nothing: the push goes on, the look comes again. */
+static void
+revocations_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  LinSync *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (lin_sync_answer_revocations_finish (self, result, &error))
+    self->keys_checked = g_get_monotonic_time ();
+  else
+    g_debug ("Revocations not looked at: %s", error->message);
+
+  if (run_gone (task))
+    return;
+  push_next (g_steal_pointer (&task));
+}
+
+static void
+answer_revocations (GTask *owned)
+{
+  g_autoptr(GTask) task = owned;
+  LinSync *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  lin_sync_answer_revocations_async (self, cancellable, revocations_cb, g_steal_pointer (&task));
 }
 
 /* The coordinator's own certificate, made once: her Linija signs it */
@@ -665,15 +718,10 @@ checked_cb (GObject      *source,
   gboolean more = json_object_get_boolean_member_with_default (run->pulled, "more", FALSE);
   guint rejected = page->rejected;
   LinApplyStats stats;
+  gboolean applied;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (run_gone (task))
     return;
-  if (!lin_store_is_open (self->store))
-    {
-      run_fail (task, LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE,
-                g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "The profile was locked"));
-      return;
-    }
 
   if (page->unknown_signer && !run->fetched_certificates)
     {
@@ -697,7 +745,10 @@ checked_cb (GObject      *source,
       return;
     }
 
-  if (!lin_store_apply_changes (self->store, page->changes, LIN_SYNC_COLLECTION, next, &stats, &error))
+  self->writing = TRUE;
+  applied = lin_store_apply_changes (self->store, page->changes, LIN_SYNC_COLLECTION, next, &stats, &error);
+  self->writing = FALSE;
+  if (!applied)
     {
       if (g_error_matches (error, LIN_VAULT_ERROR, LIN_VAULT_ERROR_TAMPERED))
         rejected++;
@@ -782,6 +833,7 @@ lin_sync_run_async (LinSync             *self,
                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  gboolean keys_due;
   Run *run;
 
   g_return_if_fail (LIN_IS_SYNC (self));
@@ -808,11 +860,13 @@ lin_sync_run_async (LinSync             *self,
 
   /* a member looks for keys the coordinator rotated (after revoking a
    * laptop) at unlock and then hourly, so that its own saves take them */
-  if (lin_sync_account_pending (self) ||
-      (!lin_sync_is_coordinator (self) && g_get_monotonic_time () - self->keys_checked > KEYS_CHECK_US))
+  keys_due = g_get_monotonic_time () - self->keys_checked > KEYS_CHECK_US;
+  if (lin_sync_account_pending (self) || (!lin_sync_is_coordinator (self) && keys_due))
     fetch_device (g_steal_pointer (&task));
   else if (lin_sync_is_coordinator (self) && lin_sync_account_string (self, "certificate") == NULL)
     certify_self (g_steal_pointer (&task));
+  else if (lin_sync_is_coordinator (self) && keys_due)
+    answer_revocations (g_steal_pointer (&task));
   else
     push_next (g_steal_pointer (&task));
 }

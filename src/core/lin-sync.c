@@ -468,7 +468,9 @@ record_changed_cb (LinStore  *store,
 {
   LinSync *self = data;
 
-  if (!lin_record_get_local (record) && self->schedule != NULL && !self->running)
+  /* a save while an attempt runs makes one more after it (the
+   * schedule's "again"); what the attempt itself writes does not */
+  if (!lin_record_get_local (record) && self->schedule != NULL && !self->writing)
     lin_sync_schedule_poke (self->schedule, LIN_SYNC_REASON_SAVE);
 
   /* counted once, after a burst of saves */
@@ -574,8 +576,26 @@ lin_sync_poke (LinSync       *self,
 {
   g_return_if_fail (LIN_IS_SYNC (self));
 
+  /* she asked, or came back: keys and revocations are looked at too */
+  if (reason == LIN_SYNC_REASON_USER || reason == LIN_SYNC_REASON_UNLOCK)
+    lin_sync_forget_keys_checked (self);
   if (self->schedule != NULL)
     lin_sync_schedule_poke (self->schedule, reason);
+}
+
+/**
+ * lin_sync_forget_keys_checked:
+ * @self: a #LinSync
+ *
+ * The next attempt looks for new keys (a member) or for revocations no
+ * new key answers yet (the coordinator), as the first after unlock does.
+ */
+void
+lin_sync_forget_keys_checked (LinSync *self)
+{
+  g_return_if_fail (LIN_IS_SYNC (self));
+
+  self->keys_checked = G_MININT64 / 2;
 }
 
 /* The object */

@@ -128,5 +128,9 @@ gboolean        lin_sync_resolve_conflict   (LinSync             *self,
                                              LinRecord           *conflict,
                                              gboolean             use_value,
                                              GError             **error);
+gboolean        lin_sync_resolve_collision  (LinSync             *self,
+                                             LinRecord           *conflict,
+                                             LinRecord           *unassign,
+                                             GError             **error);
 
 G_END_DECLS

@@ -28,8 +28,10 @@
 #include "lin-directory.h"
 #include "lin-risk.h"
 #include "lin-roster.h"
+#include "lin-roster-details.h"
 #include "lin-store-sync.h"
 #include "lin-sync-conflicts.h"
+#include "lin-window.h"
 
 /* a value longer than this is cut: it is a reminder, not an editor */
 #define MAX_VALUE_CHARS 400
@@ -313,11 +315,210 @@ dup_current (LinSyncConflicts *self,
 
 static void resolve_clicked_cb (GtkButton        *button,
                                 LinSyncConflicts *self);
+static void open_call_clicked_cb (GtkButton        *button,
+                                  LinSyncConflicts *self);
+
+/* The call a conflict is about: the call itself, or the call a follow-up
+ * or a note belongs to; %NULL when this laptop has no such call */
+static const char *
+call_of (LinSyncConflicts *self,
+         LinRecord        *conflict)
+{
+  LinStore *store = self->context != NULL ? lin_context_get_store (self->context) : NULL;
+  const char *kind = lin_record_get_string (conflict, LIN_CONFLICT_FIELD_RECORD_KIND);
+  const char *id = lin_record_get_string (conflict, LIN_CONFLICT_FIELD_RECORD);
+  LinRecord *record;
+
+  if (store == NULL || id == NULL)
+    return NULL;
+  if (g_strcmp0 (kind, LIN_FOLLOW_UP_KIND) == 0 || g_strcmp0 (kind, LIN_NOTE_KIND) == 0)
+    id = (record = lin_store_get (store, id)) == NULL ? NULL
+       : lin_record_get_string (record, g_strcmp0 (kind, LIN_NOTE_KIND) == 0 ? LIN_NOTE_FIELD_CALL_ID
+                                                                            : LIN_FOLLOW_UP_FIELD_CALL_ID);
+  else if (g_strcmp0 (kind, LIN_CALL_KIND) != 0)
+    return NULL;
+
+  record = id != NULL ? lin_store_get (store, id) : NULL;
+  if (record == NULL || g_strcmp0 (lin_record_get_kind (record), LIN_CALL_KIND) != 0)
+    return NULL;
+
+  return lin_record_get_id_string (record);
+}
+
+/* A row of the list, for @conflict, named for tests ("conflict-N") */
+static GtkWidget *
+new_row (LinRecord *conflict,
+         guint      index)
+{
+  g_autofree char *name = g_strdup_printf ("conflict-%u", index);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_name (row, name);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "lin-conflict", g_object_ref (conflict), g_object_unref);
+
+  return row;
+}
 
 static GtkWidget *
-make_row (LinSyncConflicts *self,
-          LinRecord        *conflict,
-          guint             index)
+finish_row (GtkWidget *row,
+            GtkWidget *box)
+{
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static void collision_clicked_cb (GtkButton        *button,
+                                  LinSyncConflicts *self);
+
+/**
+ * lin_sync_conflicts_collision_title:
+ * @collision: a collision's code (lin_roster_collision_get_code()), or %NULL
+ * @alias: (nullable): the counsellor's alias, when it is one person
+ *
+ * Returns: (transfer full): what collides, in words
+ */
+char *
+lin_sync_conflicts_collision_title (const char *collision,
+                                    const char *alias)
+{
+  LinRosterCollision kind = LIN_ROSTER_COLLISION_OVERFULL;
+
+  if (!lin_roster_collision_from_code (collision, &kind) || alias == NULL)
+    kind = LIN_ROSTER_COLLISION_OVERFULL;
+
+  switch (kind)
+    {
+    case LIN_ROSTER_COLLISION_TWICE:
+      /* Translators: two laptops put the same counsellor on one shift;
+       * %s is her alias */
+      return g_strdup_printf (_("%s is on the same shift twice"), alias);
+    case LIN_ROSTER_COLLISION_OVERLAP:
+      /* Translators: a roster rule broken; %s is a counsellor's alias */
+      return g_strdup_printf (_("%s is on two shifts at once"), alias);
+    case LIN_ROSTER_COLLISION_OVERFULL:
+    case LIN_ROSTER_N_COLLISIONS:
+    default:
+      /* Translators: two laptops filled the same place on a shift */
+      return g_strdup (_("More people on the shift than it needs"));
+    }
+}
+
+/* One of the two assignments: who, which line, when, and a button that
+ * takes her off; or a line saying it is gone */
+static GtkWidget *
+collision_part (LinSyncConflicts *self,
+                LinRoster        *roster,
+                LinRecord        *assignment,
+                const char       *name)
+{
+  GtkWidget *part = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label, *remove;
+  int s = assignment != NULL && roster != NULL
+    ? lin_roster_find_shift (roster, lin_record_get_string (assignment, LIN_ASSIGNMENT_FIELD_SHIFT)) : -1;
+  int p = s >= 0 ? lin_roster_assignment_get_person (roster, assignment) : -1;
+  int l = s >= 0 ? lin_roster_shift_get_line (roster, s) : -1;
+  g_autofree char *when = NULL;
+  g_autofree char *where = NULL;
+
+  gtk_widget_set_name (part, name);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (part), texts);
+
+  if (s < 0 || p < 0)
+    {
+      /* Translators: one of two colliding shift assignments, removed since */
+      label = row_label (_("No longer on the roster"), "dim-label");
+      gtk_box_append (GTK_BOX (texts), label);
+      return part;
+    }
+
+  label = row_label (lin_record_get_string (lin_roster_get_person (roster, p), LIN_PERSON_FIELD_ALIAS), "heading");
+  gtk_box_append (GTK_BOX (texts), label);
+  when = lin_roster_details_format_shift (roster, s);
+  where = l >= 0 ? g_strdup_printf ("%s · %s",
+                                    lin_record_get_string (lin_roster_get_line (roster, l), LIN_LINE_FIELD_NAME),
+                                    when)
+                 : g_strdup (when);
+  label = row_label (where, NULL);
+  gtk_box_append (GTK_BOX (texts), label);
+
+  remove = gtk_button_new_with_label (_("Remove From Shift"));
+  gtk_widget_set_name (remove, "collision-remove");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (remove), "lin-unassign", g_object_ref (assignment), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (collision_clicked_cb), self);
+  gtk_box_append (GTK_BOX (part), remove);
+
+  return part;
+}
+
+/* Two roster assignments that collide: both, each with its own button,
+ * and one to keep both */
+static GtkWidget *
+make_collision_row (LinSyncConflicts *self,
+                    LinRecord        *conflict,
+                    guint             index)
+{
+  LinStore *store = self->context != NULL ? lin_context_get_store (self->context) : NULL;
+  LinRoster *roster = self->context != NULL ? lin_context_get_roster (self->context) : NULL;
+  LinRecord *arrived = store != NULL ? lin_store_get (store, lin_record_get_string (conflict, LIN_CONFLICT_FIELD_RECORD))
+                                     : NULL;
+  LinRecord *held = store != NULL ? lin_store_get (store, lin_record_get_string (conflict, LIN_CONFLICT_FIELD_COLLIDES))
+                                  : NULL;
+  LinRecord *either = arrived != NULL ? arrived : held;
+  int p = either != NULL && roster != NULL ? lin_roster_assignment_get_person (roster, either) : -1;
+  const char *alias = p >= 0 ? lin_record_get_string (lin_roster_get_person (roster, p), LIN_PERSON_FIELD_ALIAS) : NULL;
+  g_autofree char *title = lin_sync_conflicts_collision_title (lin_record_get_string (conflict,
+                                                                                      LIN_CONFLICT_FIELD_COLLISION),
+                                                               alias);
+  GtkWidget *row = new_row (conflict, index);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *parts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label, *keep;
+
+  /* Translators: above a sync conflict about the roster */
+  label = row_label (C_("record kind", "Roster"), "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  label = row_label (title, "heading");
+  gtk_widget_set_name (label, "conflict-field");
+  gtk_box_append (GTK_BOX (box), label);
+  /* Translators: under the title of two colliding shift assignments */
+  label = row_label (_("Two laptops made these assignments before they synced. Remove one, or keep both."),
+                     "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_margin_top (parts, 6);
+  gtk_widget_set_margin_bottom (parts, 6);
+  gtk_box_append (GTK_BOX (parts), collision_part (self, roster, held, "collision-held"));
+  gtk_box_append (GTK_BOX (parts), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (parts), collision_part (self, roster, arrived, "collision-arrived"));
+  gtk_box_append (GTK_BOX (box), parts);
+
+  /* Translators: a button: leave both colliding shift assignments as they are */
+  keep = gtk_button_new_with_mnemonic (_("_Keep Both"));
+  gtk_widget_set_name (keep, "conflict-keep");
+  gtk_widget_set_halign (keep, GTK_ALIGN_END);
+  g_signal_connect (keep, "clicked", G_CALLBACK (collision_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), keep);
+
+  return finish_row (row, box);
+}
+
+/* A value that lost a merge, or a review of a risk assessment */
+static GtkWidget *
+make_value_row (LinSyncConflicts *self,
+                LinRecord        *conflict,
+                guint             index)
 {
   const char *kind = lin_record_get_string (conflict, LIN_CONFLICT_FIELD_RECORD_KIND);
   const char *field = lin_record_get_string (conflict, LIN_CONFLICT_FIELD_MEMBER);
@@ -326,21 +527,16 @@ make_row (LinSyncConflicts *self,
                                                             LIN_CONFLICT_FIELD_WRITTEN, 0);
   g_autofree char *value = dup_field_value (field, value_json);
   g_autofree char *written_text = dup_written (written);
-  g_autofree char *name = NULL;
   g_autofree char *current = NULL;
   gboolean only_review;
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = new_row (conflict, index);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *value_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *keep, *use, *label;
-
-  name = g_strdup_printf ("conflict-%u", index);
-  gtk_widget_set_name (row, name);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "lin-conflict", g_object_ref (conflict), g_object_unref);
+  const char *call_id = call_of (self, conflict);
 
   gtk_box_append (GTK_BOX (titles), row_label (lin_sync_conflicts_kind_name (kind), "caption-heading"));
   gtk_widget_add_css_class (gtk_widget_get_last_child (titles), "dim-label");
@@ -404,18 +600,35 @@ make_row (LinSyncConflicts *self,
   g_signal_connect (keep, "clicked", G_CALLBACK (resolve_clicked_cb), self);
   g_signal_connect (use, "clicked", G_CALLBACK (resolve_clicked_cb), self);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  if (call_id != NULL)
+    {
+      /* Translators: a button: show the call a sync conflict is about in
+       * the main window */
+      GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open Call"));
+
+      gtk_widget_set_name (open, "conflict-open-call");
+      g_object_set_data_full (G_OBJECT (open), "lin-call-id", g_strdup (call_id), g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (open_call_clicked_cb), self);
+      gtk_widget_set_margin_end (open, 6);
+      gtk_box_append (GTK_BOX (buttons), open);
+    }
   gtk_box_append (GTK_BOX (buttons), keep);
   gtk_widget_set_visible (use, !only_review);
   gtk_box_append (GTK_BOX (buttons), use);
   gtk_box_append (GTK_BOX (box), buttons);
 
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return finish_row (row, box);
+}
 
-  return row;
+static GtkWidget *
+make_row (LinSyncConflicts *self,
+          LinRecord        *conflict,
+          guint             index)
+{
+  if (lin_record_get_string (conflict, LIN_CONFLICT_FIELD_COLLIDES) != NULL)
+    return make_collision_row (self, conflict, index);
+
+  return make_value_row (self, conflict, index);
 }
 
 static void
@@ -447,6 +660,45 @@ resolve_clicked_cb (GtkButton        *button,
     {
       /* the message may hold nothing of the record: only that it failed */
       g_warning ("A conflict could not be resolved: %s", error->message);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
+                                   adw_toast_new (_("The conflict could not be resolved. Try again.")));
+      return;
+    }
+
+  lin_sync_conflicts_reload (self);
+}
+
+static void
+open_call_clicked_cb (GtkButton        *button,
+                      LinSyncConflicts *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (LIN_IS_WINDOW (parent) &&
+      lin_window_show_call (LIN_WINDOW (parent), g_object_get_data (G_OBJECT (button), "lin-call-id")))
+    return;
+
+  /* Translators: "Open Call" in the list of sync conflicts, while the
+   * counsellor is taking a call in the main window */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
+                               adw_toast_new (_("Finish the call you are taking, then open this one.")));
+}
+
+static void
+collision_clicked_cb (GtkButton        *button,
+                      LinSyncConflicts *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  LinRecord *unassign = g_object_get_data (G_OBJECT (button), "lin-unassign");
+  LinSync *sync = self->context != NULL ? lin_context_get_sync (self->context) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (row == NULL || sync == NULL)
+    return;
+
+  if (!lin_sync_resolve_collision (sync, g_object_get_data (G_OBJECT (row), "lin-conflict"), unassign, &error))
+    {
+      g_warning ("A roster collision could not be resolved: %s", error->message);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
                                    adw_toast_new (_("The conflict could not be resolved. Try again.")));
       return;
@@ -596,6 +848,9 @@ lin_sync_conflicts_new (GtkWindow  *parent,
     }
   g_signal_connect_object (context, "notify::locked", G_CALLBACK (gone_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::sync", G_CALLBACK (gone_cb), self, G_CONNECT_SWAPPED);
+  /* a collision's assignments as the roster has them now */
+  g_signal_connect_object (context, "roster-changed", G_CALLBACK (lin_sync_conflicts_reload), self,
+                           G_CONNECT_SWAPPED);
   if (lin_context_get_sync (context) != NULL)
     g_signal_connect_object (lin_context_get_sync (context), "notify::n-conflicts",
                              G_CALLBACK (lin_sync_conflicts_reload), self, G_CONNECT_SWAPPED);

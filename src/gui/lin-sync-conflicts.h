@@ -25,5 +25,7 @@ void        lin_sync_conflicts_reload       (LinSyncConflicts *self);
 const char *lin_sync_conflicts_kind_name    (const char       *record_kind);
 const char *lin_sync_conflicts_field_name   (const char       *field);
 char       *lin_sync_conflicts_dup_value    (const char       *json);
+char       *lin_sync_conflicts_collision_title (const char    *collision,
+                                                const char    *alias);
 
 G_END_DECLS

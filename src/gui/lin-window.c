@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lin-application.h"
+#include "lin-call.h"
 #include "lin-call-log-view.h"
 #include "lin-call-wizard.h"
 #include "lin-create-profile-page.h"
@@ -775,6 +776,40 @@ lin_window_resume_call (LinWindow *self)
   update_resume (self);
 
   return self->call_wizard;
+}
+
+/**
+ * lin_window_show_call:
+ * @self: a #LinWindow
+ * @call_id: a call record's id
+ *
+ * The Calls section with the details of @call_id, and the window in
+ * front. Not while a call is being taken: the wizard stays where it is.
+ *
+ * Returns: %TRUE if the call is shown; %FALSE while locked, while the
+ *   wizard is open, or when there is no such call
+ */
+gboolean
+lin_window_show_call (LinWindow  *self,
+                      const char *call_id)
+{
+  LinStore *store;
+  LinRecord *call;
+
+  g_return_val_if_fail (LIN_IS_WINDOW (self), FALSE);
+
+  if (self->state != STATE_UNLOCKED || (store = lin_context_get_store (self->context)) == NULL ||
+      call_id == NULL || (call = lin_store_get (store, call_id)) == NULL ||
+      !g_str_equal (lin_record_get_kind (call), LIN_CALL_KIND) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->calls_stack), "wizard") == 0)
+    return FALSE;
+
+  lin_window_set_section (self, "calls");
+  lin_call_log_view_show_pane (ensure_log_view (self), "log");
+  lin_call_log_view_show_call (self->call_log_view, call);
+  gtk_window_present (GTK_WINDOW (self));
+
+  return TRUE;
 }
 
 /**

@@ -30,5 +30,7 @@ void        lin_window_cancel_unlock   (LinWindow      *self);
 LinCallWizard *lin_window_new_call     (LinWindow      *self);
 LinCallWizard *lin_window_resume_call  (LinWindow      *self);
 LinCallWizard *lin_window_get_call_wizard (LinWindow   *self);
+gboolean    lin_window_show_call       (LinWindow      *self,
+                                        const char     *call_id);
 
 G_END_DECLS
