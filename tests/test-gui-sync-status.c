@@ -9,7 +9,7 @@
  * engine of a real profile: hidden until the profile joins an
  * organisation; "Synced" after a sync, with today's time in the popover;
  * Sync Now syncs; "3 waiting" with the server stopped and three records
- * saved; "Offline" when the engine's network monitor says so; a real
+ * saved, and no "Syncing…" flashing up at a retry that fails at once; "Offline" when the engine's network monitor says so; a real
  * conflict, made by a second laptop that edited the same records, listed
  * with its review badge, Open Call showing the call (not while another
  * is being taken), each button doing what it says and the list
@@ -225,11 +225,21 @@ test_sync_now (void)
 
 /* Saved while the server is down: "3 waiting", then Sync Now sends them */
 static void
+label_seen_cb (LinSyncIndicator *indicator,
+               GParamSpec       *pspec,
+               GPtrArray        *seen)
+{
+  g_ptr_array_add (seen, g_strdup (lin_sync_indicator_get_label (indicator)));
+}
+
+static void
 test_waiting (void)
 {
   g_autoptr(LinRecord) a = NULL;
   g_autoptr(LinRecord) b = NULL;
   g_autoptr(LinRecord) c = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+  gulong handler;
   gint64 before;
 
   g_assert_cmpint (lin_test_server_stop (server), ==, 0);
@@ -246,6 +256,17 @@ test_waiting (void)
   g_assert_nonnull (strstr (label_text (GTK_WIDGET (indicator ()), "sync-status-explanation"),
                             "3 changes are saved on this laptop"));
   g_assert_false (gtk_widget_has_css_class (named ("sync-status-button"), "lin-sync-attention"));
+
+  /* a try that fails at once (the server still down) leaves the words as
+   * they were: no "Syncing…" flashing up at each retry */
+  seen = g_ptr_array_new_with_free_func (g_free);
+  handler = g_signal_connect (indicator (), "notify::label", G_CALLBACK (label_seen_cb), seen);
+  lin_sync_poke (sync_ (), LIN_SYNC_REASON_USER);
+  lin_test_spin (1500);
+  g_signal_handler_disconnect (indicator (), handler);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpstr (seen->pdata[i], !=, "Syncing…");
+  g_assert_cmpstr (lin_sync_indicator_get_label (indicator ()), ==, "3 waiting");
 
   /* the server is back (on another port): Sync Now sends them */
   lin_test_server_run (server);

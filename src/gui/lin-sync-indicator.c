@@ -52,7 +52,16 @@ struct _LinSyncIndicator
   /* Borrowed */
   GtkWidget  *conflicts_window;
   GtkWindow  *window;       /* the root, whose width it follows */
+
+  /* "Syncing…" only for an attempt that takes a while: a quick one, or a
+   * retry while the server is down, leaves the words as they were */
+  LinSyncStatus shown;
+  gboolean    has_shown;
+  gboolean    syncing_due;
+  guint       syncing_source;
 };
+
+#define SYNCING_AFTER_MS 700
 
 G_DEFINE_FINAL_TYPE (LinSyncIndicator, lin_sync_indicator, ADW_TYPE_BIN)
 
@@ -234,6 +243,42 @@ lin_sync_indicator_last_synced (gint64     last_success,
   return g_strdup_printf (_("Last synced on %1$s at %2$s"), date_text, time_text);
 }
 
+static void update (LinSyncIndicator *self);
+
+static gboolean
+syncing_due_cb (gpointer data)
+{
+  LinSyncIndicator *self = data;
+
+  self->syncing_source = 0;
+  self->syncing_due = TRUE;
+  update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The status to show: the engine's, except that an attempt shows as
+ * "Syncing…" only once it has run SYNCING_AFTER_MS */
+static LinSyncStatus
+status_to_show (LinSyncIndicator *self,
+                LinSyncStatus     status)
+{
+  if (status != LIN_SYNC_STATUS_SYNCING)
+    {
+      g_clear_handle_id (&self->syncing_source, g_source_remove);
+      self->syncing_due = FALSE;
+      return status;
+    }
+
+  if (!self->has_shown || self->shown == LIN_SYNC_STATUS_SYNCING || self->syncing_due)
+    return status;
+
+  if (self->syncing_source == 0)
+    self->syncing_source = g_timeout_add (SYNCING_AFTER_MS, syncing_due_cb, self);
+
+  return self->shown;
+}
+
 static void
 update (LinSyncIndicator *self)
 {
@@ -246,12 +291,16 @@ update (LinSyncIndicator *self)
   LinSyncProblem problem;
   const char *problem_text;
   guint n_waiting, n_conflicts;
+  gboolean running;
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->sync != NULL);
   if (self->sync == NULL)
     return;
 
-  status = lin_sync_get_status (self->sync);
+  running = lin_sync_get_status (self->sync) == LIN_SYNC_STATUS_SYNCING;
+  status = status_to_show (self, lin_sync_get_status (self->sync));
+  self->shown = status;
+  self->has_shown = TRUE;
   problem = lin_sync_get_problem (self->sync);
   n_waiting = lin_sync_get_n_waiting (self->sync);
   n_conflicts = lin_sync_get_n_conflicts (self->sync);
@@ -306,7 +355,7 @@ update (LinSyncIndicator *self)
 
   /* a sync is under way already; waiting for approval, it asks whether
    * the coordinator has approved */
-  gtk_widget_set_sensitive (self->sync_button, status != LIN_SYNC_STATUS_SYNCING);
+  gtk_widget_set_sensitive (self->sync_button, !running);
 
   gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
   if (n_conflicts > 0)
@@ -333,6 +382,9 @@ set_sync (LinSyncIndicator *self,
   if (self->sync != NULL)
     g_signal_handlers_disconnect_by_data (self->sync, self);
   g_set_object (&self->sync, sync);
+  g_clear_handle_id (&self->syncing_source, g_source_remove);
+  self->has_shown = FALSE;
+  self->syncing_due = FALSE;
   if (self->sync != NULL)
     /* any property: status, problem, n-waiting, n-conflicts, last-success */
     g_signal_connect_object (self->sync, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
