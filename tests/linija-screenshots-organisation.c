@@ -47,13 +47,13 @@ page_idle (gpointer data)
 static gboolean
 has_device (gpointer data)
 {
-  return !lin_sync_devices_group_get_busy (data) && lin_sync_devices_group_get_n_devices (data) > 0;
+  return !lin_sync_device_list_get_busy (data) && lin_sync_device_list_get_n_devices (data) > 0;
 }
 
 static gboolean
 has_member (gpointer data)
 {
-  return !lin_sync_members_group_get_busy (data) && lin_sync_members_group_get_n_devices (data) > 1;
+  return !lin_sync_device_list_get_busy (data) && lin_sync_device_list_get_n_devices (data) > 1;
 }
 
 static void
@@ -194,7 +194,7 @@ lin_screenshots_organisation (LinApplication    *app,
 
   /* the coordinator's list, the device waiting */
   group = lin_test_named (window, "devices-group");
-  lin_sync_devices_group_refresh (LIN_SYNC_DEVICES_GROUP (group));
+  lin_sync_device_list_refresh (LIN_SYNC_DEVICE_LIST (group));
   if (!lin_test_wait_for (has_device, group, 30000))
     g_error ("screenshots: the waiting device did not show");
   gtk_window_present (GTK_WINDOW (window));
@@ -237,7 +237,7 @@ lin_screenshots_organisation (LinApplication    *app,
 
   /* Revoke… on it */
   dialog = NULL;
-  for (guint i = 0; dialog == NULL && i < lin_sync_members_group_get_n_devices (LIN_SYNC_MEMBERS_GROUP (group)); i++)
+  for (guint i = 0; dialog == NULL && i < lin_sync_device_list_get_n_devices (LIN_SYNC_DEVICE_LIST (group)); i++)
     dialog = lin_sync_members_group_revoke (LIN_SYNC_MEMBERS_GROUP (group), i);
   if (dialog == NULL)
     g_error ("screenshots: no device to revoke");

@@ -353,8 +353,8 @@ n_devices_is (gpointer data)
 {
   LinSyncDevicesGroup *group = LIN_SYNC_DEVICES_GROUP (lin_test_named (coordinator.window, "devices-group"));
 
-  return !lin_sync_devices_group_get_busy (group) &&
-         lin_sync_devices_group_get_n_devices (group) == GPOINTER_TO_UINT (data);
+  return !lin_sync_device_list_get_busy (LIN_SYNC_DEVICE_LIST (group)) &&
+         lin_sync_device_list_get_n_devices (LIN_SYNC_DEVICE_LIST (group)) == GPOINTER_TO_UINT (data);
 }
 
 static gboolean
@@ -532,8 +532,8 @@ n_approved_is (gpointer data)
 {
   LinSyncMembersGroup *group = LIN_SYNC_MEMBERS_GROUP (lin_test_named (coordinator.window, "members-group"));
 
-  return !lin_sync_members_group_get_busy (group) &&
-         lin_sync_members_group_get_n_devices (group) == GPOINTER_TO_UINT (data);
+  return !lin_sync_device_list_get_busy (LIN_SYNC_DEVICE_LIST (group)) &&
+         lin_sync_device_list_get_n_devices (LIN_SYNC_DEVICE_LIST (group)) == GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -583,8 +583,8 @@ test_revoke (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (lin_test_wait_for (is_gone, &dialog, 5000));
   lin_test_spin (300);
-  g_assert_false (lin_sync_members_group_get_busy (group));
-  g_assert_cmpuint (lin_sync_members_group_get_n_devices (group), ==, 2);
+  g_assert_false (lin_sync_device_list_get_busy (LIN_SYNC_DEVICE_LIST (group)));
+  g_assert_cmpuint (lin_sync_device_list_get_n_devices (LIN_SYNC_DEVICE_LIST (group)), ==, 2);
   g_assert_cmpuint (lin_store_get_key_epoch (store), ==, epoch);
 
   /* a lock closes the dialog */
@@ -610,7 +610,7 @@ test_revoke (void)
   dialog = lin_sync_members_group_revoke (group, member_at);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "revoke");
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (lin_sync_members_group_get_busy (group));
+  g_assert_true (lin_sync_device_list_get_busy (LIN_SYNC_DEVICE_LIST (group)));
   g_assert_false (gtk_widget_is_sensitive (lin_test_named (other, "revoke-button")));
   g_assert_true (lin_test_wait_for (n_approved_is, GUINT_TO_POINTER (1), 60000));
   g_assert_false (shown (&coordinator, "members-error"));
@@ -637,7 +637,7 @@ test_revoke (void)
 static gboolean
 devices_idle (gpointer data)
 {
-  return !lin_sync_devices_group_get_busy (data);
+  return !lin_sync_device_list_get_busy (data);
 }
 
 /* Last: the server gone, Refresh says so and keeps the list */
@@ -651,7 +651,7 @@ test_server_gone (void)
   g_assert_cmpint (lin_test_server_stop (server), ==, 0);
 
   g_signal_emit_by_name (named (&coordinator, "refresh-button"), "clicked");
-  g_assert_true (lin_sync_devices_group_get_busy (group));
+  g_assert_true (lin_sync_device_list_get_busy (LIN_SYNC_DEVICE_LIST (group)));
   g_assert_true (lin_test_wait_for (devices_idle, group, 60000));
   g_assert_true (shown (&coordinator, "devices-error"));
   g_assert_nonnull (strstr (text (&coordinator, "devices-error"), "No answer from the server"));

@@ -350,7 +350,7 @@ lin_preferences_window_constructed (GObject *object)
   members = lin_sync_members_group_new (self->context);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->organisation_page), ADW_PREFERENCES_GROUP (members));
   /* one approved is one more to list */
-  g_signal_connect_object (devices, "approved", G_CALLBACK (lin_sync_members_group_refresh), members,
+  g_signal_connect_object (devices, "approved", G_CALLBACK (lin_sync_device_list_refresh), members,
                            G_CONNECT_SWAPPED);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->organisation_page));
 

@@ -7,20 +7,15 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "lin-context.h"
+#include "lin-sync-device-list.h"
 
 G_BEGIN_DECLS
 
 #define LIN_TYPE_SYNC_MEMBERS_GROUP (lin_sync_members_group_get_type ())
 
-G_DECLARE_FINAL_TYPE (LinSyncMembersGroup, lin_sync_members_group, LIN, SYNC_MEMBERS_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (LinSyncMembersGroup, lin_sync_members_group, LIN, SYNC_MEMBERS_GROUP, LinSyncDeviceList)
 
 GtkWidget *lin_sync_members_group_new           (LinContext          *context);
-void       lin_sync_members_group_refresh       (LinSyncMembersGroup *self);
-gboolean   lin_sync_members_group_get_busy      (LinSyncMembersGroup *self);
-guint      lin_sync_members_group_get_n_devices (LinSyncMembersGroup *self);
 GtkWidget *lin_sync_members_group_revoke        (LinSyncMembersGroup *self,
                                                  guint                position);
 
