@@ -110,13 +110,6 @@ roster_changed (LinContext *self)
     self->roster_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, roster_changed_idle_cb, self, NULL);
 }
 
-static gboolean
-is_roster_kind (const char *kind)
-{
-  return g_strcmp0 (kind, LIN_PERSON_KIND) == 0 || g_strcmp0 (kind, LIN_LINE_KIND) == 0 ||
-         g_strcmp0 (kind, LIN_SHIFT_KIND) == 0 || g_strcmp0 (kind, LIN_ASSIGNMENT_KIND) == 0;
-}
-
 static void
 record_changed_cb (LinContext *self,
                    LinRecord  *record,
@@ -124,7 +117,7 @@ record_changed_cb (LinContext *self,
 {
   if (g_strcmp0 (lin_record_get_kind (record), LIN_SERVICE_KIND) == 0)
     directory_changed (self);
-  else if (is_roster_kind (lin_record_get_kind (record)))
+  else if (lin_roster_takes_kind (lin_record_get_kind (record)))
     roster_changed (self);
 }
 

@@ -380,6 +380,20 @@ index_ids (GHashTable *ids,
 }
 
 /**
+ * lin_roster_takes_kind:
+ * @kind: (nullable): a record's kind
+ *
+ * Returns: whether a roster reads records of @kind: people, lines,
+ *   shifts and assignments
+ */
+gboolean
+lin_roster_takes_kind (const char *kind)
+{
+  return g_strcmp0 (kind, LIN_PERSON_KIND) == 0 || g_strcmp0 (kind, LIN_LINE_KIND) == 0 ||
+         g_strcmp0 (kind, LIN_SHIFT_KIND) == 0 || g_strcmp0 (kind, LIN_ASSIGNMENT_KIND) == 0;
+}
+
+/**
  * lin_roster_new:
  * @records: (element-type LinRecord): records of any kinds; the roster
  *   takes people, lines, shifts and assignments

@@ -120,6 +120,7 @@ const char   *lin_roster_rule_get_code   (LinRosterRule      rule);
 gboolean      lin_roster_rule_from_code  (const char        *code,
                                           LinRosterRule     *rule);
 
+gboolean      lin_roster_takes_kind      (const char        *kind);
 LinRoster    *lin_roster_new             (GPtrArray         *records);
 LinRoster    *lin_roster_ref             (LinRoster         *self);
 void          lin_roster_unref           (LinRoster         *self);

@@ -753,13 +753,6 @@ merge_change (LinStore      *self,
 
 /* Roster collisions (lin-roster-collisions.c) */
 
-static gboolean
-is_roster_kind (const char *kind)
-{
-  return g_strcmp0 (kind, LIN_PERSON_KIND) == 0 || g_strcmp0 (kind, LIN_LINE_KIND) == 0 ||
-         g_strcmp0 (kind, LIN_SHIFT_KIND) == 0 || g_strcmp0 (kind, LIN_ASSIGNMENT_KIND) == 0;
-}
-
 /* The roster as the page leaves it: the working set with the page's
  * updates over it; @mine gets the ids of the assignments this laptop
  * wrote last */
@@ -775,7 +768,7 @@ roster_after (LinStore   *self,
 
   g_hash_table_iter_init (&iter, self->records);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&record))
-    if (is_roster_kind (lin_record_get_kind (record)) &&
+    if (lin_roster_takes_kind (lin_record_get_kind (record)) &&
         latest_update (updates, lin_record_get_id (record)) == NULL)
       {
         g_ptr_array_add (records, record);
@@ -788,7 +781,7 @@ roster_after (LinStore   *self,
       Update *update = updates->pdata[i];
 
       if (update->deleted || latest_update (updates, update->id) != update ||
-          !is_roster_kind (lin_record_get_kind (update->record)))
+          !lin_roster_takes_kind (lin_record_get_kind (update->record)))
         continue;
       g_ptr_array_add (records, update->record);
       if (memcmp (update->header.device_id, device, LIN_DEVICE_ID_BYTES) == 0)
