@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "lin-chunk.h"
+#include "lin-store-sync.h"
 #include "lin-vault-test-utils.h"
 
 #define FIXTURE_NAME "Фикстура — Линија 1"
@@ -1405,6 +1406,110 @@ test_outbox_same_transaction (void)
   lin_vault_test_rm_rf (data_dir);
 }
 
+/* The outbox as a push reads it: one operation per record (its newest
+ * revision, every row it stands for), in pages; what is saved after the
+ * scan waits for the next push */
+static void
+assert_op (LinOutboxOp *op,
+           LinRecord   *record,
+           guint64      revision,
+           guint64      base_revision,
+           guint        n_rows)
+{
+  g_assert_cmpmem (op->record_id, LIN_RECORD_ID_BYTES, lin_record_get_id (record), LIN_RECORD_ID_BYTES);
+  g_assert_cmpuint (op->revision, ==, revision);
+  g_assert_cmpuint (op->base_revision, ==, base_revision);
+  g_assert_cmpuint (op->seqs->len, ==, n_rows);
+  g_assert_nonnull (op->envelope);
+}
+
+static GPtrArray *
+next_page (LinStore      *store,
+           LinOutboxScan *scan,
+           GHashTable    *skip,
+           guint          max_ops,
+           gsize          max_bytes)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *page = lin_store_outbox_next (store, scan, skip, max_ops, max_bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+
+  return page;
+}
+
+static void
+test_outbox_pages (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profile = new_profile (&data_dir);
+  g_autoptr(LinStore) store = unlock (profile);
+  g_autoptr(LinRecord) a = save_json (store, "call", "{\"v\":\"a\"}", FALSE);
+  g_autoptr(LinRecord) b = save_json (store, "call", "{\"v\":\"b\"}", FALSE);
+  g_autoptr(LinRecord) c = save_json (store, "call", "{\"v\":\"c\"}", FALSE);
+  g_autoptr(LinRecord) d = NULL;
+  g_autoptr(LinOutboxScan) scan = NULL;
+  g_autoptr(GHashTable) skip = g_hash_table_new (lin_record_id_hash, lin_record_id_equal);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  update_json (store, a, "{\"v\":\"a2\"}");
+  update_json (store, a, "{\"v\":\"a3\"}");
+  g_assert_cmpuint (lin_store_get_n_outbox (store), ==, 5);
+
+  scan = lin_store_outbox_scan (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scan);
+
+  /* a's three saves are one operation, in the place of its first */
+  first = next_page (store, scan, NULL, 2, G_MAXSIZE);
+  g_assert_cmpuint (first->len, ==, 2);
+  assert_op (first->pdata[0], a, 3, 0, 3);
+  assert_op (first->pdata[1], b, 1, 0, 1);
+
+  /* saved after the scan: b edited again, d new; neither is in it */
+  update_json (store, b, "{\"v\":\"b2\"}");
+  d = save_json (store, "call", "{\"v\":\"d\"}", FALSE);
+  second = next_page (store, scan, NULL, 2, G_MAXSIZE);
+  g_assert_cmpuint (second->len, ==, 1);
+  assert_op (second->pdata[0], c, 1, 0, 1);
+  page = next_page (store, scan, NULL, 2, G_MAXSIZE);
+  g_assert_cmpuint (page->len, ==, 0);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  g_clear_pointer (&scan, lin_outbox_scan_free);
+
+  /* the server took them: their rows go, b's later edit and d wait */
+  g_assert_true (lin_store_outbox_done (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (lin_store_outbox_done (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_store_get_n_outbox (store), ==, 2);
+
+  /* the next push: on the revision the server holds; a page of one
+   * envelope when one fills it; a record to skip is skipped */
+  scan = lin_store_outbox_scan (store, &error);
+  g_assert_no_error (error);
+  page = next_page (store, scan, NULL, 10, 1);
+  g_assert_cmpuint (page->len, ==, 1);
+  assert_op (page->pdata[0], b, 2, 1, 1);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  g_clear_pointer (&scan, lin_outbox_scan_free);
+
+  scan = lin_store_outbox_scan (store, &error);
+  g_assert_no_error (error);
+  g_hash_table_add (skip, (gpointer)lin_record_get_id (b));
+  page = next_page (store, scan, skip, 10, G_MAXSIZE);
+  g_assert_cmpuint (page->len, ==, 1);
+  assert_op (page->pdata[0], d, 1, 0, 1);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  close_store (&store);
+  lin_vault_test_rm_rf (data_dir);
+}
+
 /* lin_store_save_all: many records in one transaction, all or none */
 
 #define N_BATCH 500
@@ -1997,6 +2102,7 @@ main (int   argc,
   g_test_add_func ("/store/bad-input/wrong-passphrase", test_bad_wrong_passphrase);
   g_test_add_func ("/store/drafts", test_drafts);
   g_test_add_func ("/store/outbox/same-transaction", test_outbox_same_transaction);
+  g_test_add_func ("/store/outbox/pages", test_outbox_pages);
   g_test_add_func ("/store/save-all/one-transaction", test_save_all);
   g_test_add_func ("/store/save-all/all-or-nothing", test_save_all_or_nothing);
   g_test_add_func ("/store/rotate-key", test_rotate_key);

@@ -96,35 +96,47 @@ set_synced (LinStore      *self,
   return lin_store_step_done (self, stmt, "sync", error);
 }
 
+struct _LinOutboxScan
+{
+  GPtrArray *order;   /* LinOutboxOp, without their envelopes, oldest first */
+  guint      next;    /* the first not yet handed out */
+};
+
+void
+lin_outbox_scan_free (LinOutboxScan *scan)
+{
+  if (scan == NULL)
+    return;
+
+  g_clear_pointer (&scan->order, g_ptr_array_unref);
+  g_free (scan);
+}
+
 /**
- * lin_store_outbox_page:
+ * lin_store_outbox_scan:
  * @self: an open #LinStore
- * @skip: (nullable): records (binary ids) not to take again this attempt
- * @max_ops: at most this many
- * @max_bytes: and at most this many bytes of envelopes (one at least)
  * @error: a location for a #GError
  *
- * One operation per record: its newest revision waiting, on the revision
- * the server is known to hold (none: 0). Several edits of one record before a push are one operation:
- * two operations of one record in a page could not be checked against
- * the server's revision each (the second's base would be the first's
- * number, which another laptop's revision may have taken).
+ * Reads the outbox once, for the pages of one push
+ * (lin_store_outbox_next()): one operation per record, its newest
+ * revision waiting. Several edits of one record before a push are one
+ * operation: two operations of one record in a page could not be checked
+ * against the server's revision each (the second's base would be the
+ * first's number, which another laptop's revision may have taken).
  *
- * Returns: (transfer container) (element-type LinOutboxOp): the next
- *   operations to push, oldest first; empty when none wait
+ * An edit saved after the scan is a row of its own that the scan does not
+ * stand for: it stays in the outbox for the next push.
+ *
+ * Returns: (transfer full): the scan, or %NULL on error
  */
-GPtrArray *
-lin_store_outbox_page (LinStore    *self,
-                       GHashTable  *skip,
-                       guint        max_ops,
-                       gsize        max_bytes,
-                       GError     **error)
+LinOutboxScan *
+lin_store_outbox_scan (LinStore  *self,
+                       GError   **error)
 {
-  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_outbox_op_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_outbox_op_free);
   g_autoptr(GHashTable) by_record = g_hash_table_new (lin_record_id_hash, lin_record_id_equal);
+  LinOutboxScan *scan;
   sqlite3_stmt *stmt;
-  gsize bytes = 0;
   int rc;
 
   g_return_val_if_fail (LIN_IS_STORE (self), NULL);
@@ -176,13 +188,53 @@ lin_store_outbox_page (LinStore    *self,
       return NULL;
     }
 
-  for (guint i = 0; i < order->len && ops->len < max_ops; i++)
+  scan = g_new0 (LinOutboxScan, 1);
+  scan->order = g_steal_pointer (&order);
+
+  return scan;
+}
+
+/**
+ * lin_store_outbox_next:
+ * @self: an open #LinStore
+ * @scan: what lin_store_outbox_scan() read
+ * @skip: (nullable): records (binary ids) not to take again this attempt
+ * @max_ops: at most this many
+ * @max_bytes: and at most this many bytes of envelopes (one at least)
+ * @error: a location for a #GError
+ *
+ * The next page of @scan, each operation with its envelope and the
+ * revision the server is known to hold now (none: 0), its base. A page
+ * costs what is in it, however long the outbox.
+ *
+ * Returns: (transfer container) (element-type LinOutboxOp): the next
+ *   operations to push, oldest first; empty when none wait
+ */
+GPtrArray *
+lin_store_outbox_next (LinStore       *self,
+                       LinOutboxScan  *scan,
+                       GHashTable     *skip,
+                       guint           max_ops,
+                       gsize           max_bytes,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)lin_outbox_op_free);
+  gsize bytes = 0;
+
+  g_return_val_if_fail (LIN_IS_STORE (self), NULL);
+  g_return_val_if_fail (scan != NULL, NULL);
+
+  if (!lin_store_check_open (self, error))
+    return NULL;
+
+  for (; scan->next < scan->order->len && ops->len < max_ops; scan->next++)
     {
-      LinOutboxOp *op = order->pdata[i];
+      LinOutboxOp *op = scan->order->pdata[scan->next];
 
       if (skip != NULL && g_hash_table_contains (skip, op->record_id))
         continue;
 
+      g_clear_pointer (&op->envelope, g_bytes_unref);
       op->envelope = stored_envelope (self, op->record_id, op->revision);
       if (op->envelope == NULL)
         continue;   /* a row whose revision is gone (shredded): nothing to send */
@@ -191,7 +243,7 @@ lin_store_outbox_page (LinStore    *self,
       if (ops->len > 0 && bytes + g_bytes_get_size (op->envelope) > max_bytes)
         break;
       bytes += g_bytes_get_size (op->envelope);
-      g_ptr_array_add (ops, g_steal_pointer (&order->pdata[i]));
+      g_ptr_array_add (ops, g_steal_pointer (&scan->order->pdata[scan->next]));
     }
 
   return g_steal_pointer (&ops);

@@ -38,6 +38,9 @@ typedef struct
   GArray  *seqs;                              /* gint64: the rows it stands for */
 } LinOutboxOp;
 
+/* The outbox as one push reads it, page after page */
+typedef struct _LinOutboxScan LinOutboxScan;
+
 /* One revision pulled from the server, verified and opened */
 typedef struct
 {
@@ -58,11 +61,15 @@ typedef struct
 void        lin_outbox_op_free        (LinOutboxOp     *op);
 void        lin_change_free           (LinChange       *change);
 
-GPtrArray  *lin_store_outbox_page     (LinStore        *self,
+LinOutboxScan *lin_store_outbox_scan  (LinStore        *self,
+                                       GError         **error);
+GPtrArray  *lin_store_outbox_next     (LinStore        *self,
+                                       LinOutboxScan   *scan,
                                        GHashTable      *skip,
                                        guint            max_ops,
                                        gsize            max_bytes,
                                        GError         **error);
+void        lin_outbox_scan_free      (LinOutboxScan   *scan);
 gboolean    lin_store_outbox_done     (LinStore        *self,
                                        GPtrArray       *ops,
                                        GError         **error);
@@ -96,6 +103,7 @@ gboolean    lin_store_set_joined      (LinStore        *self,
                                        GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinOutboxOp, lin_outbox_op_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinOutboxScan, lin_outbox_scan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinChange, lin_change_free)
 
 G_END_DECLS

@@ -33,6 +33,8 @@ struct _LinSync
   GCancellable    *cancellable;
   gulong           network_handler;
   gulong           changed_handler;
+  gulong           conflicts_handler;
+  gboolean         conflicts_stale;  /* a conflict copy changed since they were counted */
   guint            pending_poll;
   guint            count_idle;
   gboolean         running;
@@ -73,6 +75,16 @@ void             lin_sync_send              (LinSync              *self,
                                              const char           *path,
                                              GBytes               *body,
                                              GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void             lin_sync_send_full         (LinSync              *self,
+                                             const char           *method,
+                                             const char           *path,
+                                             GBytes               *body,
+                                             GCancellable         *cancellable,
+                                             GCallback             wrote,
+                                             gpointer              wrote_data,
+                                             GDestroyNotify        wrote_destroy,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);
 LinSyncAnswer   *lin_sync_send_finish       (GAsyncResult         *result,

@@ -34,7 +34,13 @@ typedef struct
   GHashTable    *attempted;    /* records pushed this round (binary ids) */
   gboolean       conflicted;
   guint          round;
+  LinOutboxScan *scan;         /* the outbox as this round's push read it */
   GPtrArray     *ops;          /* the page in flight */
+  GPtrArray     *next_ops;     /* and the one after it, ready to go */
+  GBytes        *next_body;
+  GPtrArray     *answered;     /* the page before: its ops, */
+  GPtrArray     *held;         /* those the server holds, not yet out of the outbox */
+  GError        *deferred;     /* what failed while a page was on its way */
   JsonObject    *pulled;       /* the page being applied */
   gint64         since;
   gboolean       fetched_certificates;
@@ -45,6 +51,12 @@ static void
 run_free (Run *run)
 {
   g_clear_pointer (&run->ops, g_ptr_array_unref);
+  g_clear_pointer (&run->scan, lin_outbox_scan_free);
+  g_clear_pointer (&run->next_ops, g_ptr_array_unref);
+  g_clear_pointer (&run->next_body, g_bytes_unref);
+  g_clear_pointer (&run->held, g_ptr_array_unref);
+  g_clear_pointer (&run->answered, g_ptr_array_unref);
+  g_clear_error (&run->deferred);
   g_clear_pointer (&run->pulled, json_object_unref);
   g_clear_pointer (&run->attempted, g_hash_table_unref);
   g_free (run);
@@ -336,6 +348,26 @@ certify_self (GTask *owned)
 
 /* 2. Push */
 
+/* What the server holds of the page before leaves the outbox: after the
+ * next page is on its way, so that the two overlap. Until then its rows
+ * wait, and a page sent again is answered "duplicate": nothing is lost. */
+static gboolean
+write_down_answered (LinSync  *self,
+                     Run      *run,
+                     GError  **error)
+{
+  gboolean ok;
+
+  if (run->answered == NULL)
+    return TRUE;
+
+  ok = lin_store_outbox_done (self->store, run->held, error);
+  g_clear_pointer (&run->held, g_ptr_array_unref);
+  g_clear_pointer (&run->answered, g_ptr_array_unref);
+
+  return ok;
+}
+
 static void
 pushed_cb (GObject      *source,
            GAsyncResult *result,
@@ -346,13 +378,23 @@ pushed_cb (GObject      *source,
   Run *run = g_task_get_task_data (task);
   g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) done = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  LinSyncAnswer *answer = take_answer (task, result);
+  LinSyncAnswer *answer;
   JsonNode *node;
   JsonArray *results;
 
+  /* the page before's answers, if this page went before they were
+   * written down (it was not: its body never went out whole) */
+  if (run->deferred == NULL && lin_store_is_open (self->store))
+    write_down_answered (self, run, &run->deferred);
+  answer = take_answer (task, result);
   if (answer == NULL)
     return;
+  if (run->deferred != NULL)
+    {
+      lin_sync_answer_free (answer);
+      run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_DISK, g_steal_pointer (&run->deferred));
+      return;
+    }
 
   node = json_object_get_member (answer->answer, "results");
   results = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
@@ -387,48 +429,40 @@ pushed_cb (GObject      *source,
     }
   lin_sync_answer_free (answer);
 
-  if (!lin_store_outbox_done (self->store, done, &error))
-    {
-      run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_DISK, g_steal_pointer (&error));
-      return;
-    }
+  /* written down as the next page goes (push_next()) */
+  run->answered = g_steal_pointer (&run->ops);
+  run->held = g_steal_pointer (&done);
 
   push_next (g_steal_pointer (&task));
 }
 
-static void
-push_next (GTask *owned)
+/* The next page of the outbox, signed, its body made: @run->next_ops (empty
+ * when none wait) and @run->next_body. The outbox is read once a round,
+ * so that a page costs what is in it. */
+static gboolean
+prepare_page (LinSync  *self,
+              Run      *run,
+              GError  **error)
 {
-  g_autoptr(GTask) task = owned;
-  LinSync *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) ops = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  g_clear_pointer (&run->ops, g_ptr_array_unref);
-  run->ops = lin_store_outbox_page (self->store, run->attempted, PAGE_OPS, PAGE_BYTES, &error);
-  if (run->ops == NULL)
-    {
-      run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_DISK, g_steal_pointer (&error));
-      return;
-    }
-
-  if (run->ops->len == 0)
-    {
-      pull_next (g_steal_pointer (&task));
-      return;
-    }
+  if (run->scan == NULL)
+    run->scan = lin_store_outbox_scan (self->store, error);
+  if (run->scan == NULL)
+    return FALSE;
+  ops = lin_store_outbox_next (self->store, run->scan, run->attempted, PAGE_OPS, PAGE_BYTES, error);
+  if (ops == NULL)
+    return FALSE;
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
   lin_device_keys_open (self->keys);
-  for (guint i = 0; i < run->ops->len; i++)
+  for (guint i = 0; i < ops->len; i++)
     {
-      LinOutboxOp *op = run->ops->pdata[i];
+      LinOutboxOp *op = ops->pdata[i];
       g_autofree char *envelope = lin_sync_sign_envelope (self, op->envelope);
       char op_id[sizeof op->op_id * 2 + 1];
       char record_id[LIN_RECORD_ID_BYTES * 2 + 1];
@@ -451,11 +485,70 @@ push_next (GTask *owned)
   lin_device_keys_close (self->keys);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  body = lin_sync_json_bytes (builder);
+
+  run->next_body = lin_sync_json_bytes (builder);
+  run->next_ops = g_steal_pointer (&ops);
+
+  return TRUE;
+}
+
+/* A page is on its way: the next one is made while the server takes this
+ * one in, not after its answer (the two cores at work side by side). What
+ * fails here is left for push_next() to find again. */
+static void
+page_written_cb (SoupMessage *msg,
+                 gpointer     data)
+{
+  GTask *task = data;
+  LinSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+
+  if (g_task_get_completed (task) || g_cancellable_is_cancelled (g_task_get_cancellable (task)) ||
+      !lin_store_is_open (self->store))
+    return;
+
+  if (run->deferred == NULL)
+    write_down_answered (self, run, &run->deferred);
+  if (run->next_ops == NULL)
+    prepare_page (self, run, NULL);
+}
+
+static void
+push_next (GTask *owned)
+{
+  g_autoptr(GTask) task = owned;
+  LinSync *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_clear_pointer (&run->ops, g_ptr_array_unref);
+  if (run->next_ops == NULL && !prepare_page (self, run, &error))
+    {
+      run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_DISK, g_steal_pointer (&error));
+      return;
+    }
+  run->ops = g_steal_pointer (&run->next_ops);
+  body = g_steal_pointer (&run->next_body);
+
+  if (run->ops->len == 0)
+    {
+      g_clear_pointer (&run->scan, lin_outbox_scan_free);
+      if (!write_down_answered (self, run, &error))
+        {
+          run_fail (task, LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_DISK, g_steal_pointer (&error));
+          return;
+        }
+      pull_next (g_steal_pointer (&task));
+      return;
+    }
 
   path = g_strdup_printf ("/v1/orgs/%s/collections/%s/push", lin_sync_account_string (self, LIN_SYNC_ACCOUNT_FIELD_ORG_ID),
                           LIN_SYNC_COLLECTION);
-  lin_sync_send (self, "POST", path, body, g_task_get_cancellable (task), pushed_cb, g_object_ref (task));
+  lin_sync_send_full (self, "POST", path, body, g_task_get_cancellable (task),
+                      G_CALLBACK (page_written_cb), g_object_ref (task), g_object_unref,
+                      pushed_cb, g_object_ref (task));
 }
 
 /* 3. Pull */

@@ -152,6 +152,17 @@ count_conflicts (LinSync *self)
 }
 
 static void
+conflict_changed_cb (LinStore  *store,
+                     LinRecord *record,
+                     gpointer   data)
+{
+  LinSync *self = data;
+
+  if (g_strcmp0 (lin_record_get_kind (record), LIN_CONFLICT_KIND) == 0)
+    self->conflicts_stale = TRUE;
+}
+
+static void
 set_uint (LinSync *self,
           guint   *field,
           guint    value,
@@ -173,7 +184,10 @@ lin_sync_update_status (LinSync *self)
   if (lin_store_is_open (self->store))
     {
       set_uint (self, &self->n_waiting, lin_store_get_n_outbox (self->store), PROP_N_WAITING);
-      set_uint (self, &self->n_conflicts, count_conflicts (self), PROP_N_CONFLICTS);
+      /* counted again only when one changed: a count reads every record */
+      if (self->conflicts_stale)
+        set_uint (self, &self->n_conflicts, count_conflicts (self), PROP_N_CONFLICTS);
+      self->conflicts_stale = FALSE;
     }
 
   /* waiting for approval, the polls for it are not worth a word */
@@ -282,11 +296,31 @@ lin_sync_send (LinSync             *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
+  lin_sync_send_full (self, method, path, body, cancellable, NULL, NULL, NULL, callback, user_data);
+}
+
+/* @wrote (nullable): called as void (*) (SoupMessage *, gpointer) once the
+ * request is on its way, the server at work on it: the time to do what
+ * the next request needs (called again if libsoup sends it again) */
+void
+lin_sync_send_full (LinSync             *self,
+                    const char          *method,
+                    const char          *path,
+                    GBytes              *body,
+                    GCancellable        *cancellable,
+                    GCallback            wrote,
+                    gpointer             wrote_data,
+                    GDestroyNotify       wrote_destroy,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(SoupMessage) msg = lin_sync_message_new (self->account, method, path, body);
 
   if (msg == NULL)
     {
+      if (wrote_destroy != NULL)
+        wrote_destroy (wrote_data);
       g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The account has no server");
       return;
     }
@@ -295,6 +329,10 @@ lin_sync_send (LinSync             *self,
    * unless it may be sent twice: every request here may, a push's page
    * too (a page sent again is answered "duplicate") */
   soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+  if (wrote != NULL)
+    g_signal_connect_data (msg, "wrote-body", wrote, wrote_data, (GClosureNotify)(void (*) (void))wrote_destroy, 0);
+  else if (wrote_destroy != NULL)
+    wrote_destroy (wrote_data);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, sent_cb,
                                     g_steal_pointer (&task));
 }
@@ -669,6 +707,8 @@ lin_sync_dispose (GObject *object)
   LinSync *self = LIN_SYNC (object);
 
   lin_sync_stop (self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->conflicts_handler, self->store);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lin_sync_parent_class)->dispose (object);
@@ -781,6 +821,8 @@ lin_sync_new (LinStore      *store,
   self->store = g_object_ref (store);
   self->keys = keys;
   self->account = g_object_ref (account);
+  self->conflicts_stale = TRUE;
+  self->conflicts_handler = g_signal_connect (store, "record-changed", G_CALLBACK (conflict_changed_cb), self);
 
   /* this device trusts itself */
   g_hash_table_add (self->trusted, lin_sync_own_key_base64 (self, FALSE));
