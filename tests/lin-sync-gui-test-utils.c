@@ -279,15 +279,19 @@ roster_record (const char *kind,
  * @context: unlocked, in an organisation with @other
  * @other: another laptop of the organisation
  * @alias: a fictional counsellor's alias
+ * @other_alias: (nullable): another's, or %NULL
  * @ids: (out): the two assignments: this laptop's, then the other's
  *
- * Both laptops put @alias on tomorrow night's shift before they sync;
- * back once both laptops hold the flag.
+ * Both laptops put @alias on tomorrow night's shift (for two people)
+ * before they sync: she is on it twice. With @other_alias, the other
+ * laptop puts her on it instead, and the shift is for one: one person too
+ * many. Back once both laptops hold the flag.
  */
 void
 lin_test_context_collision (LinContext    *context,
                             LinTestDevice *other,
                             const char    *alias,
+                            const char    *other_alias,
                             char          *ids[2])
 {
   LinStore *store = lin_context_get_store (context);
@@ -301,6 +305,8 @@ lin_test_context_collision (LinContext    *context,
   g_autofree char *end_text = g_date_time_format (end, "%FT%T%:z");
   g_autoptr(LinRecord) line = roster_record (LIN_LINE_KIND, LIN_LINE_FIELD_NAME, "SOS linija (izmišljena)");
   g_autoptr(LinRecord) person = roster_record (LIN_PERSON_KIND, LIN_PERSON_FIELD_ALIAS, alias);
+  g_autoptr(LinRecord) second = roster_record (LIN_PERSON_KIND, LIN_PERSON_FIELD_ALIAS,
+                                               other_alias != NULL ? other_alias : alias);
   g_autoptr(LinRecord) shift = roster_record (LIN_SHIFT_KIND, LIN_SHIFT_FIELD_START, start_text);
   g_autoptr(LinRecord) ours = NULL;
   g_autoptr(LinRecord) theirs = NULL;
@@ -309,12 +315,14 @@ lin_test_context_collision (LinContext    *context,
 
   lin_record_set_string (shift, LIN_SHIFT_FIELD_END, end_text);
   lin_record_set_string (shift, LIN_SHIFT_FIELD_LINE, lin_record_get_id_string (line));
-  json_object_set_int_member (lin_record_get_fields (shift), LIN_SHIFT_FIELD_REQUIRED, 2);
+  json_object_set_int_member (lin_record_get_fields (shift), LIN_SHIFT_FIELD_REQUIRED, other_alias != NULL ? 1 : 2);
 
   /* both laptops have the shift */
   before = lin_sync_get_last_success (lin_context_get_sync (context));
   save (store, line);
   save (store, person);
+  if (other_alias != NULL)
+    save (store, second);
   save (store, shift);
   g_assert_true (lin_test_context_synced_after (context, before, 60000));
   lin_test_device_sync_ok (other);
@@ -323,7 +331,8 @@ lin_test_context_collision (LinContext    *context,
   ours = lin_roster_new_assignment (shift, person);
   save (store, ours);
   theirs = lin_roster_new_assignment (lin_store_get (other->store, lin_record_get_id_string (shift)),
-                                      lin_store_get (other->store, lin_record_get_id_string (person)));
+                                      lin_store_get (other->store, lin_record_get_id_string (other_alias != NULL
+                                                                                             ? second : person)));
   save (other->store, theirs);
 
   if (!lin_test_wait_for (has_collision, &pair, 60000))

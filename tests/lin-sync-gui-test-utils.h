@@ -36,6 +36,7 @@ void           lin_test_conflicts_clear      (LinTestConflicts *made);
 void           lin_test_context_collision    (LinContext       *context,
                                               LinTestDevice    *other,
                                               const char       *alias,
+                                              const char       *other_alias,
                                               char             *ids[2]);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LinTestConflicts, lin_test_conflicts_clear)

@@ -9,7 +9,8 @@
  * throw-away folder, and then LANG-sync-synced.png (after a sync),
  * LANG-sync-conflicts.png (two real conflicts: a second laptop edited the
  * same follow-up and call), LANG-sync-collision.png (both laptops put
- * one counsellor on the same night), LANG-sync-waiting.png and
+ * one counsellor on the same night), LANG-sync-collision-overfull.png
+ * (each put someone else on a night for one), LANG-sync-waiting.png and
  * LANG-sync-waiting-popover.png (three records saved with the server
  * stopped), LANG-sync-offline.png (the engine's network monitor has no
  * network) and LANG-sync-attention.png, LANG-sync-attention-popover.png,
@@ -171,12 +172,30 @@ lin_screenshots_sync (LinApplication        *app,
     for (guint i = 0; i < open->len; i++)
       if (!lin_sync_resolve_conflict (sync_ (), open->pdata[i], FALSE, NULL))
         g_error ("screenshots: a conflict was not resolved");
-    lin_test_context_collision (context, other, "Marija (izmišljena)", ids);
+    lin_test_context_collision (context, other, "Marija (izmišljena)", NULL, ids);
     g_free (ids[0]);
     g_free (ids[1]);
     conflicts = lin_sync_conflicts_new (GTK_WINDOW (window), context);
     gtk_window_present (GTK_WINDOW (conflicts));
     screenshots_save (conflicts, "sync-collision");
+    gtk_window_destroy (GTK_WINDOW (conflicts));
+
+    /* one taken off; then each laptop puts someone else on a night for one */
+    g_clear_pointer (&open, g_ptr_array_unref);
+    open = lin_store_list (lin_context_get_store (context), LIN_CONFLICT_KIND);
+    for (guint i = 0; i < open->len; i++)
+      if (lin_record_get_string (open->pdata[i], LIN_CONFLICT_FIELD_COLLIDES) != NULL &&
+          !lin_sync_resolve_collision (sync_ (), open->pdata[i],
+                                       lin_store_get (lin_context_get_store (context),
+                                                      lin_record_get_string (open->pdata[i], LIN_CONFLICT_FIELD_RECORD)),
+                                       NULL))
+        g_error ("screenshots: a collision was not resolved");
+    lin_test_context_collision (context, other, "Jelena (izmišljena)", "Vesna (izmišljena)", ids);
+    g_free (ids[0]);
+    g_free (ids[1]);
+    conflicts = lin_sync_conflicts_new (GTK_WINDOW (window), context);
+    gtk_window_present (GTK_WINDOW (conflicts));
+    screenshots_save (conflicts, "sync-collision-overfull");
     gtk_window_destroy (GTK_WINDOW (conflicts));
   }
 

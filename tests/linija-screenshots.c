@@ -108,6 +108,21 @@ save_over (GtkWidget  *widget,
     }
 
   paintable = gtk_widget_paintable_new (widget);
+
+  /* a window shown again after another closed over it may not have drawn
+   * its frame yet: its paintable is empty until it has */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GskRenderNode) probe = NULL;
+
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      probe = gtk_snapshot_free_to_node (snapshot);
+      if (probe != NULL)
+        break;
+      lin_test_spin (200);
+    }
+
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   if (popover != NULL)

@@ -447,8 +447,10 @@ test_conflicts (void)
 }
 
 /* Two laptops put Marija on the same night: the list names her, shows
- * both assignments, and Remove From Shift takes one off, here and on the
- * other laptop; the roster no longer double-books her */
+ * the assignment once, and Remove One takes one of the two off, here and
+ * on the other laptop; the roster no longer double-books her. Then each
+ * laptop puts someone else on a night for one: both are listed, each
+ * with its own Remove From Shift, and Keep Both */
 static void
 test_collision (void)
 {
@@ -466,7 +468,7 @@ test_collision (void)
 
   g_assert_cmpint (g_mkdir_with_parents (other_dir, 0700), ==, 0);
   other = lin_test_device_join (server, &coordinator, other_dir, "Branka");
-  lin_test_context_collision (context (), other, "Marija (izmišljena)", ids);
+  lin_test_context_collision (context (), other, "Marija (izmišljena)", NULL, ids);
   ours = ids[0];
   theirs = ids[1];
   lin_test_spin (100);
@@ -481,21 +483,21 @@ test_collision (void)
   g_assert_nonnull (window);
   g_assert_cmpuint (lin_sync_conflicts_get_n_items (window), ==, 1);
 
+  /* twice: the two are alike, shown once; no Keep Both */
   row = conflict_row (window, 0);
   g_assert_cmpstr (label_text (row, "conflict-field"), ==, "Marija (izmišljena) is on the same shift twice");
   held = lin_test_named (row, "collision-held");
-  arrived = lin_test_named (row, "collision-arrived");
-  g_assert_nonnull (lin_test_find_named (held, "collision-remove"));
-  g_assert_nonnull (lin_test_find_named (arrived, "collision-remove"));
+  g_assert_null (lin_test_find_named (held, "collision-remove"));
+  g_assert_null (lin_test_find_named (row, "collision-arrived"));
+  g_assert_null (lin_test_find_named (row, "conflict-keep"));
   where = lin_test_any_text_contains ("SOS linija (izmišljena) · ");
   g_assert_nonnull (where);
-  g_assert_true (gtk_widget_get_visible (lin_test_named (row, "conflict-keep")));
 
-  /* remove the one that arrived */
+  /* remove one: the one that arrived goes */
   before = lin_sync_get_last_success (sync_ ());
   removed = g_strcmp0 (lin_record_get_string (g_object_get_data (G_OBJECT (row), "lin-conflict"),
                                               LIN_CONFLICT_FIELD_RECORD), ours) == 0 ? ours : theirs;
-  click (lin_test_named (arrived, "collision-remove"));
+  click (lin_test_named (row, "collision-remove-one"));
   lin_test_spin (100);
   g_assert_cmpuint (lin_sync_conflicts_get_n_items (window), ==, 0);
   g_assert_null (lin_store_get (store (), removed));
@@ -513,6 +515,33 @@ test_collision (void)
   wait_synced_after (before);
   lin_test_device_sync_ok (other);
   g_assert_null (lin_store_get (other->store, removed));
+
+  /* one too many: two people, each with her own button */
+  g_clear_pointer (&ours, g_free);
+  g_clear_pointer (&theirs, g_free);
+  lin_test_context_collision (context (), other, "Jelena (izmišljena)", "Vesna (izmišljena)", ids);
+  ours = ids[0];
+  theirs = ids[1];
+  lin_test_spin (300);
+  g_assert_cmpuint (lin_sync_get_n_conflicts (sync_ ()), ==, 1);
+  g_assert_cmpuint (lin_sync_conflicts_get_n_items (window), ==, 1);
+  row = conflict_row (window, 0);
+  g_assert_cmpstr (label_text (row, "conflict-field"), ==, "More people on the shift than it needs");
+  held = lin_test_named (row, "collision-held");
+  arrived = lin_test_named (row, "collision-arrived");
+  g_assert_nonnull (lin_test_find_named (held, "collision-remove"));
+  g_assert_nonnull (lin_test_find_named (arrived, "collision-remove"));
+  g_assert_null (lin_test_find_named (row, "collision-remove-one"));
+  g_assert_true (gtk_widget_get_visible (lin_test_named (row, "conflict-keep")));
+
+  /* keep both: nothing leaves the roster, the flag goes */
+  click (lin_test_named (row, "conflict-keep"));
+  lin_test_spin (100);
+  g_assert_cmpuint (lin_sync_conflicts_get_n_items (window), ==, 0);
+  g_assert_nonnull (lin_store_get (store (), ours));
+  g_assert_nonnull (lin_store_get (store (), theirs));
+  lin_test_spin (300);
+  g_assert_cmpuint (lin_sync_get_n_conflicts (sync_ ()), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   lin_test_spin (50);

@@ -415,6 +415,7 @@ static GtkWidget *
 collision_part (LinSyncConflicts *self,
                 LinRoster        *roster,
                 LinRecord        *assignment,
+                gboolean          removable,
                 const char       *name)
 {
   GtkWidget *part = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -449,6 +450,8 @@ collision_part (LinSyncConflicts *self,
                  : g_strdup (when);
   label = row_label (where, NULL);
   gtk_box_append (GTK_BOX (texts), label);
+  if (!removable)
+    return part;
 
   remove = gtk_button_new_with_label (_("Remove From Shift"));
   gtk_widget_set_name (remove, "collision-remove");
@@ -461,7 +464,9 @@ collision_part (LinSyncConflicts *self,
 }
 
 /* Two roster assignments that collide: both, each with its own button,
- * and one to keep both */
+ * and one to keep both. One counsellor put on one shift twice is one
+ * assignment to see and one to remove: the two look alike, and keeping
+ * both is never what anyone meant. */
 static GtkWidget *
 make_collision_row (LinSyncConflicts *self,
                     LinRecord        *conflict,
@@ -469,6 +474,7 @@ make_collision_row (LinSyncConflicts *self,
 {
   LinStore *store = self->context != NULL ? lin_context_get_store (self->context) : NULL;
   LinRoster *roster = self->context != NULL ? lin_context_get_roster (self->context) : NULL;
+  const char *code = lin_record_get_string (conflict, LIN_CONFLICT_FIELD_COLLISION);
   LinRecord *arrived = store != NULL ? lin_store_get (store, lin_record_get_string (conflict, LIN_CONFLICT_FIELD_RECORD))
                                      : NULL;
   LinRecord *held = store != NULL ? lin_store_get (store, lin_record_get_string (conflict, LIN_CONFLICT_FIELD_COLLIDES))
@@ -476,13 +482,14 @@ make_collision_row (LinSyncConflicts *self,
   LinRecord *either = arrived != NULL ? arrived : held;
   int p = either != NULL && roster != NULL ? lin_roster_assignment_get_person (roster, either) : -1;
   const char *alias = p >= 0 ? lin_record_get_string (lin_roster_get_person (roster, p), LIN_PERSON_FIELD_ALIAS) : NULL;
-  g_autofree char *title = lin_sync_conflicts_collision_title (lin_record_get_string (conflict,
-                                                                                      LIN_CONFLICT_FIELD_COLLISION),
-                                                               alias);
+  g_autofree char *title = lin_sync_conflicts_collision_title (code, alias);
+  LinRosterCollision kind;
+  gboolean twice = lin_roster_collision_from_code (code, &kind) && kind == LIN_ROSTER_COLLISION_TWICE &&
+                   held != NULL && arrived != NULL && alias != NULL;
   GtkWidget *row = new_row (conflict, index);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *parts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label, *keep;
+  GtkWidget *label, *button;
 
   /* Translators: above a sync conflict about the roster */
   label = row_label (C_("record kind", "Roster"), "caption-heading");
@@ -491,25 +498,43 @@ make_collision_row (LinSyncConflicts *self,
   label = row_label (title, "heading");
   gtk_widget_set_name (label, "conflict-field");
   gtk_box_append (GTK_BOX (box), label);
-  /* Translators: under the title of two colliding shift assignments */
-  label = row_label (_("Two laptops made these assignments before they synced. Remove one, or keep both."),
+  label = row_label (twice
+                     /* Translators: under "%s is on the same shift twice" */
+                     ? _("Both laptops made this same assignment before they synced. Remove one of the two.")
+                     /* Translators: under the title of two colliding shift assignments */
+                     : _("Two laptops made these assignments before they synced. Remove one, or keep both."),
                      "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_widget_set_margin_top (parts, 6);
   gtk_widget_set_margin_bottom (parts, 6);
-  gtk_box_append (GTK_BOX (parts), collision_part (self, roster, held, "collision-held"));
-  gtk_box_append (GTK_BOX (parts), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (parts), collision_part (self, roster, arrived, "collision-arrived"));
+  gtk_box_append (GTK_BOX (parts), collision_part (self, roster, held, !twice, "collision-held"));
+  if (!twice)
+    {
+      gtk_box_append (GTK_BOX (parts), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (parts), collision_part (self, roster, arrived, TRUE, "collision-arrived"));
+    }
   gtk_box_append (GTK_BOX (box), parts);
 
-  /* Translators: a button: leave both colliding shift assignments as they are */
-  keep = gtk_button_new_with_mnemonic (_("_Keep Both"));
-  gtk_widget_set_name (keep, "conflict-keep");
-  gtk_widget_set_halign (keep, GTK_ALIGN_END);
-  g_signal_connect (keep, "clicked", G_CALLBACK (collision_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), keep);
+  if (twice)
+    {
+      /* Translators: a button: of one counsellor's two identical places
+       * on a shift, take away one */
+      button = gtk_button_new_with_mnemonic (_("_Remove One"));
+      gtk_widget_set_name (button, "collision-remove-one");
+      gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data_full (G_OBJECT (button), "lin-unassign", g_object_ref (arrived), g_object_unref);
+    }
+  else
+    {
+      /* Translators: a button: leave both colliding shift assignments as they are */
+      button = gtk_button_new_with_mnemonic (_("_Keep Both"));
+      gtk_widget_set_name (button, "conflict-keep");
+    }
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect (button, "clicked", G_CALLBACK (collision_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
 
   return finish_row (row, box);
 }
