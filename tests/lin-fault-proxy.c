@@ -78,6 +78,8 @@ struct _LinFaultProxy
   GRand           *rand;
   double           rate;
   LinFault         forced;
+  char            *delay_query;   /* the next request asking this waits delay_ms */
+  guint            delay_ms;
   guint            counts[LIN_N_FAULTS];
   guint            n_requests;
   GArray          *faults;        /* LinFault, in request order */
@@ -202,6 +204,14 @@ draw_fault (LinFaultProxy *self,
   else
     req->fault = roll < self->rate ? kind : LIN_FAULT_NONE;
   self->forced = LIN_FAULT_NONE;
+
+  if (self->delay_query != NULL &&
+      g_strstr_len (g_uri_get_query (soup_server_message_get_uri (req->msg)), -1, self->delay_query) != NULL)
+    {
+      req->fault = LIN_FAULT_DELAY;
+      req->delay_ms = self->delay_ms;
+      g_clear_pointer (&self->delay_query, g_free);
+    }
 
   self->counts[req->fault]++;
   self->n_requests++;
@@ -856,6 +866,31 @@ lin_fault_proxy_set_rate (LinFaultProxy *self,
 }
 
 /**
+ * lin_fault_proxy_delay_query:
+ * @self: a #LinFaultProxy
+ * @query: a part of a query string, e.g. "since=200&"
+ * @delay_ms: how long
+ *
+ * The next request whose query holds @query waits @delay_ms before it is
+ * forwarded (LIN_FAULT_DELAY), whatever the schedule says; its draws are
+ * taken as for any other.
+ */
+void
+lin_fault_proxy_delay_query (LinFaultProxy *self,
+                             const char    *query,
+                             guint          delay_ms)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (query != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_free (self->delay_query);
+  self->delay_query = g_strdup (query);
+  self->delay_ms = delay_ms;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
  * lin_fault_proxy_force_next:
  * @self: a #LinFaultProxy
  * @fault: the fault the next request gets, whatever the schedule says
@@ -1002,6 +1037,7 @@ lin_fault_proxy_free (LinFaultProxy *self)
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->started);
   g_free (self->upstream_url);
+  g_free (self->delay_query);
   g_free (self->fingerprint);
   g_free (self->url);
   g_free (self);

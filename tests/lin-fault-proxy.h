@@ -38,6 +38,9 @@ void           lin_fault_proxy_set_rate        (LinFaultProxy   *self,
                                                 double           rate);
 void           lin_fault_proxy_force_next      (LinFaultProxy   *self,
                                                 LinFault         fault);
+void           lin_fault_proxy_delay_query     (LinFaultProxy   *self,
+                                                const char      *query,
+                                                guint            delay_ms);
 guint          lin_fault_proxy_get_count       (LinFaultProxy   *self,
                                                 LinFault         fault);
 guint          lin_fault_proxy_get_n_requests  (LinFaultProxy   *self);

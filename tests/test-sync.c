@@ -26,6 +26,7 @@
 #include "lin-context.h"
 #include "lin-roster-test-utils.h"
 #include "lin-sync-engine.h"
+#include "lin-fault-proxy.h"
 #include "lin-sync-test-utils.h"
 
 static LinTestServer *server;
@@ -360,6 +361,102 @@ test_revoke (void)
   sync_all (all, 2, 2);
   lin_test_assert_converged (all, 2);
   g_assert_nonnull (lin_store_get (a->store, lin_record_get_id_string (before)));
+}
+
+/* Many records, saved in one go */
+static void
+save_many (LinTestDevice *device,
+           guint          n,
+           const char    *text)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      LinRecord *record = lin_record_new ("note");
+
+      lin_record_set_string (record, "text", text);
+      g_ptr_array_add (records, record);
+    }
+  g_assert_true (lin_store_save_all (device->store, records, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_text (LinTestDevice *device,
+            const char    *text)
+{
+  g_autoptr(GPtrArray) notes = lin_store_list (device->store, "note");
+  guint n = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    n += g_strcmp0 (lin_record_get_string (notes->pdata[i], "text"), text) == 0;
+
+  return n;
+}
+
+#define N_PAGES_OF 450   /* three pages of the pull */
+
+/* A pull asks for the page after the one it checks while it checks it;
+ * a page that needs something first (the certificate of a laptop that
+ * joined since, the key made after a revocation) waits for that answer,
+ * asks, and goes on: every page arrives, in order, once. B syncs through
+ * a proxy that holds the request for the second page 1 s, so that the
+ * first page is checked, and found to need something, before it is here. */
+static void
+test_pull_between_pages (void)
+{
+  g_autoptr(LinTestDevice) a = lin_test_device_found (server, data_dir, "Pages A");
+  g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Pages B");
+  g_autoptr(LinTestDevice) c = NULL;
+  g_autoptr(LinFaultProxy) proxy = lin_fault_proxy_new (server->url, server->pinned, 1);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second = NULL;
+  LinTestDevice *all[] = { a, b };
+  guint32 epoch = lin_store_get_key_epoch (a->store);
+  gint64 cursor;
+
+  lin_fault_proxy_set_rate (proxy, 0);
+  lin_test_device_point_at (b, lin_fault_proxy_get_url (proxy), lin_fault_proxy_get_fingerprint (proxy));
+  sync_all (all, 2, 1);
+
+  /* C joins after B last looked at the certificates */
+  c = lin_test_device_join (server, a, data_dir, "Pages C");
+  save_many (c, N_PAGES_OF, "from C");
+  lin_test_device_sync_ok (c);
+  cursor = lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION);
+  second = g_strdup_printf ("since=%" G_GINT64_FORMAT "&", cursor + 200);
+  lin_fault_proxy_delay_query (proxy, second, 1000);
+  g_assert_cmpint (lin_test_device_sync (b, &error), ==, LIN_SYNC_OUTCOME_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_text (b, "from C"), ==, N_PAGES_OF);
+  g_assert_cmpint (lin_sync_get_problem (b->sync), ==, LIN_SYNC_PROBLEM_NONE);
+
+  /* a new key, made after B last looked for keys */
+  lin_sync_revoke_async (a->sync, lin_record_get_string (lin_sync_get_account (c->sync),
+                                                         LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID),
+                         NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lin_sync_revoke_finish (a->sync, result, &error));
+  g_assert_no_error (error);
+  save_many (a, N_PAGES_OF, "from A, new key");
+  lin_test_device_sync_ok (a);
+  cursor = lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION);
+  g_free (second);
+  second = g_strdup_printf ("since=%" G_GINT64_FORMAT "&", cursor + 200);
+  lin_fault_proxy_delay_query (proxy, second, 1000);
+  g_assert_cmpint (lin_test_device_sync (b, &error), ==, LIN_SYNC_OUTCOME_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lin_store_get_key_epoch (b->store), ==, epoch + 1);
+  g_assert_cmpuint (count_text (b, "from A, new key"), ==, N_PAGES_OF);
+  g_assert_cmpint (lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION), ==,
+                   lin_store_get_cursor (a->store, LIN_SYNC_COLLECTION));
+  g_assert_cmpuint (lin_fault_proxy_get_count (proxy, LIN_FAULT_DELAY), ==, 2);
+  sync_all (all, 2, 1);
+  lin_test_assert_converged (all, 2);
 }
 
 /* A laptop revoked on the server box (`linija-server revoke`): the
@@ -784,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/sync/forged", test_forged);
   g_test_add_func ("/sync/revoke", test_revoke);
   g_test_add_func ("/sync/revoke-on-server", test_revoke_on_server);
+  g_test_add_func ("/sync/pull-between-pages", test_pull_between_pages);
   g_test_add_func ("/sync/collisions", test_collisions);
   g_test_add_func ("/sync/context", test_context);
 

@@ -43,6 +43,10 @@ typedef struct
   GError        *deferred;     /* what failed while a page was on its way */
   JsonObject    *pulled;       /* the page being applied */
   gint64         since;
+  gint64         prefetch_since;          /* the page after it, asked for (-1: none) */
+  GAsyncResult  *prefetched;              /* and its answer, once here */
+  GAsyncResult  *parked;                  /* a checked page that waits for that answer */
+  void         (*resume) (GTask *task);   /* what goes on when it is here */
   gboolean       fetched_certificates;
   gboolean       fetched_keys;
 } Run;
@@ -58,6 +62,8 @@ run_free (Run *run)
   g_clear_pointer (&run->answered, g_ptr_array_unref);
   g_clear_error (&run->deferred);
   g_clear_pointer (&run->pulled, json_object_unref);
+  g_clear_object (&run->prefetched);
+  g_clear_object (&run->parked);
   g_clear_pointer (&run->attempted, g_hash_table_unref);
   g_free (run);
 }
@@ -743,6 +749,41 @@ static void checked_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      data);
 
+static char *
+changes_path (LinSync *self,
+              gint64   since)
+{
+  return g_strdup_printf ("/v1/orgs/%s/collections/%s/changes?since=%" G_GINT64_FORMAT "&limit=%u",
+                          lin_sync_account_string (self, LIN_SYNC_ACCOUNT_FIELD_ORG_ID), LIN_SYNC_COLLECTION,
+                          since, PAGE_OPS);
+}
+
+/* The page after the one being checked is here (or its failure): kept for
+ * pull_next(), and whatever waited for it goes on */
+static void
+prefetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  Run *run = g_task_get_task_data (task);
+  void (*resume) (GTask *task) = run->resume;
+
+  g_set_object (&run->prefetched, result);
+  run->resume = NULL;
+  if (resume != NULL)
+    resume (g_steal_pointer (&task));
+}
+
+static void
+resume_checked (GTask *owned)
+{
+  Run *run = g_task_get_task_data (owned);
+  g_autoptr(GAsyncResult) parked = g_steal_pointer (&run->parked);
+
+  checked_cb (NULL, parked, owned);
+}
+
 /* Reads the page in @run->pulled (its numbers must follow on from the
  * cursor: the cursor never skips), then checks it in a worker thread */
 static void
@@ -788,6 +829,17 @@ apply_pulled (GTask *owned)
       g_ptr_array_add (page->signed_envelopes, signed_envelope);
     }
 
+  /* the page after it asked for now: the server finds it while this one
+   * is checked (once: a page checked again after certificates or keys
+   * came has asked already) */
+  if (json_object_get_boolean_member_with_default (run->pulled, "more", FALSE) && run->prefetch_since < 0)
+    {
+      g_autofree char *path = changes_path (self, next);
+
+      run->prefetch_since = next;
+      lin_sync_send (self, "GET", path, NULL, g_task_get_cancellable (task), prefetched_cb, g_object_ref (task));
+    }
+
   cancellable = g_task_get_cancellable (task);
   check = g_task_new (self, cancellable, checked_cb, g_steal_pointer (&task));
   g_task_set_task_data (check, page, (GDestroyNotify)page_free);
@@ -815,6 +867,16 @@ checked_cb (GObject      *source,
 
   if (run_gone (task))
     return;
+
+  /* one request at a time: what this page needs is asked for once the
+   * page after it is here */
+  if (((page->unknown_signer && !run->fetched_certificates) || (page->unknown_epoch && !run->fetched_keys)) &&
+      run->prefetch_since >= 0 && run->prefetched == NULL)
+    {
+      run->parked = g_object_ref (result);
+      run->resume = resume_checked;
+      return;
+    }
 
   if (page->unknown_signer && !run->fetched_certificates)
     {
@@ -903,9 +965,29 @@ pull_next (GTask *owned)
   g_autofree char *path = NULL;
 
   run->since = lin_store_get_cursor (self->store, LIN_SYNC_COLLECTION);
-  path = g_strdup_printf ("/v1/orgs/%s/collections/%s/changes?since=%" G_GINT64_FORMAT "&limit=%u",
-                          lin_sync_account_string (self, LIN_SYNC_ACCOUNT_FIELD_ORG_ID), LIN_SYNC_COLLECTION,
-                          run->since, PAGE_OPS);
+
+  /* asked for already (apply_pulled()): taken when it is here, and when
+   * it starts where the cursor is */
+  if (run->prefetch_since >= 0)
+    {
+      g_autoptr(GAsyncResult) prefetched = NULL;
+
+      if (run->prefetched == NULL)
+        {
+          run->resume = pull_next;
+          return;
+        }
+      prefetched = g_steal_pointer (&run->prefetched);
+      if (run->prefetch_since == run->since)
+        {
+          run->prefetch_since = -1;
+          pulled_cb (NULL, prefetched, g_steal_pointer (&task));
+          return;
+        }
+      run->prefetch_since = -1;
+    }
+
+  path = changes_path (self, run->since);
   lin_sync_send (self, "GET", path, NULL, g_task_get_cancellable (task), pulled_cb, g_object_ref (task));
 }
 
@@ -935,6 +1017,7 @@ lin_sync_run_async (LinSync             *self,
   g_task_set_source_tag (task, lin_sync_run_async);
   run = g_new0 (Run, 1);
   run->outcome = LIN_SYNC_OUTCOME_DONE;
+  run->prefetch_since = -1;
   run->attempted = g_hash_table_new_full (lin_record_id_hash, lin_record_id_equal, g_free, NULL);
   g_task_set_task_data (task, run, (GDestroyNotify)run_free);
 
