@@ -315,6 +315,23 @@ done_cb (GObject      *source,
   *(GAsyncResult **)data = g_object_ref (result);
 }
 
+/* @coordinator revokes @device, and rotates the key */
+static void
+revoke_device (LinTestDevice *coordinator,
+               LinTestDevice *device)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lin_sync_revoke_async (coordinator->sync, lin_record_get_string (lin_sync_get_account (device->sync),
+                                                                   LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID),
+                         NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lin_sync_revoke_finish (coordinator->sync, result, &error));
+  g_assert_no_error (error);
+}
+
 /* Revoking a laptop: it is refused from then on, and what is saved after
  * is sealed with a new key that only the others get */
 static void
@@ -327,20 +344,13 @@ test_revoke (void)
   g_autoptr(LinRecord) before = save_new (c, "call", "from C, before");
   g_autoptr(LinRecord) after = NULL;
   g_autoptr(LinRecord) from_b = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   guint32 epoch = lin_store_get_key_epoch (a->store);
 
   lin_test_device_sync_ok (c);
   sync_all (all, 2, 1);
 
-  lin_sync_revoke_async (a->sync, lin_record_get_string (lin_sync_get_account (c->sync),
-                                                         LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID),
-                         NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (lin_sync_revoke_finish (a->sync, result, &error));
-  g_assert_no_error (error);
+  revoke_device (a, c);
   g_assert_cmpuint (lin_store_get_key_epoch (a->store), ==, epoch + 1);
 
   /* C is refused, and says so */
@@ -411,7 +421,6 @@ test_pull_between_pages (void)
   g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Pages B");
   g_autoptr(LinTestDevice) c = NULL;
   g_autoptr(LinFaultProxy) proxy = lin_fault_proxy_new (server->url, server->pinned, 1);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *second = NULL;
   LinTestDevice *all[] = { a, b };
@@ -435,13 +444,7 @@ test_pull_between_pages (void)
   g_assert_cmpint (lin_sync_get_problem (b->sync), ==, LIN_SYNC_PROBLEM_NONE);
 
   /* a new key, made after B last looked for keys */
-  lin_sync_revoke_async (a->sync, lin_record_get_string (lin_sync_get_account (c->sync),
-                                                         LIN_SYNC_ACCOUNT_FIELD_DEVICE_ID),
-                         NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (lin_sync_revoke_finish (a->sync, result, &error));
-  g_assert_no_error (error);
+  revoke_device (a, c);
   save_many (a, N_PAGES_OF, "from A, new key");
   lin_test_device_sync_ok (a);
   cursor = lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION);
