@@ -17,7 +17,9 @@
  *     it);
  *  d. what storing alone reaches against the same floor: each envelope
  *     opened and inserted as one SQLite row, the least a laptop does for a
- *     record it takes in (lin_bench_floor_store()).
+ *     record it takes in (lin_bench_floor_store()); and what checking the
+ *     author's signature of each alone reaches on one core
+ *     (lin_bench_floor_verify(); the pull checks on two).
  *  c. one change end to end: a save on one laptop, its sync, and the other
  *     laptop's sync that brings it (goal: ≤ 50 ms).
  *
@@ -95,7 +97,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   LinBenchFloor floor = { NULL, };
-  double push_s, pull_s, raw_push_s, raw_pull_s, store_s;
+  double push_s, pull_s, raw_push_s, raw_pull_s, store_s, verify_s;
   gsize envelope_size;
   double t;
   gsize bytes;
@@ -137,6 +139,7 @@ main (int   argc,
   /* d */
   envelope_size = lin_bench_floor_envelope_size (bodies->pdata[0]);
   store_s = lin_bench_floor_store (data_dir, N_RECORDS, envelope_size);
+  verify_s = lin_bench_floor_verify (N_RECORDS, envelope_size);
 
   /* c */
   for (guint i = 0; i < N_SINGLE; i++)
@@ -163,14 +166,17 @@ main (int   argc,
           N_RECORDS / raw_pull_s, 100 * raw_pull_s / pull_s);
   printf ("%-36s %12.0f %12.0f %7.0f%%\n", "storing alone (open, insert a row)", N_RECORDS / store_s,
           N_RECORDS / raw_pull_s, 100 * raw_pull_s / store_s);
+  printf ("%-36s %12.0f %12.0f %7.0f%%\n", "signature checks alone, one core", N_RECORDS / verify_s,
+          N_RECORDS / raw_pull_s, 100 * raw_pull_s / verify_s);
   printf ("%-36s %9.1f ms (p95 %.1f ms, max %.1f ms; goal ≤ 50 ms)\n\n",
           "one change: save, sync, other's sync", lin_bench_percentile (singles, 50),
           lin_bench_percentile (singles, 95), lin_bench_maximum (singles));
   printf ("{\"records\": %u, \"push_per_s\": %.0f, \"push_floor_per_s\": %.0f, \"pull_per_s\": %.0f,"
-          " \"pull_floor_per_s\": %.0f, \"store_alone_per_s\": %.0f, \"single_ms_median\": %.2f,"
+          " \"pull_floor_per_s\": %.0f, \"store_alone_per_s\": %.0f, \"verify_alone_per_s\": %.0f,"
+          " \"single_ms_median\": %.2f,"
           " \"single_ms_p95\": %.2f}\n",
           N_RECORDS, N_RECORDS / push_s, N_RECORDS / raw_push_s, N_RECORDS / pull_s, N_RECORDS / raw_pull_s,
-          N_RECORDS / store_s,
+          N_RECORDS / store_s, N_RECORDS / verify_s,
           lin_bench_percentile (singles, 50), lin_bench_percentile (singles, 95));
 
   g_clear_pointer (&a, lin_test_device_free);

@@ -41,6 +41,8 @@ gsize   lin_bench_floor_envelope_size (GBytes *answer);
 double  lin_bench_floor_store (const char      *dir,
                                guint            n,
                                gsize            size);
+double  lin_bench_floor_verify (guint           n,
+                                gsize           size);
 GBytes *lin_bench_send        (SoupSession     *session,
                                GTlsCertificate *pinned,
                                const char      *method,
