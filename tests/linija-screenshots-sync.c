@@ -8,7 +8,7 @@
  * profile founds an organisation on a real linija-server started in a
  * throw-away folder, and then LANG-sync-synced.png (after a sync),
  * LANG-sync-conflicts.png (two real conflicts: a second laptop edited the
- * same follow-up and call), LANG-sync-collision.png (both laptops put
+ * same follow-up and call; LANG-sync-conflicts-narrow.png at 360 px), LANG-sync-collision.png (both laptops put
  * one counsellor on the same night), LANG-sync-collision-overfull.png
  * (each put someone else on a night for one), LANG-sync-waiting.png and
  * LANG-sync-waiting-popover.png (three records saved with the server
@@ -162,6 +162,8 @@ lin_screenshots_sync (LinApplication        *app,
   conflicts = lin_sync_conflicts_new (GTK_WINDOW (window), context);
   gtk_window_present (GTK_WINDOW (conflicts));
   screenshots_save (conflicts, "sync-conflicts");
+  gtk_window_set_default_size (GTK_WINDOW (conflicts), 360, 640);
+  screenshots_save (conflicts, "sync-conflicts-narrow");
   gtk_window_destroy (GTK_WINDOW (conflicts));
 
   /* looked at; then both laptops put one counsellor on the same night */

@@ -337,6 +337,36 @@ find_row (LinSyncConflicts *window,
 /* Two laptops edit the same follow-up and call before they sync: the
  * conflicts list shows what lost, the risk one marked for review, and
  * each button does what it says */
+/* A conflict's buttons: each inside the window at its natural width at
+ * least, and either all on one line or one above the other */
+static void
+assert_buttons (LinSyncConflicts *window,
+                GtkWidget        *row,
+                gboolean          stacked)
+{
+  static const char * const names[] = { "conflict-open-call", "conflict-keep", "conflict-use" };
+  graphene_rect_t bounds[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *button = lin_test_named (row, names[i]);
+      int natural;
+
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds[i]));
+      g_assert_cmpfloat (bounds[i].origin.x, >=, 0);
+      g_assert_cmpfloat (bounds[i].origin.x + bounds[i].size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+      g_assert_cmpfloat (bounds[i].size.width, >=, natural);
+      if (i > 0 && stacked)
+        g_assert_cmpfloat (bounds[i].origin.y, >=, bounds[i - 1].origin.y + bounds[i - 1].size.height);
+      else if (i > 0)
+        {
+          g_assert_cmpfloat (bounds[i].origin.y, ==, bounds[i - 1].origin.y);
+          g_assert_cmpfloat (bounds[i].origin.x, >=, bounds[i - 1].origin.x + bounds[i - 1].size.width);
+        }
+    }
+}
+
 static void
 test_conflicts (void)
 {
@@ -375,6 +405,17 @@ test_conflicts (void)
   g_assert_cmpstr (label_text (row, "conflict-review"), ==, "Risk assessment differed: check the call");
   g_assert_cmpstr (label_text (row, "conflict-value"), ==, "Standard risk");
   g_assert_cmpstr (label_text (row, "conflict-current"), ==, "High risk");
+
+  /* its three buttons side by side; at 360 px one above the other, each
+   * whole, inside the window */
+  assert_buttons (window, row, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  lin_test_spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  assert_buttons (window, row, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 680, 560);
+  lin_test_spin (300);
+  assert_buttons (window, row, FALSE);
 
   /* Open Call: the call's details in the main window; not while a call
    * is being taken, and that call stays in front */

@@ -30,6 +30,7 @@
 #include "lin-roster.h"
 #include "lin-roster-details.h"
 #include "lin-store-sync.h"
+#include "lin-button-row-layout.h"
 #include "lin-sync-conflicts.h"
 #include "lin-window.h"
 
@@ -539,6 +540,18 @@ make_collision_row (LinSyncConflicts *self,
   return finish_row (row, box);
 }
 
+/* A row's buttons: side by side at the end while they fit, one above
+ * the other when the window is narrow (down to 360 px) */
+static GtkWidget *
+button_row_new (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_layout_manager (row, lin_button_row_layout_new (6));
+
+  return row;
+}
+
 /* A value that lost a merge, or a review of a risk assessment */
 static GtkWidget *
 make_value_row (LinSyncConflicts *self,
@@ -559,7 +572,7 @@ make_value_row (LinSyncConflicts *self,
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *value_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = button_row_new ();
   GtkWidget *keep, *use, *label;
   const char *call_id = call_of (self, conflict);
 
@@ -624,7 +637,6 @@ make_value_row (LinSyncConflicts *self,
   g_object_set_data (G_OBJECT (use), "lin-use-value", GINT_TO_POINTER (TRUE));
   g_signal_connect (keep, "clicked", G_CALLBACK (resolve_clicked_cb), self);
   g_signal_connect (use, "clicked", G_CALLBACK (resolve_clicked_cb), self);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   if (call_id != NULL)
     {
       /* Translators: a button: show the call a sync conflict is about in
@@ -634,7 +646,6 @@ make_value_row (LinSyncConflicts *self,
       gtk_widget_set_name (open, "conflict-open-call");
       g_object_set_data_full (G_OBJECT (open), "lin-call-id", g_strdup (call_id), g_free);
       g_signal_connect (open, "clicked", G_CALLBACK (open_call_clicked_cb), self);
-      gtk_widget_set_margin_end (open, 6);
       gtk_box_append (GTK_BOX (buttons), open);
     }
   gtk_box_append (GTK_BOX (buttons), keep);
@@ -793,7 +804,7 @@ lin_sync_conflicts_init (LinSyncConflicts *self)
   /* Translators: the title of the window of sync conflicts; never more
    * than this (no record's content in a title) */
   gtk_window_set_title (GTK_WINDOW (self), _("Conflicts"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 560);
+  gtk_window_set_default_size (GTK_WINDOW (self), 680, 560);
   gtk_window_set_modal (GTK_WINDOW (self), FALSE);
 
   /* Translators: the explanation above the list of sync conflicts */
