@@ -80,6 +80,8 @@ struct _LinFaultProxy
   LinFault         forced;
   char            *delay_query;   /* the next request asking this waits delay_ms */
   guint            delay_ms;
+  char            *canned_query;  /* the next request asking this gets canned_answer */
+  GBytes          *canned_answer;
   guint            counts[LIN_N_FAULTS];
   guint            n_requests;
   GArray          *faults;        /* LinFault, in request order */
@@ -189,6 +191,7 @@ static void
 draw_fault (LinFaultProxy *self,
             Request       *req)
 {
+  const char *query;
   double roll;
   LinFault kind;
 
@@ -205,8 +208,8 @@ draw_fault (LinFaultProxy *self,
     req->fault = roll < self->rate ? kind : LIN_FAULT_NONE;
   self->forced = LIN_FAULT_NONE;
 
-  if (self->delay_query != NULL &&
-      g_strstr_len (g_uri_get_query (soup_server_message_get_uri (req->msg)), -1, self->delay_query) != NULL)
+  query = g_uri_get_query (soup_server_message_get_uri (req->msg));
+  if (self->delay_query != NULL && query != NULL && strstr (query, self->delay_query) != NULL)
     {
       req->fault = LIN_FAULT_DELAY;
       req->delay_ms = self->delay_ms;
@@ -562,6 +565,22 @@ record_request (LinFaultProxy     *self,
   append_traffic_bytes (self, body);
 }
 
+/* A canned answer for this request, if it asks what one waits for */
+static GBytes *
+take_canned (LinFaultProxy     *self,
+             SoupServerMessage *msg)
+{
+  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  GBytes *canned = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->canned_query != NULL && query != NULL && strstr (query, self->canned_query) != NULL)
+    canned = g_bytes_ref (self->canned_answer);
+  g_mutex_unlock (&self->lock);
+
+  return canned;
+}
+
 static void
 handler_cb (SoupServer        *server,
             SoupServerMessage *msg,
@@ -571,6 +590,7 @@ handler_cb (SoupServer        *server,
 {
   LinFaultProxy *self = user_data;
   Request *req = g_new0 (Request, 1);
+  g_autoptr(GBytes) canned = NULL;
 
   req->proxy = self;
   req->msg = g_object_ref (msg);
@@ -583,6 +603,13 @@ handler_cb (SoupServer        *server,
   if (self->stopping)
     {
       answer_error (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", "1");
+      return;
+    }
+
+  canned = take_canned (self, msg);
+  if (canned != NULL)
+    {
+      answer (req, SOUP_STATUS_OK, "application/json", canned, NULL);
       return;
     }
 
@@ -885,8 +912,37 @@ lin_fault_proxy_delay_query (LinFaultProxy *self,
 
   g_mutex_lock (&self->lock);
   g_free (self->delay_query);
+  g_free (self->canned_query);
+  g_clear_pointer (&self->canned_answer, g_bytes_unref);
   self->delay_query = g_strdup (query);
   self->delay_ms = delay_ms;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * lin_fault_proxy_answer_query:
+ * @self: a #LinFaultProxy
+ * @query: (nullable): a part of a query string, e.g. "since=200&"; %NULL
+ *   to stop
+ * @json: (nullable): an answer body
+ *
+ * From now on, every request whose query holds @query is not forwarded:
+ * it is answered 200 with @json, as a hostile or broken server might,
+ * until this is called again. Its draws are taken as for any other.
+ */
+void
+lin_fault_proxy_answer_query (LinFaultProxy *self,
+                              const char    *query,
+                              const char    *json)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail ((query == NULL) == (json == NULL));
+
+  g_mutex_lock (&self->lock);
+  g_free (self->canned_query);
+  self->canned_query = g_strdup (query);
+  g_clear_pointer (&self->canned_answer, g_bytes_unref);
+  self->canned_answer = json != NULL ? g_bytes_new (json, strlen (json)) : NULL;
   g_mutex_unlock (&self->lock);
 }
 

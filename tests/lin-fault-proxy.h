@@ -41,6 +41,9 @@ void           lin_fault_proxy_force_next      (LinFaultProxy   *self,
 void           lin_fault_proxy_delay_query     (LinFaultProxy   *self,
                                                 const char      *query,
                                                 guint            delay_ms);
+void           lin_fault_proxy_answer_query    (LinFaultProxy   *self,
+                                                const char      *query,
+                                                const char      *json);
 guint          lin_fault_proxy_get_count       (LinFaultProxy   *self,
                                                 LinFault         fault);
 guint          lin_fault_proxy_get_n_requests  (LinFaultProxy   *self);

@@ -462,6 +462,75 @@ test_pull_between_pages (void)
   lin_test_assert_converged (all, 2);
 }
 
+/* What a broken or hostile server might answer a pull, every time it is
+ * asked, through the proxy (lin_fault_proxy_answer_query()): each attempt
+ * ends with a clear error, the cursor and the working set as they were,
+ * and the next attempt against the real answers brings everything. An
+ * empty page that says there is more would be asked for again and again:
+ * it is refused. (A change that fails its checks is another matter: it is
+ * left out and the cursor moves past it, sync/forged.) */
+static void
+test_hostile_pages (void)
+{
+  static const struct
+  {
+    const char    *answer;   /* AT: the cursor; NEXT: the sequence number after it; SKIP: the one after that */
+    LinSyncOutcome outcome;
+    LinSyncProblem problem;
+  } cases[] = {
+    { "{\"changes\": [], \"next\": AT, \"more\": true}", LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE },
+    { "{\"changes\": [], \"next\": NEXT, \"more\": false}", LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE },
+    { "{\"changes\": [{\"seq\": SKIP, \"envelope\": \"AAAA\"}], \"next\": SKIP, \"more\": false}",
+      LIN_SYNC_OUTCOME_PERMANENT, LIN_SYNC_PROBLEM_REJECTED },
+    { "{\"changes\": [], \"next\": -5, \"more\": false}", LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE },
+    { "{\"changes\": \"none\"}", LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE },
+    { "not JSON at all", LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE },
+  };
+  g_autoptr(LinTestDevice) a = lin_test_device_found (server, data_dir, "Hostile A");
+  g_autoptr(LinTestDevice) b = lin_test_device_join (server, a, data_dir, "Hostile B");
+  g_autoptr(LinFaultProxy) proxy = lin_fault_proxy_new (server->url, server->pinned, 1);
+  g_autoptr(LinRecord) record = NULL;
+  LinTestDevice *all[] = { a, b };
+
+  lin_fault_proxy_set_rate (proxy, 0);
+  lin_test_device_point_at (b, lin_fault_proxy_get_url (proxy), lin_fault_proxy_get_fingerprint (proxy));
+  sync_all (all, 2, 1);
+  record = save_new (a, "call", "from A, past a hostile server");
+  lin_test_device_sync_ok (a);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 cursor = lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION);
+      guint n_records = lin_store_get_n_records (b->store);
+      g_autofree char *query = g_strdup_printf ("since=%" G_GINT64_FORMAT "&", cursor);
+      g_autofree char *answer = g_strdup (cases[i].answer);
+      const char * const names[] = { "AT", "NEXT", "SKIP" };
+      g_autoptr(GError) error = NULL;
+
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cursor + n);
+          g_auto(GStrv) parts = g_strsplit (answer, names[n], -1);
+
+          g_free (answer);
+          answer = g_strjoinv (number, parts);
+        }
+      g_test_message ("answer %u: %s", i, answer);
+      lin_fault_proxy_answer_query (proxy, query, answer);
+      g_assert_cmpint (lin_test_device_sync (b, &error), ==, cases[i].outcome);
+      g_assert_nonnull (error);
+      g_assert_cmpint (lin_sync_get_problem (b->sync), ==, cases[i].problem);
+      g_assert_cmpint (lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION), ==, cursor);
+      g_assert_cmpuint (lin_store_get_n_records (b->store), ==, n_records);
+      g_assert_null (lin_store_get (b->store, lin_record_get_id_string (record)));
+      lin_fault_proxy_answer_query (proxy, NULL, NULL);
+    }
+
+  lin_test_device_sync_ok (b);
+  g_assert_nonnull (lin_store_get (b->store, lin_record_get_id_string (record)));
+  lin_test_assert_converged (all, 2);
+}
+
 /* A laptop revoked on the server box (`linija-server revoke`): the
  * coordinator's Linija finds it at its next look (at unlock, on Sync Now,
  * hourly), makes a new key for the others, and does so once */
@@ -885,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/sync/revoke", test_revoke);
   g_test_add_func ("/sync/revoke-on-server", test_revoke_on_server);
   g_test_add_func ("/sync/pull-between-pages", test_pull_between_pages);
+  g_test_add_func ("/sync/hostile-pages", test_hostile_pages);
   g_test_add_func ("/sync/collisions", test_collisions);
   g_test_add_func ("/sync/context", test_context);
 

@@ -799,7 +799,11 @@ apply_pulled (GTask *owned)
   GCancellable *cancellable;
   Page *page;
 
-  if (list == NULL || next < run->since || (json_array_get_length (list) == 0 && next != run->since))
+  /* an empty page ends where it starts, and is the last: one that says
+   * more would be asked for again and again */
+  if (list == NULL || next < run->since ||
+      (json_array_get_length (list) == 0 &&
+       (next != run->since || json_object_get_boolean_member_with_default (run->pulled, "more", FALSE))))
     {
       run_fail (task, LIN_SYNC_OUTCOME_TRANSIENT, LIN_SYNC_PROBLEM_NONE,
                 g_error_new_literal (LIN_SYNC_ERROR, LIN_SYNC_ERROR_SERVER, "The server's page of changes is malformed"));
