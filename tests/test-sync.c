@@ -526,6 +526,24 @@ test_hostile_pages (void)
       lin_fault_proxy_answer_query (proxy, NULL, NULL);
     }
 
+  /* longer than any answer Linija takes: cut off, not held */
+  {
+    gint64 cursor = lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION);
+    g_autofree char *query = g_strdup_printf ("since=%" G_GINT64_FORMAT "&", cursor);
+    g_autoptr(GString) huge = g_string_new ("{\"changes\": [], \"padding\": \"");
+    g_autoptr(GError) error = NULL;
+
+    while (huge->len <= 5 * 1024 * 1024)
+      g_string_append (huge, "padding padding padding padding ");
+    g_string_append (huge, "\"}");
+    lin_fault_proxy_answer_query (proxy, query, huge->str);
+    g_assert_cmpint (lin_test_device_sync (b, &error), ==, LIN_SYNC_OUTCOME_TRANSIENT);
+    g_assert_error (error, LIN_SYNC_ERROR, LIN_SYNC_ERROR_NETWORK);
+    g_assert_nonnull (strstr (error->message, "too long"));
+    g_assert_cmpint (lin_store_get_cursor (b->store, LIN_SYNC_COLLECTION), ==, cursor);
+    lin_fault_proxy_answer_query (proxy, NULL, NULL);
+  }
+
   lin_test_device_sync_ok (b);
   g_assert_nonnull (lin_store_get (b->store, lin_record_get_id_string (record)));
   lin_test_assert_converged (all, 2);

@@ -346,13 +346,13 @@ request_done_cb (GObject      *source,
                  gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  SoupMessage *msg = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   Answer *answer;
   gsize len;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = lin_sync_read_finish (result, &msg, &error);
   if (body == NULL)
     {
       g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_NETWORK, "%s", error->message);
@@ -442,8 +442,7 @@ lin_sync_request_async (LinRecord           *account,
       return;
     }
 
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, cancellable, request_done_cb,
-                                    g_steal_pointer (&task));
+  lin_sync_read_async (session, msg, cancellable, request_done_cb, g_steal_pointer (&task));
 }
 
 /**

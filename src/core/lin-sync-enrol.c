@@ -247,12 +247,12 @@ sent_cb (GObject      *source,
 {
   g_autoptr(GTask) task = data;
   Enrol *enrol = g_task_get_task_data (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  SoupMessage *msg = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(LinRecord) account = NULL;
   g_autoptr(GError) error = NULL;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = lin_sync_read_finish (result, &msg, &error);
   if (body == NULL)
     {
       g_task_return_new_error (task, LIN_SYNC_ERROR, LIN_SYNC_ERROR_NETWORK, "%s", error->message);
@@ -338,8 +338,7 @@ lin_sync_enrol_async (LinStore            *store,
   soup_message_set_request_body_from_bytes (msg, "application/json", body);
 
   session = soup_session_new ();
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, cancellable, sent_cb,
-                                    g_steal_pointer (&task));
+  lin_sync_read_async (session, msg, cancellable, sent_cb, g_steal_pointer (&task));
 }
 
 /**

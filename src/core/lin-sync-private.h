@@ -25,4 +25,13 @@ SoupMessage *lin_sync_message_new (LinRecord   *account,
                                    const char  *path,
                                    GBytes      *body);
 
+void    lin_sync_read_async  (SoupSession          *session,
+                              SoupMessage          *msg,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data);
+GBytes *lin_sync_read_finish (GAsyncResult         *result,
+                              SoupMessage         **msg,
+                              GError              **error);
+
 G_END_DECLS

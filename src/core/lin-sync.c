@@ -257,12 +257,12 @@ sent_cb (GObject      *source,
          gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  SoupMessage *msg = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   LinSyncAnswer *answer;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = lin_sync_read_finish (result, &msg, &error);
   if (body == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -333,8 +333,7 @@ lin_sync_send_full (LinSync             *self,
     g_signal_connect_data (msg, "wrote-body", wrote, wrote_data, (GClosureNotify)(void (*) (void))wrote_destroy, 0);
   else if (wrote_destroy != NULL)
     wrote_destroy (wrote_data);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, sent_cb,
-                                    g_steal_pointer (&task));
+  lin_sync_read_async (self->session, msg, cancellable, sent_cb, g_steal_pointer (&task));
 }
 
 LinSyncAnswer *
