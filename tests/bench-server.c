@@ -209,7 +209,7 @@ main (int   argc,
   /* b: the floor */
   lin_bench_floor_start (&floor, server->dir, answers);
 
-  lin_bench_floor_measure (&floor, server->pinned, pages, RUNS, &raw_push_s, &raw_pull_s);
+  lin_bench_floor_measure (&floor, NULL, server->pinned, pages, RUNS, &raw_push_s, &raw_pull_s);
   lin_bench_floor_stop (&floor);
 
   /* c: one change end to end, pushed by the coordinator, pulled by the member */

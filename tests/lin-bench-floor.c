@@ -153,7 +153,9 @@ lin_bench_floor_stop (LinBenchFloor *floor)
 /**
  * lin_bench_floor_measure:
  * @floor: a started floor
- * @pinned: the certificate it serves
+ * @url: (nullable): where to send the requests, a proxy in front of it;
+ *   %NULL: the floor itself
+ * @pinned: the certificate that serves @url
  * @bodies: (element-type GBytes): what to POST, one request each
  * @runs: how many times
  * @push_s: (out): the best time to POST @bodies
@@ -161,6 +163,7 @@ lin_bench_floor_stop (LinBenchFloor *floor)
  */
 void
 lin_bench_floor_measure (LinBenchFloor   *floor,
+                         const char      *url,
                          GTlsCertificate *pinned,
                          GPtrArray       *bodies,
                          guint            runs,
@@ -175,13 +178,14 @@ lin_bench_floor_measure (LinBenchFloor   *floor,
       double t = lin_bench_now ();
 
       for (guint i = 0; i < bodies->len; i++)
-        g_bytes_unref (lin_bench_send (session, pinned, "POST", floor->url, NULL, bodies->pdata[i]));
+        g_bytes_unref (lin_bench_send (session, pinned, "POST", url != NULL ? url : floor->url, NULL,
+                                       bodies->pdata[i]));
       *push_s = MIN (*push_s, lin_bench_now () - t);
 
       t = lin_bench_now ();
       for (guint i = 0; i < floor->answers->len; i++)
         {
-          g_autofree char *uri = g_strdup_printf ("%s?page=%u", floor->url, i);
+          g_autofree char *uri = g_strdup_printf ("%s?page=%u", url != NULL ? url : floor->url, i);
 
           g_bytes_unref (lin_bench_send (session, pinned, "GET", uri, NULL, NULL));
         }

@@ -32,6 +32,7 @@ void    lin_bench_floor_start (LinBenchFloor   *floor,
                                GPtrArray       *answers);
 void    lin_bench_floor_stop  (LinBenchFloor   *floor);
 void    lin_bench_floor_measure (LinBenchFloor   *floor,
+                                 const char      *url,
                                  GTlsCertificate *pinned,
                                  GPtrArray       *bodies,
                                  guint            runs,

@@ -82,6 +82,8 @@ struct _LinFaultProxy
   guint            delay_ms;
   char            *canned_query;  /* the next request asking this gets canned_answer */
   GBytes          *canned_answer;
+  guint64          link_bps;      /* a link of this many bits a second, 0: none */
+  guint            link_rtt_ms;
   guint            counts[LIN_N_FAULTS];
   guint            n_requests;
   GArray          *faults;        /* LinFault, in request order */
@@ -100,6 +102,10 @@ typedef struct
   GSource           *delay;
   GIOStream         *stream;      /* the client's connection, once stolen */
   GBytes            *partial;     /* what is written on it before the cut */
+  GBytes            *held;        /* an answer on its way over the link */
+  guint              held_status;
+  char              *held_type;
+  char              *held_retry;
 
   LinFault           fault;
   gboolean           paused;      /* answered from a callback, not the handler */
@@ -136,6 +142,9 @@ request_free (Request *req)
   g_clear_object (&req->upstream);
   g_clear_object (&req->stream);
   g_clear_pointer (&req->partial, g_bytes_unref);
+  g_clear_pointer (&req->held, g_bytes_unref);
+  g_free (req->held_type);
+  g_free (req->held_retry);
   g_free (req);
 }
 
@@ -184,6 +193,24 @@ request_done (Request *req)
   g_hash_table_remove (self->live, req);
   if (self->stopping && g_hash_table_size (self->live) == 0)
     g_main_loop_quit (self->loop);
+}
+
+/* How long @bytes take one way over the link (lin_fault_proxy_set_link()),
+ * in ms: half the round trip and the bits at the link's rate; 0 when
+ * there is no link */
+static guint
+link_delay (LinFaultProxy *self,
+            gsize          bytes)
+{
+  guint64 bps;
+  guint rtt_ms;
+
+  g_mutex_lock (&self->lock);
+  bps = self->link_bps;
+  rtt_ms = self->link_rtt_ms;
+  g_mutex_unlock (&self->lock);
+
+  return bps == 0 ? 0 : (guint)(rtt_ms / 2 + (guint64)bytes * 8 * 1000 / bps);
 }
 
 /* The schedule's next fault, with its four draws (see the top of the file) */
@@ -412,6 +439,19 @@ make_cut_mid_body (Request    *req,
   return g_string_free_to_bytes (raw);
 }
 
+/* An answer has come over the link */
+static gboolean
+held_done_cb (gpointer user_data)
+{
+  Request *req = user_data;
+  g_autoptr(GBytes) held = g_steal_pointer (&req->held);
+
+  g_clear_pointer (&req->delay, g_source_unref);
+  answer (req, req->held_status, req->held_type, held, req->held_retry);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 forwarded_cb (GObject      *object,
               GAsyncResult *result,
@@ -468,6 +508,18 @@ forwarded_cb (GObject      *object,
 
     case LIN_FAULT_NONE:
     case LIN_FAULT_DELAY:
+      if (req->fault == LIN_FAULT_NONE && link_delay (self, g_bytes_get_size (body)) > 0)
+        {
+          /* back over the link */
+          req->held = g_bytes_ref (body);
+          req->held_status = status;
+          req->held_type = g_strdup (content_type);
+          req->held_retry = g_strdup (soup_message_headers_get_one (headers, "Retry-After"));
+          req->delay = g_timeout_source_new (link_delay (self, g_bytes_get_size (body)));
+          g_source_set_callback (req->delay, held_done_cb, req, NULL);
+          g_source_attach (req->delay, self->context);
+          break;
+        }
       answer (req, status, content_type, body, soup_message_headers_get_one (headers, "Retry-After"));
       break;
 
@@ -648,6 +700,14 @@ handler_cb (SoupServer        *server,
     case LIN_FAULT_CUT_MID_BODY:
       req->paused = TRUE;
       soup_server_message_pause (msg);
+      if (req->fault == LIN_FAULT_NONE && link_delay (self, soup_server_message_get_request_body (msg)->length) > 0)
+        {
+          /* over the link first */
+          req->delay = g_timeout_source_new (link_delay (self, soup_server_message_get_request_body (msg)->length));
+          g_source_set_callback (req->delay, delay_done_cb, req, NULL);
+          g_source_attach (req->delay, self->context);
+          break;
+        }
       forward (req);
       break;
 
@@ -944,6 +1004,45 @@ lin_fault_proxy_answer_query (LinFaultProxy *self,
   g_clear_pointer (&self->canned_answer, g_bytes_unref);
   self->canned_answer = json != NULL ? g_bytes_new (json, strlen (json)) : NULL;
   g_mutex_unlock (&self->lock);
+}
+
+/**
+ * lin_fault_proxy_set_link:
+ * @self: a #LinFaultProxy
+ * @bits_per_s: the link's rate; 0: none
+ * @rtt_ms: its round trip
+ *
+ * Every request not given a fault crosses a link of this rate both ways:
+ * it is forwarded after half the round trip and its body's time at the
+ * rate, and its answer is given after the same for the answer's body.
+ * Requests are not queued behind each other: a model of one connection
+ * at a time.
+ */
+void
+lin_fault_proxy_set_link (LinFaultProxy *self,
+                          guint64        bits_per_s,
+                          guint          rtt_ms)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  self->link_bps = bits_per_s;
+  self->link_rtt_ms = rtt_ms;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * lin_fault_proxy_get_certificate:
+ * @self: a #LinFaultProxy
+ *
+ * Returns: (transfer none): the certificate the proxy serves, to pin
+ */
+GTlsCertificate *
+lin_fault_proxy_get_certificate (LinFaultProxy *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->certificate;
 }
 
 /**

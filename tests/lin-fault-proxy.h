@@ -44,6 +44,10 @@ void           lin_fault_proxy_delay_query     (LinFaultProxy   *self,
 void           lin_fault_proxy_answer_query    (LinFaultProxy   *self,
                                                 const char      *query,
                                                 const char      *json);
+void           lin_fault_proxy_set_link        (LinFaultProxy   *self,
+                                                guint64          bits_per_s,
+                                                guint            rtt_ms);
+GTlsCertificate *lin_fault_proxy_get_certificate (LinFaultProxy *self);
 guint          lin_fault_proxy_get_count       (LinFaultProxy   *self,
                                                 LinFault         fault);
 guint          lin_fault_proxy_get_n_requests  (LinFaultProxy   *self);
